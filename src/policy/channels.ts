@@ -1,0 +1,167 @@
+/**
+ * The channel rule table: one entry per channel type, data rather than code paths.
+ * Defaults are the seed article's rules (shared/design/POLICY.md); every number can be overridden
+ * per install because providers move them (see "Where providers have moved" in POLICY.md).
+ */
+import { z } from 'zod';
+
+export const CHANNEL_TYPES = [
+  'whatsapp',
+  'messenger',
+  'instagram',
+  'viber',
+  'wechat',
+  'telegram',
+  'line',
+  'webchat',
+  'sms',
+  'email',
+] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+export const channelTypeSchema = z.enum(CHANNEL_TYPES);
+
+export const WINDOW_STATES = [
+  'no_window',
+  'open',
+  'human_agent',
+  'template_only',
+  'tag_only',
+  'chatbot_initiated',
+  'closed',
+] as const;
+export type WindowState = (typeof WINDOW_STATES)[number];
+export const windowStateSchema = z.enum(WINDOW_STATES);
+
+/** What the business may still send once the free-text window has closed (or never opened). */
+export type Fallback = 'text' | 'template' | 'tag' | 'chatbot_initiated' | 'nothing';
+
+/** How a provider measures text length: LINE counts UTF-16 code units, the rest count characters. */
+export type LengthUnit = 'characters' | 'utf16';
+
+export interface ChannelRule {
+  /** Human label for messages to people. */
+  label: string;
+  /** Free-text window after the last inbound event, in hours; null = the channel has no window. */
+  windowHours: number | null;
+  /** Messenger/Instagram: human-written messages may follow up to this many days with HUMAN_AGENT. */
+  humanAgentDays: number | null;
+  /** What may be sent after the window (and before any inbound). */
+  afterWindow: Fallback;
+  neverInbound: Fallback;
+  /** WeChat: outbound messages allowed since the contact's last inbound message. */
+  maxOutbound: number | null;
+  /** Viber: chatbot-initiated messages free per calendar month (UTC). */
+  freeMonthly: number | null;
+  /** Viber: the business accepted the Chatbot Commercial Terms, so sends past the free quota are billable. */
+  commercialTerms: boolean;
+  /** Messenger: message tags accepted after the window. */
+  afterWindowTags: string[];
+  maxTextLength: number | null;
+  lengthUnit: LengthUnit;
+  /** WhatsApp: rendered template body limit. */
+  templateBodyMax: number | null;
+}
+
+const NO_WINDOW = {
+  windowHours: null,
+  humanAgentDays: null,
+  afterWindow: 'text',
+  neverInbound: 'text',
+  maxOutbound: null,
+  freeMonthly: null,
+  commercialTerms: false,
+  afterWindowTags: [],
+  lengthUnit: 'characters',
+  templateBodyMax: null,
+} as const satisfies Omit<ChannelRule, 'label' | 'maxTextLength'>;
+
+/** Message tags Messenger documented for follow-ups after the window (the seed's list). */
+export const MESSENGER_TAGS = ['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE'] as const;
+
+export const DEFAULT_RULES: Readonly<Record<ChannelType, Readonly<ChannelRule>>> = {
+  telegram: { ...NO_WINDOW, label: 'Telegram', maxTextLength: 4096, afterWindowTags: [] },
+  line: { ...NO_WINDOW, label: 'LINE', maxTextLength: 5000, lengthUnit: 'utf16', afterWindowTags: [] },
+  webchat: { ...NO_WINDOW, label: 'Website chat', maxTextLength: null, afterWindowTags: [] },
+  sms: { ...NO_WINDOW, label: 'SMS', maxTextLength: 1600, afterWindowTags: [] },
+  email: { ...NO_WINDOW, label: 'Email', maxTextLength: null, afterWindowTags: [] },
+  whatsapp: {
+    ...NO_WINDOW,
+    label: 'WhatsApp',
+    windowHours: 24,
+    afterWindow: 'template',
+    neverInbound: 'template',
+    maxTextLength: 4096,
+    templateBodyMax: 1024,
+    afterWindowTags: [],
+  },
+  messenger: {
+    ...NO_WINDOW,
+    label: 'Messenger',
+    windowHours: 24,
+    humanAgentDays: 7,
+    afterWindow: 'tag',
+    neverInbound: 'nothing',
+    afterWindowTags: [...MESSENGER_TAGS],
+    maxTextLength: 2000,
+  },
+  instagram: {
+    ...NO_WINDOW,
+    label: 'Instagram',
+    windowHours: 24,
+    humanAgentDays: 7,
+    afterWindow: 'nothing',
+    neverInbound: 'nothing',
+    maxTextLength: 1000,
+    afterWindowTags: [],
+  },
+  viber: {
+    ...NO_WINDOW,
+    label: 'Viber',
+    windowHours: 24,
+    afterWindow: 'chatbot_initiated',
+    neverInbound: 'chatbot_initiated',
+    freeMonthly: 10_000,
+    maxTextLength: 7000,
+    afterWindowTags: [],
+  },
+  wechat: {
+    ...NO_WINDOW,
+    label: 'WeChat',
+    windowHours: 48,
+    afterWindow: 'nothing',
+    neverInbound: 'nothing',
+    maxOutbound: 20,
+    maxTextLength: null,
+    afterWindowTags: [],
+  },
+};
+
+/** Operator overrides of one channel's defaults (config file `policy.<channel>`). */
+export const channelRuleOverrideSchema = z
+  .object({
+    windowHours: z.number().positive().optional(),
+    humanAgentDays: z.number().nonnegative().optional(),
+    maxOutbound: z.number().int().nonnegative().optional(),
+    freeMonthly: z.number().int().nonnegative().optional(),
+    commercialTerms: z.boolean().optional(),
+    afterWindowTags: z.array(z.string().min(1)).optional(),
+    maxTextLength: z.number().int().positive().optional(),
+  })
+  .strict();
+export type ChannelRuleOverride = z.infer<typeof channelRuleOverrideSchema>;
+
+export const ruleOverridesSchema = z.partialRecord(channelTypeSchema, channelRuleOverrideSchema);
+export type RuleOverrides = { [C in ChannelType]?: ChannelRuleOverride };
+
+/** The rule in force for a channel: the table's default with the operator's overrides on top. */
+export function ruleFor(channel: ChannelType, overrides?: RuleOverrides): ChannelRule {
+  const base = DEFAULT_RULES[channel];
+  const o = overrides?.[channel];
+  if (!o) return base;
+  const defined = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  return { ...base, ...defined };
+}
+
+export function isChannelType(value: unknown): value is ChannelType {
+  return typeof value === 'string' && (CHANNEL_TYPES as readonly string[]).includes(value);
+}
