@@ -27,3 +27,10 @@ export interface SearchResult {
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
+
+/** What the in-memory index answers: ids of this page; the store supplies the records. */
+export interface IndexSearchResult {
+  total: number;
+  ids: string[];
+  nextCursor: string | null;
+}
