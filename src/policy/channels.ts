@@ -78,6 +78,14 @@ const NO_WINDOW = {
 /** Message tags Messenger documented for follow-ups after the window (the seed's list). */
 export const MESSENGER_TAGS = ['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE'] as const;
 
+/** What each Messenger tag may be used for (Messenger Platform policy), shown when an agent picks one. */
+export const MESSAGE_TAG_USES: Readonly<Record<string, string>> = {
+  ACCOUNT_UPDATE: 'A non-recurring change to their account or application (e.g. status changed, suspicious activity).',
+  CONFIRMED_EVENT_UPDATE: 'A reminder or update about an event they registered for.',
+  POST_PURCHASE_UPDATE: 'An update about a purchase they made (receipt, shipping, order status).',
+  HUMAN_AGENT: 'A reply written by a person, up to 7 days after their last message.',
+};
+
 export const DEFAULT_RULES: Readonly<Record<ChannelType, Readonly<ChannelRule>>> = {
   telegram: { ...NO_WINDOW, label: 'Telegram', maxTextLength: 4096, afterWindowTags: [] },
   line: { ...NO_WINDOW, label: 'LINE', maxTextLength: 5000, lengthUnit: 'utf16', afterWindowTags: [] },

@@ -4,6 +4,7 @@ export {
   WINDOW_STATES,
   DEFAULT_RULES,
   MESSENGER_TAGS,
+  MESSAGE_TAG_USES,
   channelTypeSchema,
   windowStateSchema,
   channelRuleOverrideSchema,

@@ -76,6 +76,17 @@ export function planOutbound(status: WindowStatus, message: OutboundMessage, rul
   const rule = ruleFor(status.channel, rules);
   const author = message.author ?? 'agent';
 
+  // A kind the channel never offers gets its own reason, not the window's.
+  const supports = { text: true, template: rule.afterWindow === 'template', tag: rule.afterWindowTags.length > 0 || rule.afterWindow === 'tag' };
+  if (status.allowed.length > 0 && !supports[message.kind]) {
+    return refuse(
+      status,
+      `${status.channel}.${message.kind}_not_supported`,
+      `${rule.label} does not support ${message.kind === 'template' ? 'templates' : 'message tags'}.`,
+      message.kind === 'template' ? 'template' : 'tag',
+    );
+  }
+
   if (!status.allowed.includes(message.kind)) {
     if (status.allowed.length === 0) {
       return refuse(status, status.reason, `Nothing can be sent on ${rule.label} now.`);
@@ -122,7 +133,9 @@ export function planOutbound(status: WindowStatus, message: OutboundMessage, rul
     if (missing.length > 0) {
       return refuse(status, 'template_missing_variables', `Fill in ${missing.map((m) => `{{${m}}}`).join(', ')}.`, 'variables');
     }
-    const text = renderTemplate(template.body, values);
+    // The provider receives trimmed values: render, measure and record exactly those.
+    const filled = Object.fromEntries(names.map((n) => [n, values[n]!.trim()]));
+    const text = renderTemplate(template.body, filled);
     if (rule.templateBodyMax !== null && measureText(text, rule.lengthUnit) > rule.templateBodyMax) {
       return refuse(
         status,
@@ -138,8 +151,8 @@ export function planOutbound(status: WindowStatus, message: OutboundMessage, rul
       template: {
         name: template.name,
         language: template.language,
-        parameters: names.map((n) => values[n]!.trim()),
-        named: Object.fromEntries(names.map((n) => [n, values[n]!.trim()])),
+        parameters: names.map((n) => filled[n]!),
+        named: filled,
       },
     };
   }

@@ -56,6 +56,8 @@ const BY_CODE: Record<string, ReasonText> = {
     reopensWhen: 'Free text reopens when the contact writes again; the quota resets on the 1st of next month (UTC), or accept the Chatbot Commercial Terms.',
   },
   // planOutbound refusals
+  template_not_supported: { summary: 'This channel has no message templates (they are a WhatsApp feature).' },
+  tag_not_supported: { summary: 'This channel has no message tags (they are a Messenger feature).' },
   text_empty: { summary: 'The message is empty.' },
   text_too_long: { summary: 'The message is longer than the channel accepts.' },
   template_not_approved: { summary: 'Only APPROVED templates can be sent.' },

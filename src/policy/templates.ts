@@ -36,7 +36,7 @@ export function renderTemplate(body: string, values: Record<string, string>): st
 
 /** Language tags compare loosely: `pt-BR` = `pt_BR`; `en` matches `en_US` and the reverse. */
 export function sameLanguage(a: string, b: string): boolean {
-  const norm = (s: string) => s.trim().toLowerCase().replace('-', '_');
+  const norm = (s: string) => s.trim().toLowerCase().replaceAll('-', '_');
   const x = norm(a);
   const y = norm(b);
   if (x === y) return true;

@@ -8,6 +8,8 @@ import { type ChannelType, type RuleOverrides, type WindowState, ruleFor } from 
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+/** Longest window an inbound event may carry (click-to-Messenger/Direct ads: up to 7 days). */
+const MAX_CARRIED_WINDOW_HOURS = 7 * 24;
 
 export type SendKind = 'text' | 'template' | 'tag';
 
@@ -80,8 +82,10 @@ export function evaluateWindow(input: WindowInput): WindowStatus {
     return status(input, 'no_window', `${channel}.no_window`, { allowed: ['text'] });
   }
 
-  // The window in force: the rule's, or longer when the inbound event carried its own (ad referral).
-  const windowMs = Math.max(rule.windowHours, input.anchorWindowHours ?? 0) * HOUR_MS;
+  // The window in force: the rule's, or longer when the inbound event carried its own (ad referral),
+  // which Meta caps at 7 days.
+  const carried = Math.min(input.anchorWindowHours ?? 0, MAX_CARRIED_WINDOW_HOURS);
+  const windowMs = Math.max(rule.windowHours, carried) * HOUR_MS;
   const humanMs = rule.humanAgentDays ? Math.max(rule.humanAgentDays * DAY_MS, windowMs) : windowMs;
   const freeEnd = anchor === null ? null : anchor + windowMs;
   const humanEnd = anchor === null ? null : anchor + humanMs;
