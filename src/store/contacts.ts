@@ -1,0 +1,118 @@
+/**
+ * Contacts: one record per contact (channels inside it, so a window anchor and its counters change in one
+ * write). Every write is announced to `onChange` listeners, which is how the composition root keeps the
+ * in-memory search index in step with the store.
+ */
+import type { z } from 'zod';
+import { type Contact, contactSchema } from '../contacts/model.js';
+import { ChangeFeed } from './changes.js';
+import type { RecordCollection } from './records.js';
+
+/** A contact as written: the schema's defaults fill what is left out. */
+export type ContactInput = z.input<typeof contactSchema>;
+type ContactCollection = RecordCollection<typeof contactSchema>;
+
+export class ContactNotFoundError extends Error {
+  constructor(readonly contactId: string) {
+    super(`No contact with id ${JSON.stringify(contactId)}.`);
+    this.name = 'ContactNotFoundError';
+  }
+}
+
+export class ContactRepository {
+  private readonly changes = new ChangeFeed<Contact>();
+  private readonly deletions = new ChangeFeed<string>();
+
+  constructor(private readonly records: ContactCollection) {}
+
+  /** Called after every successful write with the contact as stored (once per contact of a batch). */
+  onChange(listener: (contact: Contact) => void): () => void {
+    return this.changes.on(listener);
+  }
+
+  onDelete(listener: (id: string) => void): () => void {
+    return this.deletions.on(listener);
+  }
+
+  get(id: string): Promise<Contact | undefined> {
+    return this.records.get(id);
+  }
+
+  getMany(ids: readonly string[]): Promise<Array<Contact | undefined>> {
+    return this.records.getMany(ids);
+  }
+
+  has(id: string): Promise<boolean> {
+    return this.records.has(id);
+  }
+
+  async put(contact: ContactInput): Promise<Contact> {
+    const stored = await this.records.put(contact.id, contact);
+    this.changes.emit([stored]);
+    return stored;
+  }
+
+  /** Bulk write in one statement per call (use batches of a few thousand). */
+  async putMany(contacts: readonly ContactInput[]): Promise<Contact[]> {
+    const stored = await this.records.putMany(contacts.map((c) => [c.id, c] as const));
+    this.changes.emit(stored);
+    return stored;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const deleted = await this.records.delete(id);
+    if (deleted) this.deletions.emit([id]);
+    return deleted;
+  }
+
+  /**
+   * Serialised read-modify-write of an existing contact: `fn` gets the current record and returns the new
+   * one, or undefined for no change. Concurrent updates of one id run one after another. Throws
+   * ContactNotFoundError when there is no such contact.
+   */
+  async update(
+    id: string,
+    fn: (current: Contact) => ContactInput | undefined | Promise<ContactInput | undefined>,
+  ): Promise<Contact> {
+    const result = await this.updateOrCreate(id, (current) => {
+      if (!current) throw new ContactNotFoundError(id);
+      return fn(current);
+    });
+    return result!;
+  }
+
+  /** Like `update`, but `fn` also runs for an unknown id (with undefined) and may create the contact. */
+  async updateOrCreate(
+    id: string,
+    fn: (current: Contact | undefined) => ContactInput | undefined | Promise<ContactInput | undefined>,
+  ): Promise<Contact | undefined> {
+    let changed = false;
+    const result = await this.records.update(id, async (current) => {
+      const next = await fn(current);
+      if (next !== undefined && next.id !== id) throw new Error(`contacts.update(${JSON.stringify(id)}) returned contact ${JSON.stringify(next.id)}`);
+      changed = next !== undefined;
+      return next;
+    });
+    if (changed && result) this.changes.emit([result]);
+    return result;
+  }
+
+  /** Batch read-modify-write under every id's lock: one read, one write. `fn` returns the changed contacts. */
+  async updateMany(
+    ids: readonly string[],
+    fn: (current: Map<string, Contact>) => ContactInput[] | Promise<ContactInput[]>,
+  ): Promise<Contact[]> {
+    const stored = await this.records.updateMany(ids, async (current) => (await fn(current)).map((c) => [c.id, c] as const));
+    this.changes.emit(stored);
+    return stored;
+  }
+
+  /** Every contact, streamed in pages (for building the search index at start). */
+  loadAll(): AsyncGenerator<Contact> {
+    return this.records.values();
+  }
+
+  count(): Promise<number> {
+    return this.records.count();
+  }
+}

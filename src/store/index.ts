@@ -1,0 +1,15 @@
+/** The keyv-backed store: one namespace per record kind, validated on read and write. */
+export { openStore, storeUrlFrom, DEFAULT_STORE_URL, RESERVED_NAMESPACES } from './store.js';
+export type { Store, OpenStoreOptions } from './store.js';
+export { ContactRepository, ContactNotFoundError } from './contacts.js';
+export type { ContactInput } from './contacts.js';
+export { TemplateRepository, templateKey } from './templates.js';
+export type { TemplateFilter } from './templates.js';
+export { CounterRepository, viberMonthlyKey, utcMonth } from './counters.js';
+export { OutboxRepository, outboxEntrySchema, OUTBOX_STATUSES } from './outbox.js';
+export type { OutboxEntry, OutboxStatus, NewOutboxEntry } from './outbox.js';
+export { AppliedEventRepository } from './events.js';
+export { RecordCollection, StoreRecordError, formatZodError, formatIssuePath } from './records.js';
+export { KeyedMutex } from './mutex.js';
+export { DEFAULT_TUNING } from './sqlite.js';
+export type { SqliteTuning } from './sqlite.js';
