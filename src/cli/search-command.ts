@@ -1,0 +1,95 @@
+/** `followup search`: builds the search index from the store, runs one query at the given time. */
+import { ContactIndex } from '../contacts/index.js';
+import { displayName } from '../contacts/model.js';
+import { type SearchQuery, searchQuerySchema } from '../contacts/query.js';
+import { type ContactWithStatus, searchContacts } from '../followup/index.js';
+import { type CommandContext, withStore } from './context.js';
+import { channelSummary, table } from './format.js';
+import { UsageError } from './usage.js';
+
+export interface SearchOptions {
+  inbox?: string | undefined;
+  agent?: string | undefined;
+  status?: string | undefined;
+  channel?: string | undefined;
+  window?: string | undefined;
+  limit?: string | undefined;
+  cursor?: string | undefined;
+  json?: boolean | undefined;
+}
+
+function buildQuery(words: string[], o: SearchOptions): SearchQuery {
+  const raw = {
+    text: words.join(' '),
+    ...(o.inbox !== undefined ? { inbox: o.inbox } : {}),
+    ...(o.agent !== undefined ? { agentId: o.agent } : {}),
+    ...(o.status !== undefined ? { status: o.status } : {}),
+    ...(o.channel !== undefined ? { channel: o.channel } : {}),
+    ...(o.window !== undefined ? { windowState: o.window } : {}),
+    ...(o.limit !== undefined ? { limit: Number(o.limit) } : {}),
+    ...(o.cursor !== undefined ? { cursor: o.cursor } : {}),
+  };
+  const parsed = searchQuerySchema.safeParse(raw);
+  if (!parsed.success) {
+    // Name the flag, not the query field.
+    const flags: Record<string, string> = { agentId: 'agent', windowState: 'window', text: 'QUERY' };
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0] ?? '');
+    throw new UsageError(`--${flags[field] ?? field}: ${issue.message}`);
+  }
+  if (parsed.data.inbox === 'mine' && !parsed.data.agentId) throw new UsageError('--inbox mine needs --agent USER_ID (whose inbox).');
+  return parsed.data;
+}
+
+function jsonContact({ contact, statuses }: ContactWithStatus) {
+  return {
+    id: contact.id,
+    name: displayName(contact),
+    email: contact.email,
+    phone: contact.phone,
+    status: contact.status,
+    assignee: contact.assignee,
+    lastActivityAt: contact.lastActivityAt,
+    channels: statuses.map((s) => ({
+      key: s.key,
+      type: s.channel.type,
+      address: s.channel.address ?? null,
+      state: s.status.state,
+      reason: s.status.reason,
+      allowed: s.status.allowed,
+      windowClosesAt: s.status.windowClosesAt?.toISOString() ?? null,
+      changesAt: s.status.changesAt?.toISOString() ?? null,
+      messagesLeft: s.status.messagesLeft,
+    })),
+  };
+}
+
+export async function searchCommand(words: string[], options: SearchOptions, ctx: CommandContext): Promise<number> {
+  const query = buildQuery(words, options);
+  const now = ctx.now();
+  const page = await withStore(ctx, async (store) => {
+    const index = new ContactIndex();
+    for await (const contact of store.contacts.loadAll()) index.upsert(contact);
+    return searchContacts(query, now, { index, store, rules: {} });
+  });
+
+  if (options.json) {
+    ctx.io.stdout.write(`${JSON.stringify({ total: page.total, nextCursor: page.nextCursor, contacts: page.results.map(jsonContact) }, null, 2)}\n`);
+    return 0;
+  }
+  if (page.results.length === 0) {
+    ctx.io.stdout.write(`No contacts match (0 of ${page.total}).\n`);
+    return 0;
+  }
+  const rows = page.results.map(({ contact, statuses }) => [
+    displayName(contact),
+    contact.email,
+    contact.phone,
+    contact.status,
+    contact.assignee ?? '—',
+    statuses.map((s) => channelSummary(s, now)).join(', ') || '—',
+  ]);
+  ctx.io.stdout.write(`${table(['NAME', 'EMAIL', 'PHONE', 'STATUS', 'ASSIGNEE', 'CHANNELS'], rows)}\n`);
+  ctx.io.stdout.write(`${page.results.length} of ${page.total}${page.nextCursor ? ` (next page: --cursor ${page.nextCursor})` : ''}\n`);
+  return 0;
+}

@@ -1,0 +1,67 @@
+/** `followup status CONTACT_ID`: every channel's window at the given time, in plain words. */
+import { displayName } from '../contacts/model.js';
+import { windowStatusFor } from '../followup/index.js';
+import { describeReason } from '../policy/index.js';
+import { type CommandContext, withStore } from './context.js';
+import { relativeTime, stateEndsAt } from './format.js';
+import { UsageError } from './usage.js';
+
+export async function statusCommand(positionals: string[], options: { json?: boolean | undefined }, ctx: CommandContext): Promise<number> {
+  const [contactId, ...extra] = positionals;
+  if (!contactId) throw new UsageError('status needs a CONTACT_ID.');
+  if (extra.length > 0) throw new UsageError(`status takes one CONTACT_ID; got also: ${extra.join(' ')}`);
+  const now = ctx.now();
+
+  const found = await withStore(ctx, async (store) => {
+    const contact = await store.contacts.get(contactId);
+    return contact ? { contact, statuses: await windowStatusFor(contact, now, { store, rules: {} }) } : undefined;
+  });
+  if (!found) {
+    ctx.io.stderr.write(`followup: no contact with id "${contactId}".\n`);
+    return 1;
+  }
+  const { contact, statuses } = found;
+
+  if (options.json) {
+    const channels = statuses.map(({ key, channel, status }) => ({
+      key,
+      type: channel.type,
+      address: channel.address ?? null,
+      lastInboundAt: channel.lastInboundAt,
+      state: status.state,
+      windowClosesAt: status.windowClosesAt?.toISOString() ?? null,
+      changesAt: status.changesAt?.toISOString() ?? null,
+      messagesLeft: status.messagesLeft,
+      allowed: status.allowed,
+      humanOnly: status.humanOnly,
+      billable: status.billable,
+      reason: status.reason,
+      explanation: describeReason(status.reason),
+    }));
+    const out = { id: contact.id, name: displayName(contact), status: contact.status, assignee: contact.assignee, at: now.toISOString(), channels };
+    ctx.io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+
+  const lines = [
+    `${displayName(contact)} (${contact.id}) · ${contact.status} · ${contact.assignee ? `assigned to ${contact.assignee}` : 'unassigned'}`,
+    `at ${now.toISOString()}`,
+  ];
+  if (statuses.length === 0) lines.push('', 'No channels.');
+  for (const { key, channel, status } of statuses) {
+    const words = describeReason(status.reason);
+    const ends = stateEndsAt(status);
+    lines.push('', `${key}${channel.address ? ` (${channel.address})` : ''}: ${status.state}`);
+    lines.push(`  last inbound:  ${channel.lastInboundAt ? `${channel.lastInboundAt} (${relativeTime(new Date(channel.lastInboundAt), now)})` : 'never'}`);
+    if (ends) lines.push(`  ${status.state === 'closed' ? 'changes at:' : 'closes at: '}    ${ends.toISOString()} (${relativeTime(ends, now)})`);
+    if (status.windowClosesAt && ends && status.windowClosesAt.getTime() !== ends.getTime()) {
+      lines.push(`  window ends:   ${status.windowClosesAt.toISOString()} (${relativeTime(status.windowClosesAt, now)})`);
+    }
+    if (status.messagesLeft !== null) lines.push(`  messages left: ${status.messagesLeft}`);
+    lines.push(`  may send now:  ${status.allowed.length ? status.allowed.join(', ') : 'nothing'}${status.humanOnly ? ' (written by a person, HUMAN_AGENT tag)' : ''}${status.billable ? ' (billable)' : ''}`);
+    lines.push(`  why:           ${words.summary}`);
+    if (words.reopensWhen) lines.push(`                 ${words.reopensWhen}`);
+  }
+  ctx.io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,260 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type CliIo, main } from '../../src/cli/main.js';
+import { EXAMPLE_NDJSON } from '../ingest/fixtures.js';
+import { tempDir } from '../store/helpers.js';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir('followup-cli-');
+});
+afterEach(() => tmp.cleanup());
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(argv: string[], opts: { env?: Record<string, string>; stdin?: string; tty?: boolean; progressIntervalMs?: number } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t), isTTY: opts.tty ?? false },
+    env: { STORE_URL: tmp.url, ...opts.env },
+    now: () => {
+      throw new Error('tests pin the clock with FOLLOWUP_NOW');
+    },
+    ...(opts.stdin !== undefined ? { stdin: Readable.from([opts.stdin]) } : {}),
+    ...(opts.progressIntervalMs !== undefined ? { progressIntervalMs: opts.progressIntervalMs } : {}),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const at = (iso: string) => ({ env: { FOLLOWUP_NOW: iso } });
+
+function writeFile(name: string, text: string): string {
+  const path = join(tmp.dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function importExample(): Promise<void> {
+  const r = await run(['import', writeFile('events.ndjson', `${EXAMPLE_NDJSON}\n`)], at('2026-11-20T11:00:00Z'));
+  expect(r).toMatchObject({ code: 0, stdout: 'accepted 5, duplicate 0, rejected 0\n' });
+}
+
+describe('followup import', () => {
+  it('imports the example file, and a second run reports duplicates', async () => {
+    await importExample();
+    const again = await run(['import', join(tmp.dir, 'events.ndjson')], at('2026-11-20T11:00:00Z'));
+    expect(again).toEqual({ code: 0, stdout: 'accepted 0, duplicate 5, rejected 0\n', stderr: '' });
+  });
+
+  it('reports rejections with line numbers and exits 1; the good lines still apply', async () => {
+    const lines = EXAMPLE_NDJSON.split('\n');
+    const file = writeFile(
+      'mixed.ndjson',
+      [lines[0], '', 'not json', '{"id":"e9","type":"contact.upserted","at":"2026-11-20T09:00:00Z","contact":{"id":"c-9","email":"nope"}}', lines[1]].join('\n'),
+    );
+    const r = await run(['import', file], at('2026-11-20T11:00:00Z'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('accepted 2, duplicate 0, rejected 2\n');
+    expect(r.stderr).toMatch(/^ {2}line 3: not valid JSON \(.+\)\n {2}line 4: contact\.email: Invalid email address\n$/);
+    const status = await run(['status', 'c-42', '--json'], at('2026-11-20T11:00:00Z'));
+    expect(JSON.parse(status.stdout).channels[0].lastInboundAt).toBe('2026-11-20T10:00:00.000Z');
+  });
+
+  it('lists at most 20 rejections, then how many more', async () => {
+    const bad = Array.from({ length: 25 }, (_, i) => `{"id":"b${i}","type":"nope","at":"2026-11-20T09:00:00Z"}`).join('\n');
+    const r = await run(['import', writeFile('bad.ndjson', bad)], at('2026-11-20T11:00:00Z'));
+    expect(r.code).toBe(1);
+    const shown = r.stderr.trimEnd().split('\n');
+    expect(shown).toHaveLength(21);
+    expect(shown[0]).toMatch(/^ {2}line 1: type: unknown event type "nope"/);
+    expect(shown[20]).toBe('  … and 5 more rejected');
+  });
+
+  it('reads standard input with -, and a JSON array file', async () => {
+    const r = await run(['import', '-'], { ...at('2026-11-20T11:00:00Z'), stdin: EXAMPLE_NDJSON });
+    expect(r.stdout).toBe('accepted 5, duplicate 0, rejected 0\n');
+    const array = `[\n${EXAMPLE_NDJSON.split('\n').join(',\n')}\n]\n`;
+    const other = tempDir('followup-cli-array-');
+    try {
+      const a = await run(['import', writeFile('events.json', array)], { env: { FOLLOWUP_NOW: '2026-11-20T11:00:00Z', STORE_URL: other.url } });
+      expect(a).toMatchObject({ code: 0, stdout: 'accepted 5, duplicate 0, rejected 0\n' });
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('shows progress on stderr: lines in a log, redrawn in place on a terminal', async () => {
+    const big = Array.from({ length: 12_000 }, (_, i) => `{"id":"u${i}","type":"contact.upserted","at":"2026-11-20T09:00:00Z","contact":{"id":"c${i}"}}`).join('\n');
+    const file = writeFile('big.ndjson', big);
+    const log = await run(['import', file], { ...at('2026-11-20T11:00:00Z'), progressIntervalMs: 0 });
+    expect(log.stdout).toBe('accepted 12000, duplicate 0, rejected 0\n');
+    expect(log.stderr.split('\n').filter((l) => l.startsWith('importing… '))).toHaveLength(3); // after 5,000, 10,000 and the end
+    expect(log.stderr).toContain('importing… 5000 lines: accepted 5000, duplicate 0, rejected 0');
+    expect(log.stderr).not.toContain('\r');
+    const tty = await run(['import', file], { ...at('2026-11-20T11:00:00Z'), progressIntervalMs: 0, tty: true });
+    expect(tty.stderr.startsWith('\rimporting… 5000 lines: accepted 0, duplicate 5000')).toBe(true);
+    expect(tty.stderr.endsWith('\n')).toBe(true);
+    const quiet = await run(['import', writeFile('small.ndjson', EXAMPLE_NDJSON)], at('2026-11-20T11:00:00Z'));
+    expect(quiet).toEqual({ code: 0, stdout: 'accepted 5, duplicate 0, rejected 0\n', stderr: '' }); // under a second: no progress
+  });
+
+  it('fails readably on a missing file', async () => {
+    const r = await run(['import', join(tmp.dir, 'nope.ndjson')]);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `followup: Cannot read ${join(tmp.dir, 'nope.ndjson')}: no such file.\n` });
+  });
+});
+
+describe('followup search', () => {
+  beforeEach(importExample);
+
+  it.each(['nguyen', 'Nguyễn', '@example.vn', '345678'])('finds the example contact by %s', async (query) => {
+    const r = await run(['search', query], at('2026-11-20T12:00:00Z'));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAME\s+EMAIL\s+PHONE\s+STATUS\s+ASSIGNEE\s+CHANNELS$/);
+    expect(lines[1]).toMatch(/^Linh Nguyễn\s+linh@example\.vn\s+\+84 912 345 678\s+closed\s+U024BE7LH\s+whatsapp open \(closes in 22 h\)$/);
+    expect(lines[2]).toBe('1 of 1');
+  });
+
+  it('shows the window state at the given time', async () => {
+    const r = await run(['search', 'linh'], at('2026-11-21T10:00:00Z'));
+    expect(r.stdout).toMatch(/whatsapp template_only\n1 of 1\n$/);
+  });
+
+  it('applies filters, and says when nothing matches', async () => {
+    expect((await run(['search', 'nguyen', '--status', 'open'], at('2026-11-20T12:00:00Z'))).stdout).toBe('No contacts match (0 of 0).\n');
+    expect((await run(['search', 'nguyen', '--channel', 'viber'], at('2026-11-20T12:00:00Z'))).stdout).toBe('No contacts match (0 of 0).\n');
+    expect((await run(['search', '--inbox', 'mine', '--agent', 'U024BE7LH'], at('2026-11-20T12:00:00Z'))).stdout).toMatch(/\n1 of 1\n$/);
+    expect((await run(['search', '--inbox', 'mine', '--agent', 'U999'], at('2026-11-20T12:00:00Z'))).stdout).toBe('No contacts match (0 of 0).\n');
+    expect((await run(['search', '--window', 'template_only'], at('2026-11-20T12:00:00Z'))).stdout).toBe('No contacts match (0 of 0).\n');
+    expect((await run(['search', '--window', 'template_only'], at('2026-11-22T12:00:00Z'))).stdout).toMatch(/\n1 of 1\n$/);
+  });
+
+  it('prints JSON for scripts', async () => {
+    const r = await run(['search', 'nguyen', '--json', '--limit', '5'], at('2026-11-20T12:00:00Z'));
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ total: 1, nextCursor: null });
+    expect(out.contacts[0]).toMatchObject({ id: 'c-42', name: 'Linh Nguyễn', status: 'closed', assignee: 'U024BE7LH' });
+    expect(out.contacts[0].channels).toEqual([
+      {
+        key: 'whatsapp',
+        type: 'whatsapp',
+        address: '+84912345678',
+        state: 'open',
+        reason: 'whatsapp.open',
+        allowed: ['text', 'template'],
+        windowClosesAt: '2026-11-21T10:00:00.000Z',
+        changesAt: '2026-11-21T10:00:00.000Z',
+        messagesLeft: null,
+      },
+    ]);
+  });
+
+  it('refuses bad options with the usage text and exit 2', async () => {
+    const mine = await run(['search', '--inbox', 'mine'], at('2026-11-20T12:00:00Z'));
+    expect(mine.code).toBe(2);
+    expect(mine.stderr).toMatch(/^followup: --inbox mine needs --agent USER_ID/);
+    expect(mine.stderr).toContain('Usage: followup <command>');
+    const window = await run(['search', '--window', 'ajar'], at('2026-11-20T12:00:00Z'));
+    expect(window.code).toBe(2);
+    expect(window.stderr).toMatch(/^followup: --window: /);
+    const limit = await run(['search', '--limit', '500'], at('2026-11-20T12:00:00Z'));
+    expect(limit.stderr).toMatch(/^followup: --limit: Too big/);
+  });
+});
+
+describe('followup status', () => {
+  beforeEach(importExample);
+
+  it('explains an open window: close time, what may be sent, why', async () => {
+    const r = await run(['status', 'c-42'], at('2026-11-20T12:00:00Z'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'Linh Nguyễn (c-42) · closed · assigned to U024BE7LH',
+        'at 2026-11-20T12:00:00.000Z',
+        '',
+        'whatsapp (+84912345678): open',
+        '  last inbound:  2026-11-20T10:00:00.000Z (2 h ago)',
+        '  closes at:     2026-11-21T10:00:00.000Z (in 22 h)',
+        '  may send now:  text, template',
+        '  why:           The messaging window is open: free text allowed.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('at the window boundary it is closed: template only, and what reopens it', async () => {
+    const r = await run(['status', 'c-42'], at('2026-11-21T10:00:00Z'));
+    expect(r.stdout).toContain('whatsapp (+84912345678): template_only\n');
+    expect(r.stdout).toContain('  may send now:  template\n');
+    expect(r.stdout).toContain('  why:           The 24-hour window has closed: only an approved WhatsApp template can be sent.\n');
+    expect(r.stdout).toContain('                 Free text reopens when the contact replies (a template alone does not reopen it).\n');
+    const before = await run(['status', 'c-42', '--json'], at('2026-11-21T09:59:59.999Z'));
+    expect(JSON.parse(before.stdout).channels[0]).toMatchObject({ state: 'open', allowed: ['text', 'template'] });
+  });
+
+  it('prints JSON, and exits 1 for an unknown contact', async () => {
+    const r = await run(['status', 'c-42', '--json'], at('2026-11-21T10:00:00Z'));
+    const out = JSON.parse(r.stdout);
+    expect(out.channels[0]).toMatchObject({ key: 'whatsapp', state: 'template_only', allowed: ['template'], reason: 'whatsapp.window_closed', windowClosesAt: null });
+    expect(out.channels[0].explanation.summary).toMatch(/only an approved WhatsApp template/);
+    expect(await run(['status', 'c-404'], at('2026-11-21T10:00:00Z'))).toEqual({ code: 1, stdout: '', stderr: 'followup: no contact with id "c-404".\n' });
+  });
+});
+
+describe('usage', () => {
+  it('help prints the usage on stdout with exit 0; no command prints it on stderr with exit 2', async () => {
+    const help = await run(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: followup <command>/);
+    expect((await run(['search', '--help'])).code).toBe(0);
+    const none = await run([]);
+    expect(none).toMatchObject({ code: 2, stdout: '' });
+    expect(none.stderr).toMatch(/^Usage: followup/);
+  });
+
+  it.each([
+    [['frobnicate'], /^followup: Unknown command "frobnicate"\./],
+    [['import'], /^followup: import needs a FILE/],
+    [['status'], /^followup: status needs a CONTACT_ID\./],
+    [['status', 'a', 'b'], /^followup: status takes one CONTACT_ID; got also: b/],
+    [['search', '--colour', 'red'], /^followup: Unknown option '--colour'/],
+    [['search', '--limit'], /^followup: Option '--limit <value>' argument missing/],
+  ])('%j → usage, exit 2, no stack trace', async (argv, message) => {
+    const r = await run(argv as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('Usage: followup <command>');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects a FOLLOWUP_NOW that is not a time', async () => {
+    const r = await run(['status', 'c-42'], { env: { FOLLOWUP_NOW: 'tomorrow' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^followup: FOLLOWUP_NOW is not a time: "tomorrow"/);
+  });
+
+  it('--store overrides STORE_URL; a bad store URL is a one-line error', async () => {
+    await importExample();
+    const other = tempDir('followup-cli-other-');
+    try {
+      const empty = await run(['status', 'c-42', '--store', other.url], at('2026-11-20T12:00:00Z'));
+      expect(empty.code).toBe(1);
+      expect(empty.stderr).toBe('followup: no contact with id "c-42".\n');
+    } finally {
+      other.cleanup();
+    }
+    const bad = await run(['status', 'c-42', '--store', 'redis://x'], at('2026-11-20T12:00:00Z'));
+    expect(bad).toMatchObject({ code: 1, stderr: expect.stringMatching(/^followup: Unsupported STORE_URL "redis:\/\/x"/) });
+  });
+});
