@@ -1,0 +1,33 @@
+/** Contact search for the front-ends: the index picks the page, the store supplies the records. */
+import type { ContactIndex } from '../contacts/index.js';
+import type { Contact } from '../contacts/model.js';
+import type { SearchQuery } from '../contacts/query.js';
+import type { RuleOverrides } from '../policy/index.js';
+import type { FollowupStore } from './ports.js';
+import { type ChannelStatus, windowStatusFor } from './window-status.js';
+
+export interface ContactWithStatus {
+  contact: Contact;
+  statuses: ChannelStatus[];
+}
+
+export interface SearchPage {
+  total: number;
+  results: ContactWithStatus[];
+  nextCursor: string | null;
+}
+
+export async function searchContacts(
+  query: SearchQuery,
+  now: Date,
+  deps: { index: Pick<ContactIndex, 'search'>; store: Pick<FollowupStore, 'contacts' | 'counters'>; rules: RuleOverrides },
+): Promise<SearchPage> {
+  const found = deps.index.search(query, now);
+  const records = await deps.store.contacts.getMany(found.ids);
+  const results = await Promise.all(
+    records
+      .filter((c): c is Contact => c !== undefined)
+      .map(async (contact) => ({ contact, statuses: await windowStatusFor(contact, now, deps) })),
+  );
+  return { total: found.total, results, nextCursor: found.nextCursor };
+}

@@ -1,0 +1,168 @@
+/**
+ * Composition root: config → store → search index → transports → use cases → Slack app + HTTP routes →
+ * notifications. `startFollowup` is what `npm start` runs and what the end-to-end tests start in-process
+ * (with their own clock and port 0).
+ */
+import type { Server } from 'node:http';
+import { LogLevel } from '@slack/bolt';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { ContactIndex } from './contacts/index.js';
+import { viberCounterKey } from './followup/index.js';
+import { ingestPayload } from './ingest/index.js';
+import { Notifier, WindowSchedule } from './notify/index.js';
+import { buildRoutes } from './http/routes.js';
+import { createSlackApp } from './slack/app.js';
+import { SlackNoticeSink } from './slack/notifications.js';
+import type { SlackServices } from './slack/services.js';
+import { type Store, openStore } from './store/index.js';
+import { SandboxTransport } from './transports/sandbox/index.js';
+import { TransportRegistry } from './transports/transport.js';
+
+export interface FollowupOptions {
+  env?: Record<string, string | undefined>;
+  clock?: () => Date;
+  /** Tick interval of the notification schedule (ms). */
+  notifyIntervalMs?: number;
+  /** Tests shorten the pause between two notification posts in one channel. */
+  notifyPaceMs?: number;
+  logLevel?: LogLevel;
+}
+
+export interface RunningFollowup {
+  port: number;
+  config: Config;
+  store: Store;
+  index: ContactIndex;
+  notifier: Notifier | null;
+  stop(): Promise<void>;
+}
+
+const LOG_LEVELS: Record<string, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
+
+function transportsFor(config: Config, sandbox: SandboxTransport): TransportRegistry {
+  const registry = new TransportRegistry(sandbox);
+  config.file.channels.forEach((account, i) => {
+    if (account.transport !== 'sandbox') {
+      throw new ConfigError(
+        `FOLLOWUP_CONFIG channels[${i}].transport "${account.transport}" is not available in this version yet; use "sandbox" (records sends, delivers nowhere) until its transport ships`,
+      );
+    }
+    registry.register(account.type, account.id, sandbox);
+  });
+  return registry;
+}
+
+export async function startFollowup(opts: FollowupOptions = {}): Promise<RunningFollowup> {
+  const config = loadConfig(opts.env ?? process.env);
+  const clock = opts.clock ?? (() => new Date());
+  const rules = config.file.policy;
+  const transports = transportsFor(config, new SandboxTransport());
+
+  const store = await openStore(config.env.STORE_URL);
+  try {
+    for (const t of config.file.templates) await store.templates.upsert(t);
+
+    const index = new ContactIndex({ rules });
+    for await (const contact of store.contacts.loadAll()) index.upsert(contact);
+    store.contacts.onChange((c) => index.upsert(c));
+    store.contacts.onDelete((id) => index.remove(id));
+
+    const services: SlackServices = {
+      store,
+      index,
+      transports,
+      settings: { rules, closingLogic: config.file.closing.logic },
+      permissions: config.file.permissions,
+      pageSize: config.file.search.pageSize,
+      clock,
+    };
+
+    const routes = buildRoutes({
+      ingestToken: config.env.INGEST_TOKEN,
+      ingest: (body, contentType) => ingestPayload(store, body, contentType),
+      health: async () => ({ contacts: index.size, store: store.url.replace(/\/\/.*@/, '//***@') }),
+    });
+
+    const slack = createSlackApp(
+      {
+        botToken: config.env.SLACK_BOT_TOKEN,
+        signingSecret: config.env.SLACK_SIGNING_SECRET,
+        ...(config.env.SLACK_APP_TOKEN ? { appToken: config.env.SLACK_APP_TOKEN } : {}),
+        ...(config.env.SLACK_API_URL ? { slackApiUrl: config.env.SLACK_API_URL } : {}),
+        ...(config.file.teamId ? { teamId: config.file.teamId } : {}),
+        port: config.env.PORT,
+        customRoutes: routes,
+        logLevel: opts.logLevel ?? LOG_LEVELS[config.env.LOG_LEVEL] ?? LogLevel.INFO,
+      },
+      services,
+    );
+    const { app } = slack;
+    await app.init();
+    const auth = await app.client.auth.test();
+    if (auth.team_id) slack.setTeam(auth.team_id);
+
+    let notifier: Notifier | null = null;
+    if (config.notifyChannel) {
+      const schedule = new WindowSchedule({
+        kv: store.namespace('schedule'),
+        leadMinutes: config.leadMinutes,
+        rules,
+        watch: config.file.notifications.watch,
+      });
+      const restored = await schedule.load(clock());
+      store.contacts.onChange((c) => void schedule.rearm(c, clock()).catch((err) => app.logger.error('Re-arming a window schedule failed', err)));
+      notifier = new Notifier({
+        schedule,
+        clock,
+        rules,
+        loadContact: (id) => store.contacts.get(id),
+        loadContacts: (ids) => store.contacts.getMany(ids),
+        windowInput: async (_contact, channel, at) =>
+          channel.type === 'viber' ? { chatbotInitiatedThisMonth: await store.counters.get(viberCounterKey(channel.channelId, at)) } : {},
+        sink: new SlackNoticeSink({
+          client: app.client,
+          channel: config.notifyChannel,
+          loadContacts: (ids) => store.contacts.getMany(ids),
+          dmAssignee: config.file.notifications.dmAssignee,
+          logger: app.logger,
+          ...(opts.notifyPaceMs !== undefined ? { paceMs: opts.notifyPaceMs } : {}),
+        }),
+        onError: (err, context) => app.logger.error(`Notifications: ${context}`, err),
+      });
+      // First start with notifications on: arm every contact once. Later starts restore the stored schedule,
+      // which every store write keeps current, so start-up stays independent of the number of contacts.
+      const meta = store.namespace('schedule_meta');
+      if (restored.rows === 0 && !(await meta.get('armed'))) {
+        for await (const contact of store.contacts.loadAll()) await schedule.rearm(contact, clock());
+        await meta.set('armed', clock().toISOString());
+      }
+      notifier.start(opts.notifyIntervalMs ?? 30_000);
+    } else {
+      app.logger.info('Window notifications are off: set NOTIFY_CHANNEL (or notifications.channel in the config file) to a channel id to turn them on.');
+    }
+
+    const started = (await app.start(config.env.PORT)) as unknown;
+    const address = (started as Server | undefined)?.address?.();
+    const port = typeof address === 'object' && address ? address.port : config.env.PORT;
+    app.logger.info(`Followup is listening on port ${port} (${config.env.SLACK_APP_TOKEN ? 'Socket Mode' : 'HTTP'}; store ${store.url})`);
+
+    let stopping: Promise<void> | null = null;
+    return {
+      port,
+      config,
+      store,
+      index,
+      notifier,
+      stop: () =>
+        (stopping ??= (async () => {
+          await notifier?.stop();
+          // Bolt closes the server after in-flight requests finish; then the store flushes and closes.
+          await app.stop().catch(() => undefined);
+          await store.close();
+        })()),
+    };
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Submitting the compose view. The policy is evaluated again at this instant: if the window moved the
+ * modal says so and offers what is allowed now (the agent's text is kept); a field problem is a field
+ * error. Only then is the view switched to "Sending…" and the follow-up sent — once per compose view.
+ */
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { displayName } from '../../contacts/model.js';
+import { sendFollowUp } from '../../followup/index.js';
+import { type OutboundMessage, describeReason, planOutbound, ruleFor } from '../../policy/index.js';
+import { draftFromView } from '../actions/compose-actions.js';
+import { type ComposeMode, findTemplate, loadComposeContext, modeFor, renderCompose } from '../compose-flow.js';
+import { publishHome } from '../events/app-home.js';
+import { slackError } from '../modal.js';
+import { type SlackServices, canSend } from '../services.js';
+import { blockIdOf, composeMetaSchema, hasAction, parseMeta } from '../view-state.js';
+import { ACTION, CALLBACK } from '../views/ids.js';
+import { escapeMrkdwn } from '../views/mrkdwn.js';
+import { buildSentConfirmation } from '../views/messages.js';
+import { buildLoadingModalView, buildMessageModalView } from '../views/notice-modal.js';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+function builtMode(view: unknown): ComposeMode {
+  if (hasAction(view, ACTION.tag)) return 'tag';
+  if (hasAction(view, ACTION.template)) return 'template';
+  if (hasAction(view, ACTION.text)) return 'text';
+  return 'closed';
+}
+
+const quote = (text: string) => escapeMrkdwn(text).split('\n').map((l) => `> ${l}`).join('\n');
+
+export function composeSubmission(s: SlackServices) {
+  return async ({ ack, body, view, client, logger }: ViewArgs): Promise<void> => {
+    const userId = body.user.id;
+    const meta = parseMeta(composeMetaSchema, view);
+    if (!meta) {
+      await ack({ response_action: 'update', view: buildMessageModalView('Follow up', 'This form is out of date. Open the contact again and follow up from there.') });
+      return;
+    }
+    const draft = draftFromView(view);
+    const ctx = await loadComposeContext(meta, s);
+    if (!ctx) {
+      await ack({ response_action: 'update', view: buildMessageModalView('Follow up', 'This contact or channel no longer exists. Nothing was sent.') });
+      return;
+    }
+    if (!canSend(s, userId)) {
+      await ack({ response_action: 'update', view: buildMessageModalView('Not allowed', 'Your team limits who may send follow-ups. Nothing was sent.') });
+      return;
+    }
+    const { contact, channel, status, templates } = ctx;
+    const mode = modeFor(status);
+    if (mode !== builtMode(view)) {
+      const words = describeReason(status.reason);
+      const kept = draft.text?.trim() ? `\nYour message, kept so nothing is lost:\n${quote(draft.text)}` : '';
+      const notice = `:warning: The window changed while you were writing. ${words.summary}${mode === 'closed' && words.reopensWhen ? ` ${words.reopensWhen}` : ''}${kept}`;
+      await ack({ response_action: 'update', view: await renderCompose(meta, s, userId, draft, notice) });
+      return;
+    }
+
+    let message: OutboundMessage | null = null;
+    const errors: Record<string, string> = {};
+    if (mode === 'template') {
+      const template = findTemplate(templates, draft.templateValue);
+      if (!template) errors[blockIdOf(view, ACTION.template) ?? 'template'] = 'Pick an approved template.';
+      else message = { kind: 'template', template, variables: draft.variables ?? {}, contactLanguage: contact.language || null, author: 'agent' };
+    } else if (mode === 'tag') {
+      if (!draft.tagValue) errors[blockIdOf(view, ACTION.tag) ?? 'tag'] = 'Pick the message tag that fits this follow-up.';
+      else message = { kind: 'tag', tag: draft.tagValue, text: draft.text ?? '', author: 'agent' };
+    } else if (mode === 'text') {
+      message = { kind: 'text', text: draft.text ?? '', author: 'agent' };
+    }
+    if (!message) {
+      await ack(Object.keys(errors).length ? { response_action: 'errors', errors } : undefined);
+      return;
+    }
+
+    const plan = planOutbound(status, message, s.settings.rules);
+    if (!plan.ok) {
+      const field =
+        plan.field === 'text'
+          ? blockIdOf(view, ACTION.text)
+          : plan.field === 'tag'
+            ? blockIdOf(view, ACTION.tag)
+            : plan.field === 'template'
+              ? blockIdOf(view, ACTION.template)
+              : plan.field === 'variables'
+                ? (Object.keys(draft.variables ?? {}).map((n) => `var:${n}`).find((b) => !(draft.variables ?? {})[b.slice(4)]?.trim()) ??
+                  Object.keys(view.state.values).find((b) => b.startsWith('var:')))
+                : undefined;
+      if (field) {
+        await ack({ response_action: 'errors', errors: { [field]: plan.detail } });
+      } else {
+        await ack({ response_action: 'update', view: await renderCompose(meta, s, userId, draft, `:warning: ${plan.detail}`) });
+      }
+      return;
+    }
+
+    await ack({ response_action: 'update', view: buildLoadingModalView('Follow up', 'Sending…') });
+    const label = ruleFor(channel.type, s.settings.rules).label;
+    const name = displayName(contact);
+    try {
+      const outcome = await sendFollowUp(
+        { contactId: contact.id, channelKey: meta.channelKey, message, senderId: userId, idempotencyKey: meta.idem, now: s.clock() },
+        s,
+      );
+      if (outcome.ok) {
+        const e = outcome.entry;
+        const what = e.kind === 'template' ? `template *${escapeMrkdwn(e.templateName ?? '')}*` : e.kind === 'tag' ? `tagged message (${e.tag})` : 'message';
+        const lines = [
+          `:white_check_mark: ${outcome.duplicate ? 'Already sent' : 'Sent'}: ${what} to *${escapeMrkdwn(name)}* on ${label}.`,
+          e.reopened ? 'The conversation is reopened and assigned to you.' : 'The conversation is assigned to you.',
+        ];
+        await client.views.update({
+          view_id: view.id,
+          view: buildMessageModalView(e.sandbox ? 'Sent (sandbox)' : 'Sent', lines.join('\n'), {
+            ...(e.sandbox ? { context: ':test_tube: *Sandbox*: no transport is configured for this channel, so nothing left Slack. The follow-up is recorded as if sent.' } : {}),
+          }),
+        });
+        if (!outcome.duplicate) await confirm(client, userId, s, { name, label, e }, logger);
+      } else if (outcome.kind === 'refused') {
+        await client.views.update({
+          view_id: view.id,
+          view: await renderCompose(meta, s, userId, draft, `:warning: Not sent. ${outcome.refusal.detail}`),
+        });
+      } else {
+        const detail = outcome.kind === 'failed' ? `${describeReason(outcome.reason).summary} (${outcome.detail})` : outcome.detail;
+        const kept = draft.text?.trim() ? `\n\nYour message, so nothing is lost:\n${quote(draft.text)}` : '';
+        await client.views.update({
+          view_id: view.id,
+          view: buildMessageModalView('Not sent', `:x: The follow-up to *${escapeMrkdwn(name)}* on ${label} was not sent. ${escapeMrkdwn(detail)}${kept}`),
+        });
+      }
+    } catch (err) {
+      logger.error('Sending a follow-up failed', err);
+      await client.views
+        .update({ view_id: view.id, view: buildMessageModalView('Not sent', `:x: Something went wrong while sending (${escapeMrkdwn(slackError(err))}). Check the App Home before trying again.`) })
+        .catch(() => undefined);
+    }
+  };
+}
+
+async function confirm(
+  client: WebClient,
+  userId: string,
+  s: SlackServices,
+  info: { name: string; label: string; e: { kind: 'text' | 'template' | 'tag'; text: string; sandbox: boolean; reopened: boolean; channel: string } },
+  logger: { warn: (...a: unknown[]) => void },
+): Promise<void> {
+  try {
+    const msg = buildSentConfirmation({
+      contactName: info.name,
+      channel: info.e.channel as never,
+      kind: info.e.kind,
+      text: info.e.text,
+      sandbox: info.e.sandbox,
+      reopened: info.e.reopened,
+      assignedTo: userId,
+    });
+    await client.chat.postMessage({ channel: userId, text: msg.text, blocks: msg.blocks });
+    await publishHome(client, userId, s);
+  } catch (err) {
+    logger.warn('Could not post the send confirmation', slackError(err));
+  }
+}
+
+export function register(app: App, s: SlackServices): void {
+  app.view<ViewSubmitAction>(CALLBACK.compose, composeSubmission(s));
+}

@@ -1,0 +1,51 @@
+/**
+ * The one interface every provider module implements. A transport carries out a plan the policy core
+ * already approved; it never decides whether a message may go out.
+ */
+import type { ContactChannel, Contact } from '../contacts/model.js';
+import type { ChannelType, PlannedSend } from '../policy/index.js';
+
+export interface SendRequest {
+  plan: PlannedSend;
+  contact: Contact;
+  channel: ContactChannel;
+  /** Stable per compose view: a provider that supports idempotency keys gets it, we dedupe on it too. */
+  idempotencyKey: string;
+}
+
+export type SendResult =
+  | { ok: true; providerMessageId: string; sandbox: boolean }
+  | {
+      ok: false;
+      /** A policy reason code where the provider error maps to one (POLICY.md trap 9), else 'provider_error'. */
+      reason: string;
+      detail: string;
+      /** Network errors and 5xx: worth retrying through the outbox. */
+      retryable: boolean;
+    };
+
+export interface Transport {
+  readonly name: string;
+  /** True when nothing really leaves (the UI says "sandbox"). */
+  readonly sandbox: boolean;
+  send(request: SendRequest): Promise<SendResult>;
+}
+
+/** Picks the transport serving a contact's channel: by channel account id, then the type's default. */
+export class TransportRegistry {
+  private readonly byKey = new Map<string, Transport>();
+
+  constructor(private readonly fallback: Transport) {}
+
+  register(type: ChannelType, channelId: string | undefined, transport: Transport): void {
+    this.byKey.set(channelId ? `${type}:${channelId}` : type, transport);
+  }
+
+  for(channel: Pick<ContactChannel, 'type' | 'channelId'>): Transport {
+    return (
+      (channel.channelId ? this.byKey.get(`${channel.type}:${channel.channelId}`) : undefined) ??
+      this.byKey.get(channel.type) ??
+      this.fallback
+    );
+  }
+}

@@ -1,0 +1,359 @@
+/**
+ * The Slack app end to end: real server, real SQLite, signed Slack requests, a fake Slack Web API.
+ * search → contact view → compose → send, for every kind of rule; closing; security; Block Kit limits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBlockKitLimits } from '../support/block-kit-limits.js';
+import { AGENT_ID, plainTextValue, staticSelectValue } from '../support/signed-request.js';
+import { ACTION, BLOCK, variableActionId, variableBlockId } from '../../src/slack/views/ids.js';
+import { type Harness, startHarness } from './harness.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const T = new Date('2026-11-21T12:00:00.000Z');
+const iso = (ms: number) => new Date(T.getTime() + ms).toISOString();
+
+const CONFIG = `
+policy:
+  wechat: { maxOutbound: 2 }
+  viber: { freeMonthly: 1 }
+closing: { logic: unassign }
+`;
+
+function contact(id: string, first: string, last: string, channels: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}) {
+  return { id: `up-${id}`, type: 'contact.upserted', at: iso(-30 * DAY), contact: { id, firstName: first, lastName: last, channels, ...extra } };
+}
+const inbound = (contactId: string, channel: string, ageMs: number, n = 0) => ({
+  id: `in-${contactId}-${channel}-${n}`,
+  type: 'message.received',
+  at: iso(-ageMs),
+  contactId,
+  channel,
+  text: 'hello',
+});
+const closed = (contactId: string, by = 'UOTHER01') => [
+  { id: `as-${contactId}`, type: 'contact.assigned', at: iso(-2 * HOUR), contactId, assignee: by },
+  { id: `cl-${contactId}`, type: 'conversation.closed', at: iso(-HOUR), contactId, by },
+];
+
+const EVENTS = [
+  { id: 'tpl-vi', type: 'template.upserted', at: iso(-40 * DAY), template: { name: 'order_update', language: 'vi', category: 'UTILITY', status: 'APPROVED', body: 'Xin chào {{1}}, đơn hàng {{2}} đã được giao.' } },
+  { id: 'tpl-vi-paused', type: 'template.upserted', at: iso(-40 * DAY), template: { name: 'promo', language: 'vi', category: 'MARKETING', status: 'PAUSED', body: 'Giảm giá {{1}}' } },
+  contact('c-42', 'Linh', 'Nguyễn', [{ type: 'whatsapp', address: '+84912345678' }], { email: 'linh@example.vn', phone: '+84 912 345 678', language: 'vi' }),
+  inbound('c-42', 'whatsapp', 2 * HOUR),
+  ...closed('c-42'),
+  contact('c-msg', 'Jürgen', 'Müller', [{ type: 'messenger', address: 'psid-1' }], { email: 'jm@beispiel.de', language: 'de' }),
+  inbound('c-msg', 'messenger', 8 * DAY),
+  ...closed('c-msg', AGENT_ID),
+  contact('c-ig', 'Zoé', 'Lefèvre', [{ type: 'instagram', address: 'igsid-1' }], { language: 'fr' }),
+  inbound('c-ig', 'instagram', 8 * DAY),
+  ...closed('c-ig', AGENT_ID),
+  contact('c-vb', 'José', 'García', [{ type: 'viber', address: 'viber-1' }], { language: 'es' }),
+  inbound('c-vb', 'viber', 2 * DAY),
+  ...closed('c-vb', AGENT_ID),
+  contact('c-wc', 'Wei', 'Zhang', [{ type: 'wechat', address: 'openid-1' }], { language: 'zh' }),
+  inbound('c-wc', 'wechat', 2 * HOUR),
+  ...closed('c-wc', AGENT_ID),
+  contact('c-evil', '<!channel>', '<@U123> & <https://evil.example|click>', [{ type: 'sms', address: '+15550100' }], { email: 'evil@example.com' }),
+  ...closed('c-evil', AGENT_ID),
+];
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ config: CONFIG, start: T.toISOString() });
+  const ndjson = EVENTS.map((e) => JSON.stringify(e)).join('\n');
+  const r = await h.ingest(ndjson);
+  expect(r.status).toBe(200);
+  expect(r.json.rejected).toBe(0);
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+/** Opens /followup with text and returns the search view once results are in. */
+async function search(text: string) {
+  let status = 0;
+  const id = await h.opening(async () => {
+    status = (await h.command(text)).status;
+  });
+  expect(status).toBe(200);
+  const view = await h.waitForView(id, (v) => v.callback_id === 'followup_search');
+  return { id, view, json: JSON.stringify(view) };
+}
+
+function findAction(view: unknown, base: string): Record<string, any> | undefined {
+  let found: Record<string, any> | undefined;
+  JSON.stringify(view, (_k, v) => {
+    if (!found && v && typeof v === 'object' && typeof v.action_id === 'string' && (v.action_id === base || v.action_id.startsWith(`${base}:`))) found = v;
+    return v;
+  });
+  return found;
+}
+
+/** From a contact view, open the compose view for its first channel. */
+async function openCompose(contactId: string) {
+  const s = await search('');
+  // Open the contact straight from a button value, as the search result's "Open" would.
+  const contactViewId = await h.opening(() => h.click(s.id, { action_id: `${ACTION.openContact}:0`, value: contactId, type: 'button' }));
+  const contactView = await h.waitForView(contactViewId, (v) => v.callback_id === 'followup_contact');
+  const button = findAction(contactView, ACTION.composeOpen);
+  return { contactView, contactViewId, button };
+}
+
+async function composeFor(contactId: string) {
+  const { button, contactView, contactViewId } = await openCompose(contactId);
+  if (!button) return { composeId: null, compose: null, contactView };
+  const composeId = await h.opening(() => h.click(contactViewId, button));
+  const compose = await h.waitForView(composeId, (v) => v.callback_id === 'followup_compose');
+  return { composeId, compose, contactView };
+}
+
+describe('ingest endpoint', () => {
+  it('refuses a missing or wrong bearer token', async () => {
+    expect((await h.ingest([], undefined, 'wrong-token-wrong-token')).status).toBe(401);
+  });
+  it('accepts a JSON array and reports each event; a bad neighbour does not block a good one', async () => {
+    const r = await h.ingest([
+      { id: 'x1', type: 'message.received', at: iso(-HOUR), contactId: 'c-42', channel: 'whatsapp' },
+      { id: 'x2', type: 'message.received', at: 'yesterday', contactId: 'c-42', channel: 'whatsapp' },
+      { id: 'x1', type: 'message.received', at: iso(-HOUR), contactId: 'c-42', channel: 'whatsapp' },
+    ]);
+    expect(r.status).toBe(200);
+    expect(r.json.results.map((x: { status: string }) => x.status)).toEqual(['accepted', 'rejected', 'duplicate']);
+    expect(r.json.results[1].reason).toMatch(/at/);
+  });
+  it('accepts one JSON event', async () => {
+    const r = await h.ingest({ id: 'x3', type: 'contact.assigned', at: iso(-HOUR), contactId: 'c-42', assignee: 'UOTHER01' });
+    expect(r.json).toMatchObject({ accepted: 1, rejected: 0 });
+  });
+});
+
+describe('security', () => {
+  it('refuses a forged signature and a stale timestamp; handles nothing', async () => {
+    const before = h.fake.callsTo('views.open').length;
+    const forged = await h.slack('command', { command: '/followup', text: 'x', user_id: AGENT_ID, team_id: 'T0001', trigger_id: 't' }, { badSignature: true });
+    const stale = await h.slack('command', { command: '/followup', text: 'x', user_id: AGENT_ID, team_id: 'T0001', trigger_id: 't' }, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(forged.status).toBe(401);
+    expect(stale.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.fake.callsTo('views.open').length).toBe(before);
+  });
+  it('serves only the installed workspace', async () => {
+    const before = h.fake.callsTo('views.open').length;
+    const r = await h.slack('command', { command: '/followup', text: '', user_id: AGENT_ID, team_id: 'T9999', trigger_id: 't' });
+    expect(r.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(h.fake.callsTo('views.open').length).toBe(before);
+  });
+  it('/healthz answers', async () => {
+    const r = await fetch(`${h.base}/healthz`);
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as { contacts: number }).contacts).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('search', () => {
+  it('/followup help answers with usage, ephemeral', async () => {
+    const r = await h.command('help');
+    expect(r.status).toBe(200);
+    const body = JSON.parse(r.text);
+    expect(body.response_type).toBe('ephemeral');
+    expect(r.text).toMatch(/@domain|phone/i);
+  });
+  it('/followup linh nguyen opens a loading modal from the trigger, then fills it', async () => {
+    let ms = 0;
+    const id = await h.opening(async () => {
+      ms = (await h.command('linh nguyen')).ms;
+    });
+    expect(ms).toBeLessThan(2500);
+    const view = await h.waitForView(id, (v) => v.callback_id === 'followup_search');
+    const json = JSON.stringify(view);
+    expect(json).toContain('Nguyễn');
+    expect(json).not.toContain('Müller');
+  });
+  it('accent-free, @domain and last-digits queries find the contact (All inbox, Closed)', async () => {
+    for (const q of ['muller', '@beispiel.de', '345678', 'linh@example.vn']) {
+      const { json } = await search(q);
+      expect(json, q).toMatch(q === 'muller' || q === '@beispiel.de' ? /Müller/ : /Nguyễn/);
+    }
+  });
+  it('changing a filter updates the view in place with its hash', async () => {
+    const { id } = await search('');
+    const before = h.fake.callsTo('views.update').length;
+    await h.click(id, { action_id: ACTION.channel, type: 'static_select', selected_option: { value: 'instagram', text: { type: 'plain_text', text: 'Instagram' } } }, {
+      [BLOCK.searchFilters]: { [ACTION.channel]: staticSelectValue('instagram') },
+    });
+    const updated = await h.waitForView(id, (v) => JSON.stringify(v).includes('Lefèvre') && !JSON.stringify(v).includes('García'));
+    expect(updated).toBeTruthy();
+    const call = h.fake.callsTo('views.update').slice(before)[0]!;
+    expect(call.view_id).toBe(id);
+    expect(call.hash).toBeTruthy();
+  });
+  it('a contact named <!channel> pings no one', async () => {
+    const { json } = await search('evil@example.com');
+    expect(json).toContain('&lt;!channel&gt;');
+    expect(json).not.toContain('<!channel>');
+    expect(json).not.toContain('<@U123>');
+  });
+});
+
+describe('follow-ups', () => {
+  it('WhatsApp inside the window: free text, then reopened and assigned to the sender', async () => {
+    const { compose, composeId } = await composeFor('c-42');
+    expect(compose).toBeTruthy();
+    expect(JSON.stringify(compose)).toContain(ACTION.text);
+    const r = await h.submit(composeId!, { [BLOCK.text]: { [ACTION.text]: plainTextValue('Chào Linh, đơn hàng đã được giao chưa?') } });
+    expect(r.json.response_action).toBe('update');
+    await h.waitForView(composeId!, (v) => JSON.stringify(v).includes('Sent'));
+    const c = await h.app.store.contacts.get('c-42');
+    expect(c).toMatchObject({ status: 'open', assignee: AGENT_ID });
+    expect(c!.channels[0]!.outboundSinceInbound).toBe(1);
+    const dm = await h.fake.waitFor('chat.postMessage', (a) => a.channel === AGENT_ID);
+    expect(JSON.stringify(dm)).toMatch(/sandbox/i);
+  });
+
+  it('a double-clicked submit sends once', async () => {
+    await h.ingest([{ id: 'c42-close-2', type: 'conversation.closed', at: iso(-30 * 60_000), contactId: 'c-42' }]);
+    const { composeId } = await composeFor('c-42');
+    const values = { [BLOCK.text]: { [ACTION.text]: plainTextValue('Only once') } };
+    await Promise.all([h.submit(composeId!, values), h.submit(composeId!, values)]);
+    await h.waitForView(composeId!, (v) => JSON.stringify(v).includes('Sent'));
+    await new Promise((r) => setTimeout(r, 200));
+    const sent = (await h.app.store.outbox.list({ contactId: 'c-42' })).filter((e) => e.text === 'Only once');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('the window closes while the agent writes: field moves to templates, the draft is kept', async () => {
+    // The last inbound is 1 h old (event x1): the modal opens in text mode, then 23 h pass.
+    const { composeId, compose } = await composeFor('c-42');
+    expect(JSON.stringify(compose)).toContain(ACTION.text);
+    h.advance(23 * HOUR);
+    const r = await h.submit(composeId!, { [BLOCK.text]: { [ACTION.text]: plainTextValue('Draft that must survive') } });
+    expect(r.json.response_action).toBe('update');
+    const json = JSON.stringify(r.json.view);
+    expect(json).toContain(ACTION.template);
+    expect(json).toContain('Draft that must survive');
+  });
+
+  it('WhatsApp template-only: approved templates in the contact language, variables, preview, send', async () => {
+    const { composeId, compose } = await composeFor('c-42');
+    const json = JSON.stringify(compose);
+    expect(json).toContain('order_update');
+    expect(json).not.toContain('promo');
+    const select = findAction(compose, ACTION.template)!;
+    const value = select.options[0].value as string;
+    await h.click(composeId!, { action_id: ACTION.template, type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: 'x' } } }, {
+      [BLOCK.template]: { [ACTION.template]: staticSelectValue(value) },
+    });
+    const withVars = await h.waitForView(composeId!, (v) => JSON.stringify(v).includes(variableBlockId('2')));
+    expect(JSON.stringify(withVars)).toContain(variableBlockId('1'));
+    const missing = await h.submit(composeId!, {
+      [BLOCK.template]: { [ACTION.template]: staticSelectValue(value) },
+      [variableBlockId('1')]: { [variableActionId('1')]: plainTextValue('Linh') },
+      [variableBlockId('2')]: { [variableActionId('2')]: plainTextValue('') },
+    });
+    expect(missing.json.response_action).toBe('errors');
+    expect(Object.keys(missing.json.errors)).toContain(variableBlockId('2'));
+    const ok = await h.submit(composeId!, {
+      [BLOCK.template]: { [ACTION.template]: staticSelectValue(value) },
+      [variableBlockId('1')]: { [variableActionId('1')]: plainTextValue('Linh') },
+      [variableBlockId('2')]: { [variableActionId('2')]: plainTextValue('#A-1001') },
+    });
+    expect(ok.json.response_action).toBe('update');
+    await h.waitForView(composeId!, (v) => JSON.stringify(v).includes('Sent'));
+    const last = (await h.app.store.outbox.list({ contactId: 'c-42' })).find((e) => e.kind === 'template');
+    expect(last).toMatchObject({ templateName: 'order_update', text: 'Xin chào Linh, đơn hàng #A-1001 đã được giao.', status: 'sent', sandbox: true });
+    // A template does not reopen free text: the window stays template-only.
+    const c = await h.app.store.contacts.get('c-42');
+    expect(c!.status).toBe('open');
+  });
+
+  it('Messenger after 7 days: a tag picker, sent as MESSAGE_TAG', async () => {
+    const { composeId, compose } = await composeFor('c-msg');
+    expect(JSON.stringify(compose)).toContain(ACTION.tag);
+    const r = await h.submit(composeId!, {
+      [BLOCK.tag]: { [ACTION.tag]: staticSelectValue('POST_PURCHASE_UPDATE') },
+      [BLOCK.text]: { [ACTION.text]: plainTextValue('Ihre Bestellung ist unterwegs.') },
+    });
+    expect(r.json.response_action).toBe('update');
+    await h.waitForView(composeId!, (v) => JSON.stringify(v).includes('Sent'));
+    const e = (await h.app.store.outbox.list({ contactId: 'c-msg' }))[0]!;
+    expect(e).toMatchObject({ kind: 'tag', tag: 'POST_PURCHASE_UPDATE' });
+  });
+
+  it('Instagram after 7 days: nothing may be sent, the reason is shown, no send button', async () => {
+    const { contactView, composeId, compose } = await composeFor('c-ig');
+    const json = JSON.stringify(compose ?? contactView);
+    expect(json).toMatch(/Instagram/);
+    expect(json).toMatch(/writes again/i);
+    if (compose) expect(compose.submit).toBeUndefined();
+    void composeId;
+  });
+
+  it('Viber chatbot-initiated: quota shown, counted, refused past it (freeMonthly 1)', async () => {
+    const first = await composeFor('c-vb');
+    expect(JSON.stringify(first.compose)).toMatch(/chatbot-initiated/i);
+    const r = await h.submit(first.composeId!, { [BLOCK.text]: { [ACTION.text]: plainTextValue('¿Sigue con el problema?') } });
+    expect(r.json.response_action).toBe('update');
+    await h.waitForView(first.composeId!, (v) => JSON.stringify(v).includes('Sent'));
+    const second = await composeFor('c-vb');
+    const json = JSON.stringify(second.compose ?? second.contactView);
+    expect(json).toMatch(/quota/i);
+    if (second.compose) expect(second.compose.submit).toBeUndefined();
+  });
+
+  it('WeChat: the outbound cap holds under concurrent sends by two agents (maxOutbound 2)', async () => {
+    const a = await composeFor('c-wc');
+    const b = await composeFor('c-wc');
+    const c = await composeFor('c-wc');
+    const values = (t: string) => ({ [BLOCK.text]: { [ACTION.text]: plainTextValue(t) } });
+    await Promise.all([h.submit(a.composeId!, values('one')), h.submit(b.composeId!, values('two'), 'UAGENT2'), h.submit(c.composeId!, values('three'))]);
+    await new Promise((r) => setTimeout(r, 500));
+    const sent = (await h.app.store.outbox.list({ contactId: 'c-wc' })).filter((e) => e.status === 'sent');
+    expect(sent).toHaveLength(2);
+    const contact = await h.app.store.contacts.get('c-wc');
+    expect(contact!.channels[0]!.outboundSinceInbound).toBe(2);
+  });
+
+  it('closing applies the closing logic (unassign)', async () => {
+    const { contactViewId, contactView } = await openCompose('c-msg');
+    const close = findAction(contactView, ACTION.closeConversation);
+    expect(close).toBeTruthy();
+    await h.click(contactViewId, close!);
+    await h.waitForView(contactViewId, (v) => !findAction(v, ACTION.closeConversation));
+    expect(await h.app.store.contacts.get('c-msg')).toMatchObject({ status: 'closed', assignee: null });
+  });
+});
+
+describe('App Home', () => {
+  it('publishes the agent’s follow-ups and recent sends', async () => {
+    const before = h.fake.callsTo('views.publish').length;
+    const { appHomeOpened } = await import('../support/signed-request.js');
+    await h.slack('event', appHomeOpened(AGENT_ID));
+    const calls = await h.fake.waitForCalls('views.publish', before + 1);
+    const home = calls[calls.length - 1]!;
+    expect(home.user_id).toBe(AGENT_ID);
+    expect(JSON.stringify(home.view)).toMatch(/Recent/i);
+  });
+});
+
+describe('Block Kit limits', () => {
+  it('every view and message the app produced stays inside Slack’s limits', () => {
+    let checked = 0;
+    for (const call of h.fake.calls) {
+      if (call.method === 'views.open' || call.method === 'views.push' || call.method === 'views.update') {
+        assertBlockKitLimits('modal', call.args.view);
+        checked++;
+      } else if (call.method === 'views.publish') {
+        assertBlockKitLimits('home', call.args.view);
+        checked++;
+      } else if (call.method === 'chat.postMessage') {
+        assertBlockKitLimits('message', call.args);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * End-to-end harness: the real server (startFollowup) on 127.0.0.1, a real SQLite file, a fake Slack Web API
+ * recording every call, and signed Slack requests. Time is a variable the test moves.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LogLevel } from '@slack/bolt';
+import { type RunningFollowup, startFollowup } from '../../src/server.js';
+import { type CallArgs, type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import {
+  AGENT_ID,
+  type Json,
+  type SignedRequestOptions,
+  blockAction,
+  signedSlackRequest,
+  slashCommand,
+  viewSubmission,
+} from '../support/signed-request.js';
+
+export const SECRET = 'e2e-signing-secret';
+export const INGEST_TOKEN = 'e2e-ingest-token-0123456789';
+
+export interface Harness {
+  base: string;
+  fake: FakeSlack;
+  app: RunningFollowup;
+  dir: string;
+  now(): Date;
+  setNow(d: Date | string): void;
+  advance(ms: number): void;
+  ingest(body: string | unknown[] | Json, contentType?: string, token?: string): Promise<{ status: number; json: any }>;
+  slack(kind: 'command' | 'interactive' | 'event', body: Json, opts?: SignedRequestOptions): Promise<{ status: number; text: string; ms: number }>;
+  command(text: string, user?: string): Promise<{ status: number; text: string; ms: number }>;
+  /** The view as Slack holds it now: the newest views.open/push/update for that id. */
+  view(viewId: string): Json & { id: string; hash: string };
+  /** The id of the newest modal opened or pushed. */
+  lastOpenedViewId(): string;
+  /** Runs a request that opens or pushes a modal and returns the new modal's id once Slack was asked. */
+  opening(request: () => Promise<unknown>, timeoutMs?: number): Promise<string>;
+  /** Waits until the newest views.update of a view satisfies a predicate. */
+  waitForView(viewId: string, predicate: (view: Json) => boolean, timeoutMs?: number): Promise<Json>;
+  click(viewId: string, action: Json, values?: Json, user?: string): Promise<{ status: number; text: string; ms: number }>;
+  submit(viewId: string, values: Json, user?: string): Promise<{ status: number; json: any; ms: number }>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(opts: { config?: string; env?: Record<string, string>; start?: string } = {}): Promise<Harness> {
+  const fake = await startFakeSlack();
+  const dir = mkdtempSync(join(tmpdir(), 'followup-e2e-'));
+  let now = new Date(opts.start ?? '2026-11-21T12:00:00.000Z');
+  const env: Record<string, string> = {
+    SLACK_BOT_TOKEN: 'xoxb-e2e-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.url,
+    STORE_URL: `sqlite://${join(dir, 'followup.sqlite')}`,
+    INGEST_TOKEN,
+    PORT: '0',
+    ...opts.env,
+  };
+  if (opts.config) {
+    const path = join(dir, 'followup.yml');
+    writeFileSync(path, opts.config);
+    env.FOLLOWUP_CONFIG = path;
+  }
+  const app = await startFollowup({ env, clock: () => now, notifyIntervalMs: 3_600_000, notifyPaceMs: 0, logLevel: LogLevel.ERROR });
+  const base = `http://127.0.0.1:${app.port}`;
+
+  const h: Harness = {
+    base,
+    fake,
+    app,
+    dir,
+    now: () => now,
+    setNow: (d) => {
+      now = new Date(d);
+    },
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
+    async ingest(body, contentType, token = INGEST_TOKEN) {
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      const res = await fetch(`${base}/api/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': contentType ?? (typeof body === 'string' ? 'application/x-ndjson' : 'application/json') },
+        body: text,
+      });
+      return { status: res.status, json: await res.json() };
+    },
+    async slack(kind, body, reqOpts) {
+      const t0 = performance.now();
+      const res = await signedSlackRequest(base, SECRET, kind, body, reqOpts);
+      const text = await res.text();
+      return { status: res.status, text, ms: performance.now() - t0 };
+    },
+    command(text, user = AGENT_ID) {
+      return h.slack('command', slashCommand({ text, user_id: user }));
+    },
+    view(viewId) {
+      const v = viewState(fake, viewId);
+      if (!v) throw new Error(`No view ${viewId} was opened; calls: ${fake.calls.map((c) => c.method).join(', ')}`);
+      return v;
+    },
+    lastOpenedViewId() {
+      const ids = openedViewIds(fake);
+      const id = ids[ids.length - 1];
+      if (!id) throw new Error('No modal was opened');
+      return id;
+    },
+    async opening(request, timeoutMs = 3000) {
+      const before = openedViewIds(fake).length;
+      await request();
+      const deadline = Date.now() + timeoutMs;
+      while (openedViewIds(fake).length <= before) {
+        if (Date.now() > deadline) throw new Error(`No modal was opened; calls: ${fake.calls.slice(-8).map((c) => c.method).join(', ')}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return openedViewIds(fake)[before]!;
+    },
+    async waitForView(viewId, predicate, timeoutMs = 3000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const v = viewState(fake, viewId);
+        if (v && predicate(v)) return v;
+        if (Date.now() > deadline) throw new Error(`View ${viewId} never matched; last: ${JSON.stringify(v)?.slice(0, 1500)}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    click(viewId, action, values = {}, user = AGENT_ID) {
+      return h.slack('interactive', blockAction({ view: h.view(viewId), actions: [action as never], values, user } as never));
+    },
+    async submit(viewId, values, user = AGENT_ID) {
+      const r = await h.slack('interactive', viewSubmission({ view: h.view(viewId), values, user } as never));
+      return { status: r.status, json: r.text ? JSON.parse(r.text) : null, ms: r.ms };
+    },
+    async stop() {
+      await app.stop();
+      await fake.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+/** View ids in the order modals were opened or pushed (the fake answers each with a fresh id). */
+export function openedViewIds(fake: FakeSlack): string[] {
+  return fake.calls
+    .filter((c) => c.method === 'views.open' || c.method === 'views.push')
+    .map((c) => String(c.result?.view?.id ?? ''));
+}
+
+export function viewState(fake: FakeSlack, viewId: string): (Json & { id: string; hash: string }) | undefined {
+  let latest: CallArgs | undefined;
+  for (const c of fake.calls) {
+    const result = c.result as { view?: { id?: string; hash?: string } } | undefined;
+    if ((c.method === 'views.open' || c.method === 'views.push' || c.method === 'views.update') && result?.view?.id === viewId) {
+      latest = { ...(c.args.view as Json), id: viewId, hash: String(result.view.hash) };
+    }
+  }
+  return latest as (Json & { id: string; hash: string }) | undefined;
+}
