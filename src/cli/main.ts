@@ -10,6 +10,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type CliIo, type CommandContext, resolveStoreUrl } from './context.js';
 import { importCommand } from './import-command.js';
 import { searchCommand } from './search-command.js';
+import { seedDemoCommand } from './seed-demo-command.js';
 import { statusCommand } from './status-command.js';
 import { USAGE, UsageError } from './usage.js';
 
@@ -34,6 +35,7 @@ const OPTIONS = {
     json: { type: 'boolean' },
   },
   status: { ...COMMON, json: { type: 'boolean' } },
+  'seed-demo': { ...COMMON, count: { type: 'string' }, agent: { type: 'string', multiple: true } },
 } as const;
 
 type Command = keyof typeof OPTIONS;
@@ -90,6 +92,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'status': {
         const { values, positionals } = parse(OPTIONS.status, rest);
         return await helpOr(values, () => statusCommand(positionals, values, context(values)));
+      }
+      case 'seed-demo': {
+        const { values } = parse(OPTIONS['seed-demo'], rest);
+        return await helpOr(values, () => seedDemoCommand(values, context(values)));
       }
     }
   } catch (error) {

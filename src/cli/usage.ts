@@ -16,6 +16,10 @@ Commands:
       --json               machine-readable output
   status CONTACT_ID        Each channel's window: state, when it closes, messages left, what may be sent
       --json               now, and why.
+  seed-demo                Fill the store with demo contacts (en, fr, es, de, ar, vi) on all ten channels,
+                           windows in every state as of now ("npm run seed:demo").
+      --count N            how many contacts                  (default 300)
+      --agent USER_ID      assign contacts to this Slack user (repeatable) so "Mine" shows them
   help                     This text.
 
 Options for every command:

@@ -1,0 +1,133 @@
+/**
+ * Slack under load: 20 agents issue `/followup <query>` at once over 100k stored contacts; latency from the
+ * signed slash command to the view with results reaching the (fake) Slack API, next to a bare Bolt app
+ * that only opens an empty modal, measured in the same run on the same machine.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { startFollowup } from '../src/server.js';
+import { openStore } from '../src/store/index.js';
+import { startFakeSlack } from '../test/support/fake-slack.js';
+import { signedSlackRequest, slashCommand } from '../test/support/signed-request.js';
+import { person } from './search.bench.js';
+
+const SECRET = 'bench-secret';
+const AGENTS = 20;
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+/** Fires `rounds` bursts of 20 concurrent commands; each latency ends when `done(trigger)` resolves. */
+async function load(
+  base: string,
+  queries: string[],
+  rounds: number,
+  done: (trigger: string) => Promise<unknown>,
+): Promise<number[]> {
+  const out: number[] = [];
+  let n = 0;
+  for (let r = 0; r < rounds; r++) {
+    await Promise.all(
+      Array.from({ length: AGENTS }, async (_, a) => {
+        const trigger = `bench-trigger-${++n}`;
+        const body = slashCommand({ text: queries[(r * AGENTS + a) % queries.length]!, user_id: `UAGENT${String(a).padStart(3, '0')}`, trigger_id: trigger });
+        const t0 = performance.now();
+        const res = await signedSlackRequest(base, SECRET, 'command', body);
+        await res.text();
+        await done(trigger);
+        out.push(performance.now() - t0);
+      }),
+    );
+  }
+  return out;
+}
+
+export async function main(flags: string[]): Promise<void> {
+  const quick = flags.includes('--quick');
+  const contacts = quick ? 20_000 : 100_000;
+  const rounds = quick ? 5 : 15;
+  const dir = mkdtempSync(join(tmpdir(), 'followup-slack-bench-'));
+  const fake = await startFakeSlack();
+  try {
+    const storeUrl = `sqlite://${join(dir, 'bench.sqlite')}`;
+    const t0 = performance.now();
+    const store = await openStore(storeUrl);
+    const people = Array.from({ length: contacts }, (_, i) => person(i));
+    for (let i = 0; i < people.length; i += 5000) {
+      await store.contacts.putMany(people.slice(i, i + 5000).map((p) => ({ ...p.contact, assignee: `UAGENT${String(i % AGENTS).padStart(3, '0')}` })));
+    }
+    await store.close();
+    console.log(`store: ${contacts.toLocaleString('en')} contacts written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // Queries an agent would type: names without accents, email prefixes, @domains, last phone digits.
+    const queries = people.slice(0, 400).map((p, i) => {
+      switch (i % 4) {
+        case 0:
+          return p.plainName.split(' ').slice(-1)[0]!;
+        case 1:
+          return p.contact.email.split('@')[0]!.slice(0, 5);
+        case 2:
+          return `@${p.contact.email.split('@')[1]}`;
+        default:
+          return p.phone[1].slice(-6);
+      }
+    });
+
+    // Followup, the real server.
+    const t1 = performance.now();
+    const running = await startFollowup({
+      env: { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, STORE_URL: storeUrl, PORT: '0' },
+      logLevel: LogLevel.ERROR,
+    });
+    console.log(`followup: started with ${running.index.size.toLocaleString('en')} contacts indexed in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    const followupBase = `http://127.0.0.1:${running.port}`;
+    const viewWithResults = async (trigger: string) => {
+      const opened = await fake.waitFor('views.open', (a) => a.trigger_id === trigger, 30_000);
+      void opened;
+      const call = fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === trigger)!;
+      const viewId = call.result?.view?.id;
+      await fake.waitFor('views.update', (a) => a.view_id === viewId && a.view?.callback_id === 'followup_search', 30_000);
+    };
+
+    // The baseline: a bare Bolt app that only opens an empty modal.
+    const receiver = new HTTPReceiver({ signingSecret: SECRET });
+    const bare = new App({ token: 'xoxb-bench', receiver, clientOptions: { slackApiUrl: fake.url }, logLevel: LogLevel.ERROR });
+    bare.command('/followup', async ({ ack, body, client }) => {
+      await ack();
+      await client.views.open({ trigger_id: body.trigger_id, view: { type: 'modal', title: { type: 'plain_text', text: 'Follow up' }, blocks: [] } });
+    });
+    const server = (await bare.start(0)) as unknown as import('node:http').Server;
+    const addr = server.address();
+    const bareBase = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const emptyModal = (trigger: string) => fake.waitFor('views.open', (a) => a.trigger_id === trigger, 30_000);
+
+    // Warm both up, then alternate rounds so both see the same machine load.
+    await load(bareBase, queries, 1, emptyModal);
+    await load(followupBase, queries, 1, viewWithResults);
+    fake.reset();
+    const bareMs: number[] = [];
+    const ourMs: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      bareMs.push(...(await load(bareBase, queries.slice(r * AGENTS), 1, emptyModal)));
+      ourMs.push(...(await load(followupBase, queries.slice(r * AGENTS), 1, viewWithResults)));
+      fake.reset();
+    }
+    await bare.stop();
+    await running.stop();
+
+    const row = (name: string, xs: number[]) =>
+      `${name.padEnd(44)} ${pct(xs, 50).toFixed(1).padStart(8)} ${pct(xs, 95).toFixed(1).padStart(8)} ${pct(xs, 99).toFixed(1).padStart(8)} ${String(xs.length).padStart(6)}`;
+    console.log(`\n${AGENTS} agents at once, ${rounds} rounds, ${contacts.toLocaleString('en')} contacts (ms)`);
+    console.log(`${''.padEnd(44)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'n'.padStart(6)}`);
+    console.log(row('bare Bolt app: command → empty modal', bareMs));
+    console.log(row('Followup: command → view with results', ourMs));
+    console.log(`p95 ratio Followup / bare: ${(pct(ourMs, 95) / pct(bareMs, 95)).toFixed(2)}× (target ≤ 1.25×); p99 ${pct(ourMs, 99).toFixed(0)} ms (target far below 3000)`);
+  } finally {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
