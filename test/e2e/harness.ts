@@ -42,10 +42,14 @@ export interface Harness {
   waitForView(viewId: string, predicate: (view: Json) => boolean, timeoutMs?: number): Promise<Json>;
   click(viewId: string, action: Json, values?: Json, user?: string): Promise<{ status: number; text: string; ms: number }>;
   submit(viewId: string, values: Json, user?: string): Promise<{ status: number; json: any; ms: number }>;
+  /** Stops the server and starts it again on the same store (a deploy or a crash-free restart). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startHarness(opts: { config?: string; env?: Record<string, string>; start?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { config?: string; env?: Record<string, string>; start?: string; notifyPaceMs?: number } = {},
+): Promise<Harness> {
   const fake = await startFakeSlack();
   const dir = mkdtempSync(join(tmpdir(), 'followup-e2e-'));
   let now = new Date(opts.start ?? '2026-11-21T12:00:00.000Z');
@@ -63,13 +67,19 @@ export async function startHarness(opts: { config?: string; env?: Record<string,
     writeFileSync(path, opts.config);
     env.FOLLOWUP_CONFIG = path;
   }
-  const app = await startFollowup({ env, clock: () => now, notifyIntervalMs: 3_600_000, notifyPaceMs: 0, logLevel: LogLevel.ERROR });
-  const base = `http://127.0.0.1:${app.port}`;
+  const boot = () =>
+    startFollowup({ env, clock: () => now, notifyIntervalMs: 3_600_000, notifyPaceMs: opts.notifyPaceMs ?? 0, logLevel: LogLevel.ERROR });
+  let app = await boot();
+  let base = `http://127.0.0.1:${app.port}`;
 
   const h: Harness = {
-    base,
+    get base() {
+      return base;
+    },
     fake,
-    app,
+    get app() {
+      return app;
+    },
     dir,
     now: () => now,
     setNow: (d) => {
@@ -132,6 +142,11 @@ export async function startHarness(opts: { config?: string; env?: Record<string,
     async submit(viewId, values, user = AGENT_ID) {
       const r = await h.slack('interactive', viewSubmission({ view: h.view(viewId), values, user } as never));
       return { status: r.status, json: r.text ? JSON.parse(r.text) : null, ms: r.ms };
+    },
+    async restart() {
+      await app.stop();
+      app = await boot();
+      base = `http://127.0.0.1:${app.port}`;
     },
     async stop() {
       await app.stop();
