@@ -86,11 +86,12 @@ export async function main(flags: string[]): Promise<void> {
     console.log(`followup: started with ${running.index.size.toLocaleString('en')} contacts indexed in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
     const followupBase = `http://127.0.0.1:${running.port}`;
     const viewWithResults = async (trigger: string) => {
-      const opened = await fake.waitFor('views.open', (a) => a.trigger_id === trigger, 30_000);
-      void opened;
+      await fake.waitFor('views.open', (a) => a.trigger_id === trigger, 30_000);
       const call = fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === trigger)!;
-      const viewId = call.result?.view?.id;
-      await fake.waitFor('views.update', (a) => a.view_id === viewId && a.view?.callback_id === 'followup_search', 30_000);
+      // The fake records a call before it answers; the view id is known once it has.
+      while (!call.result) await new Promise((r) => setImmediate(r));
+      const viewId = call.result.view?.id;
+      await fake.waitFor('views.update', (a) => a.view_id === viewId, 30_000);
     };
 
     // The baseline: a bare Bolt app that only opens an empty modal.

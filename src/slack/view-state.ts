@@ -11,28 +11,6 @@ export function stateValues(view: unknown): StateValues {
   return ((view as { state?: { values?: StateValues } })?.state?.values ?? {}) as StateValues;
 }
 
-/** The value of an input or the selected option of a select, by action_id. */
-export function valueOf(view: unknown, actionId: string): string | undefined {
-  for (const block of Object.values(stateValues(view))) {
-    const el = block[actionId];
-    if (!el) continue;
-    if (el.selected_option) return el.selected_option.value;
-    if (typeof el.value === 'string') return el.value;
-    return undefined;
-  }
-  return undefined;
-}
-
-/** Values of the inputs whose block_id starts with a prefix (template variables `var:<name>`). */
-export function valuesByBlockPrefix(view: unknown, prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [blockId, block] of Object.entries(stateValues(view))) {
-    if (!blockId.startsWith(prefix)) continue;
-    for (const el of Object.values(block)) if (typeof el.value === 'string') out[blockId.slice(prefix.length)] = el.value;
-  }
-  return out;
-}
-
 export const searchMetaSchema = z.object({
   k: z.literal('search'),
   q: z.object({

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBlockKitLimits } from '../support/block-kit-limits.js';
 import { AGENT_ID, plainTextValue, staticSelectValue } from '../support/signed-request.js';
 import { ACTION, BLOCK, variableActionId, variableBlockId } from '../../src/slack/views/ids.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, findAction, startHarness } from './harness.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -83,14 +83,6 @@ async function search(text: string) {
   return { id, view, json: JSON.stringify(view) };
 }
 
-function findAction(view: unknown, base: string): Record<string, any> | undefined {
-  let found: Record<string, any> | undefined;
-  JSON.stringify(view, (_k, v) => {
-    if (!found && v && typeof v === 'object' && typeof v.action_id === 'string' && (v.action_id === base || v.action_id.startsWith(`${base}:`))) found = v;
-    return v;
-  });
-  return found;
-}
 
 /** From a contact view, open the compose view for its first channel. */
 async function openCompose(contactId: string) {
@@ -191,6 +183,27 @@ describe('search', () => {
     expect(call.view_id).toBe(id);
     expect(call.hash).toBeTruthy();
   });
+  it('pages through many results within Block Kit limits, forward and back', async () => {
+    const many = [];
+    for (let i = 0; i < 25; i++) {
+      const id = `pg-${String(i).padStart(2, '0')}`;
+      many.push(contact(id, 'Paginado', `Número ${i}`, [{ type: 'telegram', address: `tg-${i}` }]), ...closed(id));
+    }
+    expect((await h.ingest(many)).json.rejected).toBe(0);
+    const first = await search('paginado');
+    const names = (v: unknown) => [...JSON.stringify(v).matchAll(/Número (\d+)/g)].map((m) => m[1]);
+    const page1 = names(first.view);
+    expect(first.json).toMatch(/25 contacts/);
+    const next = findAction(first.view, ACTION.pageNext)!;
+    await h.click(first.id, next);
+    const second = await h.waitForView(first.id, (v) => names(v).join() !== page1.join());
+    const page2 = names(second);
+    expect(page2.filter((n) => page1.includes(n))).toEqual([]);
+    await h.click(first.id, findAction(second, ACTION.pagePrev)!);
+    const back = await h.waitForView(first.id, (v) => names(v).join() === page1.join());
+    expect(back).toBeTruthy();
+  });
+
   it('a contact named <!channel> pings no one', async () => {
     const { json } = await search('evil@example.com');
     expect(json).toContain('&lt;!channel&gt;');

@@ -174,3 +174,13 @@ export function viewState(fake: FakeSlack, viewId: string): (Json & { id: string
   }
   return latest as (Json & { id: string; hash: string }) | undefined;
 }
+
+/** The first interactive element whose action_id is `base` or `base:<suffix>` (repeated elements). */
+export function findAction(view: unknown, base: string): Record<string, any> | undefined {
+  let found: Record<string, any> | undefined;
+  JSON.stringify(view, (_k, v) => {
+    if (!found && v && typeof v === 'object' && typeof v.action_id === 'string' && (v.action_id === base || v.action_id.startsWith(`${base}:`))) found = v;
+    return v;
+  });
+  return found;
+}

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_ID, plainTextValue } from '../support/signed-request.js';
 import { ACTION, BLOCK } from '../../src/slack/views/ids.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, findAction, startHarness } from './harness.js';
 
 const T = new Date('2026-11-21T12:00:00.000Z');
 const iso = (ms: number) => new Date(T.getTime() + ms).toISOString();
@@ -22,14 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-function find(view: unknown, base: string): Record<string, any> | undefined {
-  let found: Record<string, any> | undefined;
-  JSON.stringify(view, (_k, v) => {
-    if (!found && v && typeof v === 'object' && typeof v.action_id === 'string' && (v.action_id === base || v.action_id.startsWith(`${base}:`))) found = v;
-    return v;
-  });
-  return found;
-}
 
 async function openContact(user: string) {
   const searchId = await h.opening(() => h.command('helene', user));
@@ -49,14 +41,14 @@ describe('team settings', () => {
 
   it('an agent not allowed to send gets no send button', async () => {
     const { view } = await openContact(OTHER);
-    expect(find(view, ACTION.composeOpen)).toBeUndefined();
-    expect(find(view, ACTION.closeConversation)).toBeUndefined();
+    expect(findAction(view, ACTION.composeOpen)).toBeUndefined();
+    expect(findAction(view, ACTION.closeConversation)).toBeUndefined();
     expect(JSON.stringify(view)).toMatch(/cannot send follow-ups/i);
   });
 
   it('closing with "keep" keeps the agent assigned; a send reopens it', async () => {
     const { id, view } = await openContact(AGENT_ID);
-    const compose = find(view, ACTION.composeOpen)!;
+    const compose = findAction(view, ACTION.composeOpen)!;
     const composeId = await h.opening(() => h.click(id, compose));
     await h.waitForView(composeId, (v) => v.callback_id === 'followup_compose');
     const sent = await h.submit(composeId, { [BLOCK.text]: { [ACTION.text]: plainTextValue('Bonjour Hélène, tout est réglé ?') } });
@@ -65,9 +57,9 @@ describe('team settings', () => {
     expect(await h.app.store.contacts.get('k-1')).toMatchObject({ status: 'open', assignee: AGENT_ID });
 
     const again = await openContact(AGENT_ID);
-    const close = find(again.view, ACTION.closeConversation)!;
+    const close = findAction(again.view, ACTION.closeConversation)!;
     await h.click(again.id, close);
-    await h.waitForView(again.id, (v) => !find(v, ACTION.closeConversation));
+    await h.waitForView(again.id, (v) => !findAction(v, ACTION.closeConversation));
     expect(await h.app.store.contacts.get('k-1')).toMatchObject({ status: 'closed', assignee: AGENT_ID });
   });
 });
