@@ -25,8 +25,28 @@ export interface ProviderDeps {
   logger: { info(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void };
 }
 
-/** A normalised ingest event (see src/ingest/events.ts); webhooks produce these and never write the store. */
+/**
+ * A normalised ingest event (see src/ingest/events.ts); webhooks produce these and never write the store.
+ * A webhook knows the sender only by the provider's address, so it names the contact `addressContactId(…)`;
+ * the server maps that to the contact holding this address on this channel, or creates it.
+ */
 export type IngestEventDraft = Record<string, unknown> & { id: string; type: string; at: string };
+
+/** `addr:<channel type>:<address>`: a contact known by its channel address only. */
+export function addressContactId(type: ChannelType, address: string): string {
+  return `addr:${type}:${address}`;
+}
+
+/** A delivery report for a message we sent (by the provider's message id): the outbox records it. */
+export interface DeliveryStatus {
+  providerMessageId: string;
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  /** Provider timestamp, ISO 8601. */
+  at: string;
+  /** For failures: the policy reason where the provider error maps to one (POLICY.md trap 9). */
+  reason?: string;
+  detail?: string;
+}
 
 export interface WebhookRequest {
   method: string;
@@ -44,6 +64,8 @@ export interface WebhookResponse {
   contentType?: string;
   /** Events to apply (provider timestamps); empty for verification handshakes and refused requests. */
   events: IngestEventDraft[];
+  /** Delivery reports for messages we sent. */
+  statuses?: DeliveryStatus[];
   /** Why a request was refused (logged; never echoed in detail to the caller). */
   refused?: string;
 }
