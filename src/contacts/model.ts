@@ -22,6 +22,8 @@ export const contactChannelSchema = z.object({
   outboundSinceInbound: z.number().int().nonnegative().default(0),
   /** Viber: false after an unsubscribe event. */
   subscribed: z.boolean().optional(),
+  /** When a provider refused a send as outside the window (e.g. WhatsApp 131047); cleared by an inbound. */
+  closedByProviderAt: isoTime.nullable().optional(),
 });
 export type ContactChannel = z.infer<typeof contactChannelSchema>;
 

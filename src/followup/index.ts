@@ -1,9 +1,11 @@
-export { sendFollowUp } from './send-follow-up.js';
+export { sendFollowUp, retryQueued, attemptDelivery, MAX_ATTEMPTS, backoffMs } from './send-follow-up.js';
+export { OutboxWorker } from './outbox-worker.js';
 export type { SendFollowUpInput, SendFollowUpOutcome } from './send-follow-up.js';
 export { closeConversation, assignContact } from './conversation.js';
 export { windowStatusFor, evaluateChannel, viberCounterKey } from './window-status.js';
 export type { ChannelStatus } from './window-status.js';
 export { templatesFor } from './templates.js';
 export type { FollowupDeps, FollowupStore, FollowupSettings, OutboxEntry } from './ports.js';
+export { OUTBOX_BY_PROVIDER_ID } from './ports.js';
 export { searchContacts } from './search.js';
 export type { SearchPage, ContactWithStatus } from './search.js';

@@ -8,7 +8,10 @@ import type { TransportRegistry } from '../transports/transport.js';
 
 export type { OutboxEntry } from '../store/index.js';
 
-export type FollowupStore = Pick<Store, 'contacts' | 'templates' | 'counters' | 'outbox' | 'withLock'>;
+export type FollowupStore = Pick<Store, 'contacts' | 'templates' | 'counters' | 'outbox' | 'withLock' | 'namespace'>;
+
+/** Namespace mapping a provider's message id to our outbox entry, for delivery reports. */
+export const OUTBOX_BY_PROVIDER_ID = 'outbox_by_provider';
 
 export interface FollowupSettings {
   rules: RuleOverrides;

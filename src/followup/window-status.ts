@@ -27,6 +27,7 @@ export function evaluateChannel(
     chatbotInitiatedThisMonth,
     ...(channel.subscribed !== undefined ? { subscribed: channel.subscribed } : {}),
     ...(channel.lastInboundWindowHours !== undefined ? { anchorWindowHours: channel.lastInboundWindowHours } : {}),
+    ...(channel.closedByProviderAt ? { closedByProviderAt: new Date(channel.closedByProviderAt) } : {}),
     rules,
   });
 }

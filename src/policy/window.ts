@@ -26,6 +26,11 @@ export interface WindowInput {
   subscribed?: boolean;
   /** Window length carried by the last inbound event itself (e.g. Messenger ad referral: up to 7 days). */
   anchorWindowHours?: number;
+  /**
+   * The provider refused a send because the window was closed (e.g. WhatsApp 131047) at this time. It wins
+   * over our own clock until the contact writes again (an inbound after it).
+   */
+  closedByProviderAt?: Date | null;
   rules?: RuleOverrides;
 }
 
@@ -77,6 +82,7 @@ export function evaluateWindow(input: WindowInput): WindowStatus {
   const rule = ruleFor(channel, input.rules);
   const t = now.getTime();
   const anchor = input.lastInboundAt?.getTime() ?? null;
+  const providerClosed = input.closedByProviderAt ? input.closedByProviderAt.getTime() : null;
 
   if (rule.windowHours === null) {
     return status(input, 'no_window', `${channel}.no_window`, { allowed: ['text'] });
@@ -87,8 +93,10 @@ export function evaluateWindow(input: WindowInput): WindowStatus {
   const carried = Math.min(input.anchorWindowHours ?? 0, MAX_CARRIED_WINDOW_HOURS);
   const windowMs = Math.max(rule.windowHours, carried) * HOUR_MS;
   const humanMs = rule.humanAgentDays ? Math.max(rule.humanAgentDays * DAY_MS, windowMs) : windowMs;
-  const freeEnd = anchor === null ? null : anchor + windowMs;
-  const humanEnd = anchor === null ? null : anchor + humanMs;
+  // A provider's "window closed" ends the window at that instant, unless the contact wrote since.
+  const cut = providerClosed !== null && anchor !== null && providerClosed >= anchor ? providerClosed : Number.POSITIVE_INFINITY;
+  const freeEnd = anchor === null ? null : Math.min(anchor + windowMs, cut);
+  const humanEnd = anchor === null ? null : Math.min(anchor + humanMs, cut);
 
   // Viber counts free chatbot-initiated messages per month; WeChat counts outbound per session.
   if (channel === 'viber' || rule.freeMonthly !== null) {

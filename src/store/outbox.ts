@@ -58,6 +58,8 @@ export const outboxEntrySchema = z.object({
   createdAt: isoTime,
   updatedAt: isoTime,
   sentAt: isoTime.nullable().default(null),
+  /** A retryable failure waits until then for the next attempt (network errors, 5xx, rate limits). */
+  nextAttemptAt: isoTime.nullable().default(null),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 export type OutboxEntryInput = z.input<typeof outboxEntrySchema>;
@@ -168,7 +170,12 @@ export class OutboxRepository {
   }
 
   markFailed(id: string, now: Date, error: string): Promise<OutboxEntry> {
-    return this.update(id, now, (e) => ({ status: 'failed', attempts: e.attempts + 1, error }));
+    return this.update(id, now, (e) => ({ status: 'failed', attempts: e.attempts + 1, error, nextAttemptAt: null }));
+  }
+
+  /** A retryable failure: stays queued, counted, until `nextAttemptAt`. */
+  markRetry(id: string, now: Date, error: string, nextAttemptAt: Date): Promise<OutboxEntry> {
+    return this.update(id, now, (e) => ({ status: 'queued', attempts: e.attempts + 1, error, nextAttemptAt: nextAttemptAt.toISOString() }));
   }
 
   /** Entries oldest first, optionally filtered. Reads the whole outbox: fine for operator tools, not per request. */

@@ -15,7 +15,7 @@ import { slackError } from '../modal.js';
 import { type SlackServices, canSend } from '../services.js';
 import { blockIdOf, composeMetaSchema, hasAction, parseMeta } from '../view-state.js';
 import { ACTION, CALLBACK } from '../views/ids.js';
-import { escapeMrkdwn } from '../views/mrkdwn.js';
+import { dateToken, escapeMrkdwn } from '../views/mrkdwn.js';
 import { buildSentConfirmation } from '../views/messages.js';
 import { buildLoadingModalView, buildMessageModalView } from '../views/notice-modal.js';
 
@@ -118,6 +118,14 @@ export function composeSubmission(s: SlackServices) {
           }),
         });
         if (!outcome.duplicate) await confirm(client, userId, s, { name, label, e }, logger);
+      } else if (outcome.kind === 'queued') {
+        await client.views.update({
+          view_id: view.id,
+          view: buildMessageModalView(
+            'Queued',
+            `:hourglass_flowing_sand: ${label} did not take the follow-up to *${escapeMrkdwn(name)}* yet (${escapeMrkdwn(outcome.detail)}). It is kept in the outbox and retried automatically from ${dateToken(outcome.nextAttemptAt, '{time}')}; you will see it under *Recent follow-ups* in the App Home.`,
+          ),
+        });
       } else if (outcome.kind === 'refused') {
         await client.views.update({
           view_id: view.id,

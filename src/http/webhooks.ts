@@ -1,0 +1,60 @@
+/**
+ * Provider webhooks: `/webhooks/<path>` for every configured channel account. The provider module verifies
+ * and parses; this route reads the raw body, hands the result to the ingest path, and answers the provider.
+ * A refused request (bad signature) is logged and changes nothing.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CustomRoute } from '@slack/bolt';
+import type { DeliveryStatus, InboundWebhook, IngestEventDraft } from '../transports/provider.js';
+
+const MAX_BODY = 5 * 1024 * 1024;
+
+export interface WebhookRouteDeps {
+  apply(events: IngestEventDraft[], statuses: DeliveryStatus[], source: string): Promise<void>;
+  logger: { warn(...a: unknown[]): void; error(...a: unknown[]): void };
+}
+
+async function readRaw(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function headersOf(req: IncomingMessage): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.headers)) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+export function buildWebhookRoutes(webhooks: InboundWebhook[], deps: WebhookRouteDeps): CustomRoute[] {
+  return webhooks.map((hook) => ({
+    path: `/webhooks/${hook.path}`,
+    method: ['GET', 'POST'],
+    handler: (req: IncomingMessage, res: ServerResponse) => {
+      void (async () => {
+        const raw = await readRaw(req);
+        if (raw === null) {
+          res.writeHead(413).end();
+          return;
+        }
+        const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+        const out = await hook.handle({ method: req.method ?? 'GET', url, headers: headersOf(req), rawBody: raw });
+        if (out.refused) deps.logger.warn(`Webhook ${hook.path} refused: ${out.refused}`);
+        if (out.events.length || out.statuses?.length) {
+          // Apply before answering: if the store fails the provider redelivers (events are idempotent by id).
+          await deps.apply(out.events, out.statuses ?? [], hook.path);
+        }
+        res.writeHead(out.status, out.contentType ? { 'content-type': out.contentType } : {});
+        res.end(out.body ?? '');
+      })().catch((err: unknown) => {
+        deps.logger.error(`Webhook ${hook.path} failed`, err);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    },
+  }));
+}
