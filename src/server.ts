@@ -6,9 +6,15 @@
 import type { Server } from 'node:http';
 import { LogLevel } from '@slack/bolt';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { AddressBook } from './contacts/address-book.js';
 import { ContactIndex } from './contacts/index.js';
-import { viberCounterKey } from './followup/index.js';
+import { OutboxWorker, viberCounterKey } from './followup/index.js';
 import { ingestPayload } from './ingest/index.js';
+import { applyProviderEvents } from './ingest/provider-events.js';
+import { buildWebhookRoutes } from './http/webhooks.js';
+import { templateSchema } from './policy/index.js';
+import type { InboundWebhook, ProviderDeps } from './transports/provider.js';
+import { PROVIDERS } from './transports/registry.js';
 import { Notifier, WindowSchedule } from './notify/index.js';
 import { buildRoutes } from './http/routes.js';
 import { createSlackApp } from './slack/app.js';
@@ -25,6 +31,8 @@ export interface FollowupOptions {
   notifyIntervalMs?: number;
   /** Tests shorten the pause between two notification posts in one channel. */
   notifyPaceMs?: number;
+  /** Tick interval of the outbox retry worker (ms). */
+  outboxIntervalMs?: number;
   logLevel?: LogLevel;
 }
 
@@ -39,33 +47,65 @@ export interface RunningFollowup {
 
 const LOG_LEVELS: Record<string, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
 
-function transportsFor(config: Config, sandbox: SandboxTransport): TransportRegistry {
-  const registry = new TransportRegistry(sandbox);
+interface Channels {
+  transports: TransportRegistry;
+  webhooks: InboundWebhook[];
+  templateSources: Array<{ name: string; sync: () => Promise<Array<Record<string, unknown>>> }>;
+}
+
+function channelsFor(config: Config, sandbox: SandboxTransport, deps: ProviderDeps): Channels {
+  const transports = new TransportRegistry(sandbox);
+  const webhooks: InboundWebhook[] = [];
+  const templateSources: Channels['templateSources'] = [];
   config.file.channels.forEach((account, i) => {
-    if (account.transport !== 'sandbox') {
-      throw new ConfigError(
-        `FOLLOWUP_CONFIG channels[${i}].transport "${account.transport}" is not available in this version yet; use "sandbox" (records sends, delivers nowhere) until its transport ships`,
-      );
+    const where = `FOLLOWUP_CONFIG channels[${i}] (${account.type}${account.id ? `:${account.id}` : ''})`;
+    if (account.transport === 'sandbox') {
+      transports.register(account.type, account.id, sandbox);
+      return;
     }
-    registry.register(account.type, account.id, sandbox);
+    const provider = PROVIDERS[account.transport];
+    if (!provider) throw new ConfigError(`${where}: transport "${account.transport}" is not available in this version; use "sandbox" until it ships`);
+    if (!provider.serves.includes(account.type)) {
+      throw new ConfigError(`${where}: transport "${account.transport}" serves ${provider.serves.join(', ')}, not ${account.type}`);
+    }
+    let channel;
+    try {
+      channel = provider.factory({ type: account.type, id: account.id, name: account.name, options: account.options }, deps);
+    } catch (err) {
+      throw new ConfigError(`${where}: ${(err as Error).message}`);
+    }
+    transports.register(account.type, account.id, channel.transport);
+    if (channel.webhook) webhooks.push(channel.webhook);
+    if (channel.syncTemplates) templateSources.push({ name: `${account.type}:${account.id ?? 'default'}`, sync: channel.syncTemplates });
   });
-  return registry;
+  return { transports, webhooks, templateSources };
 }
 
 export async function startFollowup(opts: FollowupOptions = {}): Promise<RunningFollowup> {
   const config = loadConfig(opts.env ?? process.env);
   const clock = opts.clock ?? (() => new Date());
   const rules = config.file.policy;
-  const transports = transportsFor(config, new SandboxTransport());
+  const providerLogger = { info: console.log, warn: console.warn, error: console.error };
+  const { transports, webhooks, templateSources } = channelsFor(config, new SandboxTransport(), { fetch, now: clock, logger: providerLogger });
 
   const store = await openStore(config.env.STORE_URL);
   try {
     for (const t of config.file.templates) await store.templates.upsert(t);
 
     const index = new ContactIndex({ rules });
-    for await (const contact of store.contacts.loadAll()) index.upsert(contact);
-    store.contacts.onChange((c) => index.upsert(c));
-    store.contacts.onDelete((id) => index.remove(id));
+    const addresses = new AddressBook();
+    for await (const contact of store.contacts.loadAll()) {
+      index.upsert(contact);
+      addresses.upsert(contact);
+    }
+    store.contacts.onChange((c) => {
+      index.upsert(c);
+      addresses.upsert(c);
+    });
+    store.contacts.onDelete((id) => {
+      index.remove(id);
+      addresses.remove(id);
+    });
 
     const services: SlackServices = {
       store,
@@ -77,11 +117,20 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       clock,
     };
 
-    const routes = buildRoutes({
-      ingestToken: config.env.INGEST_TOKEN,
-      ingest: (body, contentType) => ingestPayload(store, body, contentType),
-      health: async () => ({ contacts: index.size, store: store.url.replace(/\/\/.*@/, '//***@') }),
-    });
+    const routes = [
+      ...buildRoutes({
+        ingestToken: config.env.INGEST_TOKEN,
+        ingest: (body, contentType) => ingestPayload(store, body, contentType),
+        health: async () => ({ contacts: index.size, store: store.url.replace(/\/\/.*@/, '//***@') }),
+      }),
+      ...buildWebhookRoutes(webhooks, {
+        apply: async (events, statuses) => {
+          const results = await applyProviderEvents(store, addresses, events, statuses, clock());
+          for (const r of results) if (r.status === 'rejected') providerLogger.warn(`Webhook event ${r.id ?? r.index} rejected: ${r.reason}`);
+        },
+        logger: providerLogger,
+      }),
+    ];
 
     const slack = createSlackApp(
       {
@@ -141,6 +190,27 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       app.logger.info('Window notifications are off: set NOTIFY_CHANNEL (or notifications.channel in the config file) to a channel id to turn them on.');
     }
 
+    // Follow-ups a provider did not take yet are retried from the store, also after a restart.
+    const outbox = new OutboxWorker(services, clock, (err) => app.logger.error('Outbox retry failed', err));
+    outbox.start(opts.outboxIntervalMs ?? 15_000);
+
+    // Providers that own templates (WhatsApp) keep the store's list current.
+    const syncTemplates = async () => {
+      for (const source of templateSources) {
+        try {
+          for (const t of await source.sync()) {
+            const parsed = templateSchema.safeParse(t);
+            if (parsed.success) await store.templates.upsert(parsed.data);
+          }
+        } catch (err) {
+          app.logger.warn(`Template sync from ${source.name} failed (kept the last list)`, (err as Error).message);
+        }
+      }
+    };
+    const templateTimer = templateSources.length ? setInterval(() => void syncTemplates(), 3_600_000) : null;
+    templateTimer?.unref();
+    void syncTemplates();
+
     const started = (await app.start(config.env.PORT)) as unknown;
     const address = (started as Server | undefined)?.address?.();
     const port = typeof address === 'object' && address ? address.port : config.env.PORT;
@@ -156,6 +226,8 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       stop: () =>
         (stopping ??= (async () => {
           await notifier?.stop();
+          await outbox.stop();
+          if (templateTimer) clearInterval(templateTimer);
           // Bolt closes the server after in-flight requests finish; then the store flushes and closes.
           await app.stop().catch(() => undefined);
           await store.close();

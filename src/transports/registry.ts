@@ -1,0 +1,14 @@
+/**
+ * Transport names (config `channels[].transport`) → provider factories. One table: adding a provider is
+ * one line here and a folder under src/transports/.
+ */
+import type { ChannelType } from '../policy/index.js';
+import type { ProviderFactory } from './provider.js';
+
+export interface ProviderEntry {
+  factory: ProviderFactory;
+  /** The channel types this transport can serve. */
+  serves: readonly ChannelType[];
+}
+
+export const PROVIDERS: Partial<Record<string, ProviderEntry>> = {};
