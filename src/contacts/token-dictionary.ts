@@ -2,6 +2,9 @@
  * An immutable sorted dictionary of search keys, each with the list of contact slots holding it, in a
  * compact CSR layout (one string array, two typed arrays): a prefix is a contiguous key range found by
  * binary search, and `offsets[hi] - offsets[lo]` is the number of postings in it without reading them.
+ *
+ * Keys may be whole tokens (names, domains, addresses) or fixed-length buckets of a longer value (the
+ * last digits of a phone number): then the caller checks each posting against the full value.
  */
 export interface TokenDictionary {
   /** Distinct keys in UTF-16 code unit order (the order of `<` and of the default `sort()`). */
@@ -18,70 +21,78 @@ export const EMPTY_DICTIONARY: TokenDictionary = {
 };
 
 /**
- * Collects (key, slot) pairs into a dictionary. Two strategies, chosen by how the keys repeat:
- * - `grouped` (names, domains: few distinct keys, long posting lists) groups in a Map, then sorts the
- *   distinct keys;
- * - `sorted` (addresses, phone numbers: nearly one key per contact) sorts the pairs themselves, by a
- *   numeric code of the first 7 characters with a string tie-break — several times faster than sorting
- *   the strings, which dominated building a million contacts.
+ * Collects (key, slot) pairs into a dictionary, by one of two strategies chosen by how keys repeat:
+ * - `grouped` (names, domains, phone buckets: few distinct keys, long posting lists) groups in a Map and
+ *   sorts only the distinct keys;
+ * - `sorted` (addresses: about one key per contact) sorts the pairs by two numbers packing the first 14
+ *   characters, moved along with the sort so it reads memory in order, comparing strings only on ties.
+ *   Sorting the strings themselves cost over a microsecond per key at a million keys (cache misses).
  */
 export class DictionaryBuilder {
-  private readonly lists = new Map<string, number[]>();
-  private keys: string[] = [];
-  private slots = new Int32Array(1024);
+  // grouped: a dense id per distinct key; sorted: the key itself. Then the slot, per pair.
+  private readonly keyIds = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private pairKeyIds: Int32Array = new Int32Array(256);
+  private slots: Int32Array = new Int32Array(256);
   private count = 0;
 
   constructor(private readonly strategy: 'grouped' | 'sorted') {}
 
   add(key: string, slot: number): void {
-    if (this.strategy === 'grouped') {
-      const list = this.lists.get(key);
-      if (list === undefined) this.lists.set(key, [slot]);
-      else list.push(slot);
-    } else {
-      if (this.count === this.slots.length) {
-        const grown = new Int32Array(this.count * 2);
-        grown.set(this.slots);
-        this.slots = grown;
-      }
-      this.keys.push(key);
-      this.slots[this.count] = slot;
+    if (this.count === this.slots.length) {
+      this.slots = growInts(this.slots);
+      if (this.strategy === 'grouped') this.pairKeyIds = growInts(this.pairKeyIds);
     }
-    this.count++;
+    if (this.strategy === 'grouped') {
+      let id = this.keyIds.get(key);
+      if (id === undefined) {
+        id = this.keys.length;
+        this.keyIds.set(key, id);
+        this.keys.push(key);
+      }
+      this.pairKeyIds[this.count] = id;
+    } else {
+      this.keys.push(key);
+    }
+    this.slots[this.count++] = slot;
   }
 
   build(): TokenDictionary {
     return this.strategy === 'grouped' ? this.buildGrouped() : this.buildSorted();
   }
 
+  /** Counting sort of the pairs by the rank of their key: no list per key. */
   private buildGrouped(): TokenDictionary {
-    const keys = [...this.lists.keys()].sort();
-    const offsets = new Uint32Array(keys.length + 1);
-    const postings = new Int32Array(this.count);
-    let n = 0;
-    for (let i = 0; i < keys.length; i++) {
-      for (const slot of this.lists.get(keys[i]!)!) postings[n++] = slot;
-      offsets[i + 1] = n;
-    }
-    return { keys, offsets, postings };
+    const n = this.count;
+    const ids = this.keys.map((_, id) => id).sort((a, b) => (this.keys[a]! < this.keys[b]! ? -1 : 1));
+    const rankOf = new Int32Array(ids.length);
+    for (let r = 0; r < ids.length; r++) rankOf[ids[r]!] = r;
+    const offsets = new Uint32Array(ids.length + 1);
+    for (let i = 0; i < n; i++) offsets[rankOf[this.pairKeyIds[i]!]! + 1]!++;
+    for (let r = 0; r < ids.length; r++) offsets[r + 1] = offsets[r + 1]! + offsets[r]!;
+    const fill = offsets.slice(0, ids.length);
+    const postings = new Int32Array(n);
+    for (let i = 0; i < n; i++) postings[fill[rankOf[this.pairKeyIds[i]!]!]!++] = this.slots[i]!;
+    return { keys: ids.map((id) => this.keys[id]!), offsets, postings };
   }
 
   private buildSorted(): TokenDictionary {
     const n = this.count;
-    const { keys: pairKeys } = this;
-    const codes = new Float64Array(n);
-    const order = new Int32Array(n);
+    const pairKeys = this.keys;
+    const sort: PairSort = { hi: new Float64Array(n), lo: new Float64Array(n), order: new Int32Array(n), keys: pairKeys };
     for (let i = 0; i < n; i++) {
-      codes[i] = prefixCode(pairKeys[i]!);
-      order[i] = i;
+      const key = pairKeys[i]!;
+      sort.hi[i] = charCode7(key, 0);
+      sort.lo[i] = charCode7(key, 7);
+      sort.order[i] = i;
     }
-    sortByCode(codes, order, pairKeys, 0, n - 1);
+    quicksort(sort, 0, n - 1);
     const keys: string[] = [];
     const offsets = new Uint32Array(n + 1);
     const postings = new Int32Array(n);
     let prev: string | undefined;
     for (let i = 0; i < n; i++) {
-      const p = order[i]!;
+      const p = sort.order[i]!;
       const key = pairKeys[p]!;
       if (key !== prev) {
         offsets[keys.length] = i;
@@ -95,80 +106,97 @@ export class DictionaryBuilder {
   }
 }
 
-const CODE_CHARS = 7;
-const CODE_BASE = 129;
+function growInts(arr: Int32Array): Int32Array {
+  const next = new Int32Array(arr.length * 2);
+  next.set(arr);
+  return next;
+}
 
 /**
- * An order-preserving number for a string's first 7 UTF-16 units: each unit below 127 maps to 1..127,
- * any other to 128 (ties are settled by comparing the strings), a missing one to 0 (shorter first).
- * 129^7 < 2^53, so the code is an exact double.
+ * An order-preserving number for 7 UTF-16 units of a string from `from`: each unit below 127 maps to
+ * 1..127, any other to 128 (ties are settled by comparing the strings), a missing one to 0 (shorter
+ * first). 129^7 < 2^53, so the code is an exact double.
  */
-function prefixCode(s: string): number {
+function charCode7(s: string, from: number): number {
   let v = 0;
-  for (let i = 0; i < CODE_CHARS; i++) {
+  for (let i = from; i < from + 7; i++) {
     const c = i < s.length ? s.charCodeAt(i) : -1;
-    v = v * CODE_BASE + (c < 0 ? 0 : c < 127 ? c + 1 : 128);
+    v = v * 129 + (c < 0 ? 0 : c < 127 ? c + 1 : 128);
   }
   return v;
 }
 
-function before(codes: Float64Array, order: Int32Array, keys: readonly string[], a: number, b: number): boolean {
-  return codes[a]! < codes[b]! || (codes[a] === codes[b] && keys[order[a]!]! < keys[order[b]!]!);
+/** Pairs being sorted: codes of characters 0–6 and 7–13, and the pair's index into `keys`. */
+interface PairSort {
+  hi: Float64Array;
+  lo: Float64Array;
+  order: Int32Array;
+  keys: readonly string[];
 }
 
-function swap(codes: Float64Array, order: Int32Array, a: number, b: number): void {
-  const c = codes[a]!;
-  codes[a] = codes[b]!;
-  codes[b] = c;
-  const o = order[a]!;
-  order[a] = order[b]!;
-  order[b] = o;
+function compare(s: PairSort, a: number, b: number): number {
+  const d = s.hi[a]! - s.hi[b]! || s.lo[a]! - s.lo[b]!;
+  if (d !== 0) return d;
+  const ka = s.keys[s.order[a]!]!;
+  const kb = s.keys[s.order[b]!]!;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Quicksort of `order` (with its `codes`) by (code, key string), inclusive bounds. */
-function sortByCode(codes: Float64Array, order: Int32Array, keys: readonly string[], lo: number, hi: number): void {
+function comparePivot(s: PairSort, a: number, ph: number, pl: number, pk: string): number {
+  const d = s.hi[a]! - ph || s.lo[a]! - pl;
+  if (d !== 0) return d;
+  const ka = s.keys[s.order[a]!]!;
+  return ka < pk ? -1 : ka > pk ? 1 : 0;
+}
+
+function swap(s: PairSort, a: number, b: number): void {
+  const h = s.hi[a]!;
+  s.hi[a] = s.hi[b]!;
+  s.hi[b] = h;
+  const l = s.lo[a]!;
+  s.lo[a] = s.lo[b]!;
+  s.lo[b] = l;
+  const o = s.order[a]!;
+  s.order[a] = s.order[b]!;
+  s.order[b] = o;
+}
+
+/** Quicksort, inclusive bounds; insertion sort for short ranges. */
+function quicksort(s: PairSort, lo: number, hi: number): void {
   while (hi - lo > 16) {
     // Median of three, moved to `lo`: Hoare's scheme with the pivot first always splits lo ≤ j < hi.
     const mid = (lo + hi) >>> 1;
     let p: number;
-    if (before(codes, order, keys, lo, mid) !== before(codes, order, keys, lo, hi)) p = lo;
-    else if (before(codes, order, keys, mid, lo) !== before(codes, order, keys, mid, hi)) p = mid;
+    if (compare(s, lo, mid) < 0 !== compare(s, lo, hi) < 0) p = lo;
+    else if (compare(s, mid, lo) < 0 !== compare(s, mid, hi) < 0) p = mid;
     else p = hi;
-    swap(codes, order, lo, p);
-    const pc = codes[lo]!;
-    const pk = keys[order[lo]!]!;
-    // Hoare partition: equal keys are spread over both sides, so many duplicates stay O(n log n).
+    swap(s, lo, p);
+    // Hoare partition against the pivot's saved value (its element moves): keys equal to the pivot go
+    // to both sides, so duplicates stay O(n log n).
+    const ph = s.hi[lo]!;
+    const pl = s.lo[lo]!;
+    const pk = s.keys[s.order[lo]!]!;
     let i = lo - 1;
     let j = hi + 1;
     for (;;) {
       do i++;
-      while (codes[i]! < pc || (codes[i] === pc && keys[order[i]!]! < pk));
+      while (comparePivot(s, i, ph, pl, pk) < 0);
       do j--;
-      while (codes[j]! > pc || (codes[j] === pc && keys[order[j]!]! > pk));
+      while (comparePivot(s, j, ph, pl, pk) > 0);
       if (i >= j) break;
-      swap(codes, order, i, j);
+      swap(s, i, j);
     }
     // Recurse into the smaller side, loop on the larger: stack depth O(log n).
     if (j - lo < hi - j) {
-      sortByCode(codes, order, keys, lo, j);
+      quicksort(s, lo, j);
       lo = j + 1;
     } else {
-      sortByCode(codes, order, keys, j + 1, hi);
+      quicksort(s, j + 1, hi);
       hi = j;
     }
   }
   for (let i = lo + 1; i <= hi; i++) {
-    const c = codes[i]!;
-    const o = order[i]!;
-    const k = keys[o]!;
-    let j = i - 1;
-    while (j >= lo && (codes[j]! > c || (codes[j] === c && keys[order[j]!]! > k))) {
-      codes[j + 1] = codes[j]!;
-      order[j + 1] = order[j]!;
-      j--;
-    }
-    codes[j + 1] = c;
-    order[j + 1] = o;
+    for (let j = i; j > lo && compare(s, j - 1, j) > 0; j--) swap(s, j - 1, j);
   }
 }
 
@@ -191,6 +219,12 @@ export function prefixRange(dict: TokenDictionary, prefix: string): [number, num
     else hi = mid;
   }
   return [start, lo];
+}
+
+/** The range holding exactly `key` (empty when absent). */
+export function exactRange(dict: TokenDictionary, key: string): [number, number] {
+  const [lo] = prefixRange(dict, key);
+  return dict.keys[lo] === key ? [lo, lo + 1] : [lo, lo];
 }
 
 /**

@@ -1,0 +1,106 @@
+/** Sets of contact slots as bits in a Uint32Array: a million slots are 128 kB, small enough to stay cached. */
+
+export function bitsetWords(size: number): number {
+  return (size + 31) >>> 5;
+}
+
+export function hasBit(bits: Uint32Array, index: number): boolean {
+  return (bits[index >>> 5]! & (1 << (index & 31))) !== 0;
+}
+
+export function setBit(bits: Uint32Array, index: number): void {
+  bits[index >>> 5] = bits[index >>> 5]! | (1 << (index & 31));
+}
+
+export function clearBit(bits: Uint32Array, index: number): void {
+  bits[index >>> 5] = bits[index >>> 5]! & ~(1 << (index & 31));
+}
+
+/** Calls `visit` with each set bit's index, in increasing order. */
+export function forEachBit(bits: Uint32Array, visit: (index: number) => void): void {
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      visit((w << 5) | (31 - Math.clz32(low)));
+      word ^= low;
+    }
+  }
+}
+
+function bitCount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * A reusable set of slots for one query: a bitset that remembers which words it touched, so clearing,
+ * counting and visiting cost what was added (a 1-match phone query), not the whole slot range; a set
+ * touching many words is visited by a plain scan, in slot order.
+ * All adds come before deletes and intersections (a word emptied then added to again would be counted
+ * twice), which is how a query uses it: collect a term's matches, then narrow them.
+ */
+export class SlotSet {
+  bits = new Uint32Array(0);
+  private touched = new Int32Array(0);
+  private nTouched = 0;
+
+  /** Empties the set and makes room for slots below `size`. */
+  reset(size: number): void {
+    const words = bitsetWords(size);
+    if (this.bits.length < words) {
+      this.bits = new Uint32Array(words);
+      this.touched = new Int32Array(words);
+    } else {
+      for (let i = 0; i < this.nTouched; i++) this.bits[this.touched[i]!] = 0;
+    }
+    this.nTouched = 0;
+  }
+
+  add(slot: number): void {
+    const w = slot >>> 5;
+    const word = this.bits[w]!;
+    if (word === 0) this.touched[this.nTouched++] = w;
+    this.bits[w] = word | (1 << (slot & 31));
+  }
+
+  has(slot: number): boolean {
+    return (this.bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+  }
+
+  delete(slot: number): void {
+    clearBit(this.bits, slot);
+  }
+
+  count(): number {
+    let n = 0;
+    for (let i = 0; i < this.nTouched; i++) n += bitCount(this.bits[this.touched[i]!]!);
+    return n;
+  }
+
+  /** Keeps only the slots also in `other`. */
+  intersect(other: SlotSet): void {
+    for (let i = 0; i < this.nTouched; i++) {
+      const w = this.touched[i]!;
+      this.bits[w] = this.bits[w]! & other.bits[w]!;
+    }
+  }
+
+  /** Visits every slot once: in slot order when the set is dense, in touch order when sparse. */
+  forEach(visit: (slot: number) => void): void {
+    if (this.nTouched * 8 > this.bits.length) {
+      forEachBit(this.bits, visit);
+      return;
+    }
+    for (let i = 0; i < this.nTouched; i++) {
+      const w = this.touched[i]!;
+      let word = this.bits[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        visit((w << 5) | (31 - Math.clz32(low)));
+        word ^= low;
+      }
+    }
+  }
+}
