@@ -4,6 +4,7 @@
  */
 import type { ChannelType } from '../policy/index.js';
 import type { ProviderFactory } from './provider.js';
+import { createWhatsappChannel } from './whatsapp/index.js';
 
 export interface ProviderEntry {
   factory: ProviderFactory;
@@ -11,4 +12,6 @@ export interface ProviderEntry {
   serves: readonly ChannelType[];
 }
 
-export const PROVIDERS: Partial<Record<string, ProviderEntry>> = {};
+export const PROVIDERS: Partial<Record<string, ProviderEntry>> = {
+  'whatsapp-cloud': { factory: createWhatsappChannel, serves: ['whatsapp'] },
+};

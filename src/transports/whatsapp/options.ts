@@ -1,0 +1,82 @@
+/**
+ * WhatsApp Cloud API account options (the `options` of a `transport: whatsapp-cloud` entry in the config
+ * file). Where each value is found in Meta's consoles: README.md in this folder.
+ */
+import { z } from 'zod';
+import type { ProviderAccount } from '../provider.js';
+
+/** Graph API version used when the config names none (Meta keeps a version callable for about two years). */
+export const DEFAULT_API_VERSION = 'v23.0';
+
+export const whatsappOptionsSchema = z
+  .object({
+    /**
+     * The business phone number id (not the phone number itself): WhatsApp Manager / App Dashboard →
+     * WhatsApp → API Setup. Sends go to `/{phoneNumberId}/messages`; webhooks for other numbers are ignored.
+     */
+    phoneNumberId: z.string().regex(/^\d{5,30}$/, 'must be the numeric phone number id from WhatsApp → API Setup'),
+    /**
+     * A System User access token with `whatsapp_business_messaging` (and `whatsapp_business_management` for
+     * template sync), sent as `Authorization: Bearer …`.
+     */
+    accessToken: z.string().min(20, 'must be a Meta access token (System User token)'),
+    /**
+     * The Meta app's App Secret (App Dashboard → App settings → Basic): webhook POSTs are signed with it
+     * (`X-Hub-Signature-256`). Without appSecret and verifyToken no webhook is mounted.
+     */
+    appSecret: z.string().min(8, 'must be the App Secret from App settings → Basic').optional(),
+    /** The Verify Token you typed in the webhook configuration; Meta echoes it in the `GET` handshake. */
+    verifyToken: z.string().min(1).max(512).optional(),
+    /** WhatsApp Business Account id: enables template sync (`GET /{wabaId}/message_templates`). */
+    wabaId: z.string().regex(/^\d{5,30}$/, 'must be the numeric WhatsApp Business Account id').optional(),
+    /** Graph API base URL; default the public API. Tests pass their local fake's URL. */
+    baseUrl: z.url('must be a URL such as https://graph.facebook.com').default('https://graph.facebook.com'),
+    /** Graph API version segment of every URL (`v21.0` or newer). */
+    apiVersion: z
+      .string()
+      .regex(/^v\d{2,3}\.\d$/, 'must be a Graph API version such as v23.0')
+      .refine((v) => Number(v.slice(1)) >= 21, 'must be v21.0 or newer')
+      .default(DEFAULT_API_VERSION),
+    /** Per-request timeout in milliseconds (the request is aborted; a send is then retryable). */
+    timeoutMs: z.number().int('must be a whole number of milliseconds').min(100).max(120_000).default(10_000),
+  })
+  .strict();
+
+export type WhatsappOptions = z.output<typeof whatsappOptionsSchema>;
+
+/** `channels[whatsapp:123]` / `channels[whatsapp]`: how errors name the account. */
+export function accountLabel(account: Pick<ProviderAccount, 'type' | 'id'>): string {
+  return `channels[${account.id ? `${account.type}:${account.id}` : account.type}]`;
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v = input;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/** Validates the account's options; throws one line naming the option and the account. */
+export function parseWhatsappOptions(account: ProviderAccount): WhatsappOptions {
+  const where = `${accountLabel(account)}.options`;
+  const options = account.options ?? {};
+  const result = whatsappOptionsSchema.safeParse(options);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    if (issue.code === 'unrecognized_keys') {
+      throw new Error(`${where} has unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
+    }
+    const path = issue.path.map(String).join('.');
+    const missing = issue.code === 'invalid_type' && valueAt(options, issue.path) === undefined;
+    throw new Error(`${where}${path ? `.${path}` : ''} ${missing ? 'is required' : issue.message}`);
+  }
+  const parsed = result.data;
+  // The webhook needs both: the token for Meta's GET handshake, the secret for every signed POST.
+  if (parsed.appSecret && !parsed.verifyToken) throw new Error(`${where}.verifyToken is required when appSecret is set (the webhook needs both)`);
+  if (parsed.verifyToken && !parsed.appSecret) throw new Error(`${where}.appSecret is required when verifyToken is set (the webhook needs both)`);
+  return { ...parsed, baseUrl: parsed.baseUrl.replace(/\/+$/, '') };
+}
+
+/** `{baseUrl}/{apiVersion}/{node}/{edge}` */
+export function graphUrl(options: Pick<WhatsappOptions, 'baseUrl' | 'apiVersion'>, ...segments: string[]): string {
+  return `${options.baseUrl}/${options.apiVersion}/${segments.map(encodeURIComponent).join('/')}`;
+}

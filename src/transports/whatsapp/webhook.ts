@@ -1,0 +1,337 @@
+/**
+ * Inbound: the WhatsApp Business Account webhook, mounted at `/webhooks/whatsapp/{phoneNumberId}`.
+ *
+ * - `GET` verification (Meta "Webhooks → Getting started / verification requests",
+ *   developers.facebook.com/docs/graph-api/webhooks/getting-started): `hub.mode=subscribe`, `hub.verify_token`,
+ *   `hub.challenge` → 200 with the challenge as the body when the token matches, else 403.
+ * - `POST` event notifications carry `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw payload keyed with
+ *   the App Secret>` (same page, "Event notifications / validating payloads"). Bad or missing → 401, no events.
+ * - Payload (…/whatsapp/webhooks/reference/messages): `{ object: 'whatsapp_business_account', entry: [{ id,
+ *   changes: [{ field: 'messages', value: { messaging_product, metadata: { display_phone_number, phone_number_id },
+ *   contacts: [{ profile: { name }, wa_id }], messages: [{ from, id, timestamp, type, text?: { body } … }],
+ *   statuses: [{ id, status, timestamp, recipient_id, errors?: [{ code, title, message, error_data: { details } }] }]
+ *   } }] }] }`. Timestamps are Unix seconds (as strings).
+ * - Calls (…/whatsapp/calling/user-initiated-calls, …/calling/reference): `field: 'calls'`, `value: { metadata,
+ *   contacts: [{ profile: { name }, wa_id }], calls: [{ id: 'wacid…', from, to, event: 'connect'|'terminate',
+ *   timestamp, direction: 'USER_INITIATED'|'BUSINESS_INITIATED', session? }] }`. A user's call opens and resets
+ *   the customer service window like a message (…/messages/send-messages, "Customer service windows").
+ *
+ * Meta retries a delivery that is not answered 200, so redeliveries are expected: event ids are derived from
+ * Meta's ids (`whatsapp:<wamid>`, `whatsapp:call:<wacid>`) and a replay is a duplicate downstream.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import {
+  type DeliveryStatus,
+  type InboundWebhook,
+  type IngestEventDraft,
+  type ProviderDeps,
+  type WebhookRequest,
+  type WebhookResponse,
+  addressContactId,
+} from '../provider.js';
+import { WHATSAPP_ERROR_RULES, whatsappErrorRule } from './errors.js';
+import type { WhatsappOptions } from './options.js';
+
+const unixSeconds = z.union([z.string().regex(/^\d{1,12}$/), z.number().int().nonnegative()]).transform((v) => Number(v));
+
+const envelopeSchema = z.object({
+  object: z.string(),
+  entry: z.array(
+    z
+      .object({
+        id: z.string().optional(),
+        changes: z.array(z.object({ field: z.string(), value: z.unknown() }).loose()).default([]),
+      })
+      .loose(),
+  ),
+});
+
+const contactSchema = z
+  .object({ wa_id: z.string().optional(), profile: z.object({ name: z.string().optional() }).loose().optional() })
+  .loose();
+
+const valueBase = {
+  metadata: z.object({ phone_number_id: z.string(), display_phone_number: z.string().optional() }).loose(),
+  contacts: z.array(z.unknown()).default([]),
+};
+
+const messagesValueSchema = z
+  .object({ ...valueBase, messages: z.array(z.unknown()).default([]), statuses: z.array(z.unknown()).default([]) })
+  .loose();
+
+const callsValueSchema = z.object({ ...valueBase, calls: z.array(z.unknown()).default([]) }).loose();
+
+const captioned = z.object({ caption: z.string().optional() }).loose().optional();
+const inboundMessageSchema = z
+  .object({
+    from: z.string().min(1).max(64),
+    id: z.string().min(1).max(180),
+    timestamp: unixSeconds,
+    type: z.string(),
+    text: z.object({ body: z.string() }).loose().optional(),
+    button: z.object({ text: z.string().optional() }).loose().optional(),
+    interactive: z
+      .object({
+        button_reply: z.object({ title: z.string().optional() }).loose().optional(),
+        list_reply: z.object({ title: z.string().optional() }).loose().optional(),
+      })
+      .loose()
+      .optional(),
+    image: captioned,
+    video: captioned,
+    document: captioned,
+  })
+  .loose();
+
+const statusSchema = z
+  .object({
+    id: z.string().min(1),
+    status: z.string(),
+    timestamp: unixSeconds,
+    recipient_id: z.string().optional(),
+    errors: z
+      .array(
+        z
+          .object({
+            code: z.number().int().optional(),
+            title: z.string().optional(),
+            message: z.string().optional(),
+            error_data: z.object({ details: z.string().optional() }).loose().optional(),
+          })
+          .loose(),
+      )
+      .optional(),
+  })
+  .loose();
+
+const callSchema = z
+  .object({
+    id: z.string().min(1).max(170),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    event: z.string(),
+    timestamp: unixSeconds,
+    direction: z.string().optional(),
+    session: z.object({ sdp_type: z.string().optional() }).loose().optional(),
+  })
+  .loose();
+
+const DELIVERY_STATES = new Set<DeliveryStatus['status']>(['sent', 'delivered', 'read', 'failed']);
+
+/** Message types that are not the customer writing to us (a number-change notice). */
+const NOT_CUSTOMER_ACTIONS = new Set(['system']);
+
+function isoFromSeconds(seconds: number): string {
+  return new Date(seconds * 1000).toISOString();
+}
+
+/** Constant-time string comparison that also hides length differences. */
+function sameSecret(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+/** `sha256=<64 hex>` over the raw body with the App Secret; compared in constant time. */
+export function validSignature(rawBody: string, header: string | undefined, appSecret: string): boolean {
+  if (!header) return false;
+  const match = /^sha256=([0-9a-fA-F]{64})$/.exec(header.trim());
+  if (!match) return false;
+  const expected = createHmac('sha256', appSecret).update(rawBody, 'utf8').digest();
+  return timingSafeEqual(expected, Buffer.from(match[1]!, 'hex'));
+}
+
+function textOf(msg: z.infer<typeof inboundMessageSchema>): string | undefined {
+  const text =
+    msg.text?.body ??
+    msg.button?.text ??
+    msg.interactive?.button_reply?.title ??
+    msg.interactive?.list_reply?.title ??
+    msg.image?.caption ??
+    msg.video?.caption ??
+    msg.document?.caption;
+  return text ? text.slice(0, 100_000) : undefined;
+}
+
+function profileNames(contacts: unknown[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const raw of contacts) {
+    const c = contactSchema.safeParse(raw);
+    const name = c.success ? c.data.profile?.name?.trim() : undefined;
+    if (c.success && c.data.wa_id && name) names.set(c.data.wa_id, name.slice(0, 200));
+  }
+  return names;
+}
+
+export class WhatsappWebhook implements InboundWebhook {
+  readonly path: string;
+
+  constructor(
+    private readonly options: WhatsappOptions & { appSecret: string; verifyToken: string },
+    /** The channel account id events carry (`channelId`). */
+    private readonly channelId: string,
+    private readonly deps: Pick<ProviderDeps, 'logger'>,
+  ) {
+    this.path = `whatsapp/${options.phoneNumberId}`;
+  }
+
+  async handle(request: WebhookRequest): Promise<WebhookResponse> {
+    const method = request.method.toUpperCase();
+    if (method === 'GET') return this.verify(request.url);
+    if (method !== 'POST') return { status: 405, events: [], refused: `method ${method} not allowed` };
+
+    if (!validSignature(request.rawBody, request.headers['x-hub-signature-256'], this.options.appSecret)) {
+      const why = request.headers['x-hub-signature-256'] ? 'X-Hub-Signature-256 does not match' : 'X-Hub-Signature-256 missing';
+      return { status: 401, events: [], refused: why };
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(request.rawBody);
+    } catch {
+      return { status: 400, events: [], refused: 'body is not JSON' };
+    }
+    const envelope = envelopeSchema.safeParse(json);
+    if (!envelope.success) return { status: 400, events: [], refused: 'body is not a webhook notification (object, entry[])' };
+    // Other Graph objects (page, instagram…) are valid notifications, just not ours.
+    if (envelope.data.object !== 'whatsapp_business_account') return { status: 200, events: [] };
+
+    const events: IngestEventDraft[] = [];
+    const statuses: DeliveryStatus[] = [];
+    for (const entry of envelope.data.entry) {
+      for (const change of entry.changes) {
+        if (change.field === 'messages') this.messagesChange(change.value, events, statuses);
+        else if (change.field === 'calls') this.callsChange(change.value, events);
+        // Other fields (message_template_status_update, account_update, echoes…) are acknowledged and ignored.
+      }
+    }
+    return { status: 200, events, statuses };
+  }
+
+  private verify(url: URL): WebhookResponse {
+    const mode = url.searchParams.get('hub.mode');
+    const token = url.searchParams.get('hub.verify_token');
+    const challenge = url.searchParams.get('hub.challenge');
+    if (mode === 'subscribe' && token !== null && challenge !== null && sameSecret(token, this.options.verifyToken)) {
+      return { status: 200, body: challenge, contentType: 'text/plain', events: [] };
+    }
+    return { status: 403, events: [], refused: 'verification request with a wrong hub.verify_token or hub.mode' };
+  }
+
+  /** The change is about this account's phone number (a WABA webhook carries all of its numbers). */
+  private ours(phoneNumberId: string): boolean {
+    return phoneNumberId === this.options.phoneNumberId;
+  }
+
+  private inbound(
+    events: IngestEventDraft[],
+    key: string,
+    at: string,
+    address: string,
+    name: string | undefined,
+    kind: string,
+    text?: string,
+  ): void {
+    const contactId = addressContactId('whatsapp', address);
+    events.push({
+      id: `whatsapp:${key}:contact`,
+      type: 'contact.upserted',
+      at,
+      contact: {
+        id: contactId,
+        ...(name ? { firstName: name } : {}),
+        channels: [{ type: 'whatsapp', channelId: this.channelId, address }],
+      },
+    });
+    events.push({
+      id: `whatsapp:${key}`,
+      type: 'message.received',
+      at,
+      contactId,
+      channel: 'whatsapp',
+      channelId: this.channelId,
+      kind,
+      ...(text ? { text } : {}),
+    });
+  }
+
+  private messagesChange(raw: unknown, events: IngestEventDraft[], statuses: DeliveryStatus[]): void {
+    const value = messagesValueSchema.safeParse(raw);
+    if (!value.success) {
+      this.deps.logger.warn('WhatsApp webhook: messages change without metadata.phone_number_id ignored');
+      return;
+    }
+    if (!this.ours(value.data.metadata.phone_number_id)) return;
+    const names = profileNames(value.data.contacts);
+
+    for (const rawMessage of value.data.messages) {
+      const msg = inboundMessageSchema.safeParse(rawMessage);
+      if (!msg.success) {
+        this.deps.logger.warn('WhatsApp webhook: inbound message without from/id/timestamp ignored');
+        continue;
+      }
+      const m = msg.data;
+      if (NOT_CUSTOMER_ACTIONS.has(m.type)) continue;
+      // A reaction is the customer acting on a message; `request_welcome` is a first chat opened with us.
+      const kind = m.type === 'reaction' ? 'reaction' : m.type === 'request_welcome' ? 'conversation_started' : 'message';
+      this.inbound(events, m.id, isoFromSeconds(m.timestamp), m.from, names.get(m.from), kind, textOf(m));
+    }
+
+    for (const rawStatus of value.data.statuses) {
+      const s = statusSchema.safeParse(rawStatus);
+      if (!s.success || !DELIVERY_STATES.has(s.data.status as DeliveryStatus['status'])) continue;
+      const status: DeliveryStatus = {
+        providerMessageId: s.data.id,
+        status: s.data.status as DeliveryStatus['status'],
+        at: isoFromSeconds(s.data.timestamp),
+      };
+      if (status.status === 'failed') {
+        const error = s.data.errors?.[0];
+        status.reason = whatsappErrorRule(error?.code).reason;
+        const title = error?.title ?? error?.message ?? (error?.code !== undefined ? WHATSAPP_ERROR_RULES[error.code]?.title : undefined);
+        const details = error?.error_data?.details;
+        status.detail = error
+          ? `(#${error.code ?? '?'}) ${title ?? 'delivery failed'}${details && details !== title ? `: ${details}` : ''}`
+          : 'delivery failed (no error given)';
+      }
+      statuses.push(status);
+    }
+  }
+
+  private callsChange(raw: unknown, events: IngestEventDraft[]): void {
+    const value = callsValueSchema.safeParse(raw);
+    if (!value.success) {
+      this.deps.logger.warn('WhatsApp webhook: calls change without metadata.phone_number_id ignored');
+      return;
+    }
+    if (!this.ours(value.data.metadata.phone_number_id)) return;
+    const names = profileNames(value.data.contacts);
+    const contactIds = value.data.contacts
+      .map((c) => contactSchema.safeParse(c))
+      .flatMap((c) => (c.success && c.data.wa_id ? [c.data.wa_id] : []));
+
+    for (const rawCall of value.data.calls) {
+      const call = callSchema.safeParse(rawCall);
+      if (!call.success) {
+        this.deps.logger.warn('WhatsApp webhook: call without id/event/timestamp ignored');
+        continue;
+      }
+      const c = call.data;
+      // Only the customer calling us counts; the connect event is the call being placed (terminate follows).
+      const userInitiated =
+        c.direction === 'USER_INITIATED' || (c.direction === undefined && c.session?.sdp_type === 'offer');
+      if (c.event !== 'connect' || !userInitiated) continue;
+      // The caller: `from` when it is one of the webhook's contacts (wa_id), else the first contact, else
+      // `from` unless that is our own number.
+      const from = c.from?.replace(/^\+/, '');
+      const own = value.data.metadata.display_phone_number?.replace(/\D/g, '');
+      const address = from && contactIds.includes(from) ? from : (contactIds[0] ?? (from && from !== own ? from : undefined));
+      if (!address) {
+        this.deps.logger.warn(`WhatsApp webhook: call ${c.id} without a caller ignored`);
+        continue;
+      }
+      this.inbound(events, `call:${c.id}`, isoFromSeconds(c.timestamp), address, names.get(address), 'call');
+    }
+  }
+}

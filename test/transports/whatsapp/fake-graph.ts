@@ -1,0 +1,137 @@
+/**
+ * A local fake of the Graph API on 127.0.0.1 (port 0): records every request exactly as received and answers
+ * with what the test scripted.
+ */
+import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { contactSchema } from '../../../src/contacts/model.js';
+import type { PlannedSend } from '../../../src/policy/index.js';
+import type { ProviderDeps } from '../../../src/transports/provider.js';
+
+export interface Recorded {
+  method: string;
+  /** Path and query as received. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface Scripted {
+  status: number;
+  body?: unknown;
+  /** Never answer (to exercise timeouts). */
+  hang?: boolean;
+}
+
+export interface FakeGraph {
+  baseUrl: string;
+  requests: Recorded[];
+  /** Answers by request, in order; the last one repeats. */
+  answer(fn: (req: Recorded, base: string) => Scripted): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeGraph(): Promise<FakeGraph> {
+  const requests: Recorded[] = [];
+  let handler: (req: Recorded, base: string) => Scripted = () => ({ status: 500, body: { error: { message: 'not scripted' } } });
+  let base = '';
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const rec: Recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(rec);
+      const out = handler(rec, base);
+      if (out.hang) return; // left open until the client aborts
+      const text = out.body === undefined ? '' : typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
+      res.writeHead(out.status, { 'content-type': 'application/json' });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl: base,
+    requests,
+    answer(fn) {
+      handler = fn;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port nothing listens on (bound, then released). */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+export interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  args: unknown[];
+}
+
+export function testDeps(now = new Date('2026-03-01T10:00:00Z')): ProviderDeps & { logs: LogLine[] } {
+  const logs: LogLine[] = [];
+  return {
+    fetch: globalThis.fetch,
+    now: () => now,
+    logs,
+    logger: {
+      info: (...args: unknown[]) => logs.push({ level: 'info', args }),
+      warn: (...args: unknown[]) => logs.push({ level: 'warn', args }),
+      error: (...args: unknown[]) => logs.push({ level: 'error', args }),
+    },
+  };
+}
+
+export const PHONE_NUMBER_ID = '106540352242922';
+export const WABA_ID = '102290129340398';
+export const ACCESS_TOKEN = 'EAAJB-test-access-token-0123456789';
+export const APP_SECRET = 'app-secret-for-tests-9f8e7d';
+export const VERIFY_TOKEN = 'verify-me-please';
+
+export function contactWith(address: string | undefined) {
+  const at = '2026-03-01T09:00:00.000Z';
+  return contactSchema.parse({
+    id: 'c-1',
+    firstName: 'Linh',
+    statusChangedAt: at,
+    lastActivityAt: at,
+    createdAt: at,
+    updatedAt: at,
+    channels: [{ type: 'whatsapp', channelId: PHONE_NUMBER_ID, ...(address ? { address } : {}) }],
+  });
+}
+
+const planBase = {
+  ok: true as const,
+  channel: 'whatsapp' as const,
+  messagingType: null,
+  tag: null,
+  chatbotInitiated: false,
+  billable: false,
+  countsTowardCap: false,
+};
+
+export function textPlan(text: string): PlannedSend {
+  return { ...planBase, kind: 'text', text, template: null, state: 'open' };
+}
+
+export function templatePlan(name: string, language: string, named: Record<string, string>, text = 'rendered'): PlannedSend {
+  return {
+    ...planBase,
+    kind: 'template',
+    text,
+    billable: true,
+    state: 'template_only',
+    template: { name, language, parameters: Object.values(named), named },
+  };
+}
