@@ -4,6 +4,9 @@
  */
 import type { ChannelType } from '../policy/index.js';
 import type { ProviderFactory } from './provider.js';
+import { createLineChannel } from './line/index.js';
+import { createTelegramChannel } from './telegram/index.js';
+import { createTwilioSmsChannel } from './twilio-sms/index.js';
 import { createWhatsappChannel } from './whatsapp/index.js';
 
 export interface ProviderEntry {
@@ -14,4 +17,7 @@ export interface ProviderEntry {
 
 export const PROVIDERS: Partial<Record<string, ProviderEntry>> = {
   'whatsapp-cloud': { factory: createWhatsappChannel, serves: ['whatsapp'] },
+  telegram: { factory: createTelegramChannel, serves: ['telegram'] },
+  line: { factory: createLineChannel, serves: ['line'] },
+  'twilio-sms': { factory: createTwilioSmsChannel, serves: ['sms'] },
 };

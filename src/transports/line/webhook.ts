@@ -1,0 +1,120 @@
+/**
+ * Inbound: LINE POSTs `{ destination, events: [...] }` to the webhook URL with `x-line-signature`, the
+ * Base64 HMAC-SHA256 of the raw request body keyed with the channel secret
+ * (https://developers.line.biz/en/docs/messaging-api/verify-webhook-signature/). We verify it over the
+ * raw body, in constant time, before parsing anything.
+ *
+ * Webhook event objects (https://developers.line.biz/en/reference/messaging-api/#webhook-event-objects)
+ * carry `type`, `timestamp` (ms), `webhookEventId` (unique per event, kept on redelivery), `source`
+ * (`{ type: 'user', userId }` in one-to-one chats) and, per type, `message` or `postback`.
+ * The console's "Verify" button sends a signed body with `events: []`: answered 200 with nothing to apply.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import {
+  addressContactId,
+  type IngestEventDraft,
+  type InboundWebhook,
+  type WebhookRequest,
+  type WebhookResponse,
+} from '../provider.js';
+import type { LineOptions } from './options.js';
+
+export const SIGNATURE_HEADER = 'x-line-signature';
+
+const bodySchema = z.object({
+  destination: z.string().optional(),
+  events: z.array(z.looseObject({ type: z.string().min(1) })),
+});
+
+const userEventSchema = z.object({
+  type: z.string(),
+  /** Milliseconds since the epoch. */
+  timestamp: z.number().int().nonnegative(),
+  webhookEventId: z.string().min(1).max(150),
+  source: z.object({ type: z.string(), userId: z.string().min(1).max(300).optional() }),
+  message: z.object({ id: z.string(), type: z.string(), text: z.string().optional() }).optional(),
+  postback: z.object({ data: z.string() }).optional(),
+});
+
+/** Base64 HMAC-SHA256 of `rawBody` with the channel secret, as LINE computes it. */
+export function lineSignature(channelSecret: string, rawBody: string): string {
+  return createHmac('sha256', channelSecret).update(rawBody, 'utf8').digest('base64');
+}
+
+function signatureMatches(channelSecret: string, rawBody: string, header: string): boolean {
+  const expected = createHmac('sha256', channelSecret).update(rawBody, 'utf8').digest();
+  const given = Buffer.from(header, 'base64');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export class LineWebhook implements InboundWebhook {
+  readonly path: string;
+
+  constructor(
+    private readonly options: LineOptions,
+    /** Channel account id for events (absent = the default LINE account). */
+    private readonly channelId: string | undefined,
+  ) {
+    this.path = `line/${channelId ?? 'default'}`;
+  }
+
+  async handle(req: WebhookRequest): Promise<WebhookResponse> {
+    if (req.method.toUpperCase() !== 'POST') return { status: 405, events: [], refused: `method ${req.method}` };
+    const signature = req.headers[SIGNATURE_HEADER];
+    if (!signature) return { status: 401, events: [], refused: 'missing x-line-signature header' };
+    if (!signatureMatches(this.options.channelSecret, req.rawBody, signature)) {
+      return { status: 401, events: [], refused: 'x-line-signature does not match the body (channelSecret)' };
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(req.rawBody);
+    } catch {
+      return { status: 400, events: [] };
+    }
+    const body = bodySchema.safeParse(json);
+    if (!body.success) return { status: 400, events: [] };
+
+    const events: IngestEventDraft[] = [];
+    const channelIdField = this.channelId ? { channelId: this.channelId } : {};
+    for (const raw of body.data.events) {
+      if (raw.type !== 'message' && raw.type !== 'postback' && raw.type !== 'follow') continue; // unfollow, join, beacon…: acknowledged
+      const parsed = userEventSchema.safeParse(raw);
+      if (!parsed.success) return { status: 400, events: [] };
+      const event = parsed.data;
+      if (event.type === 'message' && !event.message) return { status: 400, events: [] };
+      // Only one-to-one chats: a group or room is not a contact we can push to as a person.
+      if (event.source.type !== 'user' || !event.source.userId) continue;
+
+      const address = event.source.userId;
+      const contactId = addressContactId('line', address);
+      const at = new Date(event.timestamp).toISOString();
+      const id = `line:${event.webhookEventId}`;
+      const upsert = (eventId: string): IngestEventDraft => ({
+        id: eventId,
+        type: 'contact.upserted',
+        at,
+        contact: { id: contactId, channels: [{ type: 'line', ...channelIdField, address }] },
+      });
+
+      if (event.type === 'follow') {
+        events.push(upsert(id));
+        continue;
+      }
+      events.push(upsert(`${id}:contact`), {
+        id,
+        type: 'message.received',
+        at,
+        contactId,
+        channel: 'line',
+        ...channelIdField,
+        kind: event.type === 'postback' ? 'postback' : 'message',
+        ...(event.type === 'message' && event.message?.type === 'text' && event.message.text !== undefined
+          ? { text: event.message.text }
+          : {}),
+      });
+    }
+    return { status: 200, events };
+  }
+}
