@@ -7,6 +7,8 @@ import type { ProviderFactory } from './provider.js';
 import { createLineChannel } from './line/index.js';
 import { createTelegramChannel } from './telegram/index.js';
 import { createTwilioSmsChannel } from './twilio-sms/index.js';
+import { createViberChannel } from './viber/index.js';
+import { createWechatChannel } from './wechat/index.js';
 import { createWhatsappChannel } from './whatsapp/index.js';
 
 export interface ProviderEntry {
@@ -20,4 +22,6 @@ export const PROVIDERS: Partial<Record<string, ProviderEntry>> = {
   telegram: { factory: createTelegramChannel, serves: ['telegram'] },
   line: { factory: createLineChannel, serves: ['line'] },
   'twilio-sms': { factory: createTwilioSmsChannel, serves: ['sms'] },
+  viber: { factory: createViberChannel, serves: ['viber'] },
+  wechat: { factory: createWechatChannel, serves: ['wechat'] },
 };

@@ -1,0 +1,48 @@
+/**
+ * The Viber account options (config file `channels[].options`, already `${ENV}`-substituted).
+ */
+import { z } from 'zod';
+import type { ProviderAccount } from '../provider.js';
+
+const required = (what: string) => z.string({ error: `must be ${what}` }).min(1, 'is required (it is empty)');
+
+export const viberOptionsSchema = z
+  .object({
+    /** The bot's authentication token ("Your app key": Viber app → Settings → Bots → Edit Info, or the Viber Admin Panel).
+     *  Sent as `X-Viber-Auth-Token` and the HMAC key of callback signatures. */
+    authToken: required('the bot authentication token'),
+    /** `sender.name` on every message: the name the contact sees. Viber allows at most 28 characters. */
+    senderName: required('the sender name shown to contacts').max(28, 'must be at most 28 characters (Viber limit for sender.name)'),
+    /** `sender.avatar`: URL of the sender's avatar (Viber: at most 100 KB, 720×720 recommended). */
+    senderAvatar: z.url({ error: 'must be a URL' }).optional(),
+    /** `min_api_version` on every message (Viber's default is 1). */
+    minApiVersion: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(1),
+    /** Base URL of the Viber REST Bot API; tests point it at a local fake. */
+    baseUrl: z.url({ error: 'must be a URL such as https://chatapi.viber.com' }).default('https://chatapi.viber.com'),
+    /** Timeout of each request to Viber, in milliseconds. */
+    timeoutMs: z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(100, 'must be at least 100 ms')
+      .max(120_000, 'must be at most 120000 ms')
+      .default(10_000),
+  })
+  .strict();
+
+export type ViberOptions = z.output<typeof viberOptionsSchema>;
+
+/** Validates an account's options; throws one line naming the option and the account. */
+export function parseViberOptions(account: ProviderAccount): ViberOptions {
+  const options = account.options ?? {};
+  const result = viberOptionsSchema.safeParse(options);
+  if (result.success) return result.data;
+  const where = `channels[${account.type}:${account.id ?? 'default'}].options`;
+  const issue = result.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const known = Object.keys(viberOptionsSchema.shape).join(', ');
+    throw new Error(`${where}.${issue.keys[0]} is not a Viber option (known: ${known})`);
+  }
+  const key = issue.path.map(String).join('.');
+  if (options[key] === undefined) throw new Error(`${where}.${key} is required`);
+  throw new Error(`${where}.${key} ${issue.message}`);
+}
