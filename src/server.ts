@@ -227,6 +227,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         (stopping ??= (async () => {
           await notifier?.stop();
           await outbox.stop();
+          for (const t of transports.all()) await t.close?.();
           if (templateTimer) clearInterval(templateTimer);
           // Bolt closes the server after in-flight requests finish; then the store flushes and closes.
           await app.stop().catch(() => undefined);

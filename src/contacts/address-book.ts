@@ -11,7 +11,9 @@ export class AddressBook {
   private readonly byContact = new Map<string, string[]>();
 
   static key(type: string, address: string): string {
-    return `${type}\u0000${address.trim()}`;
+    // Email addresses compare case-insensitively; provider ids (PSIDs, chat ids) are exact.
+    const a = type === 'email' ? address.trim().toLowerCase() : address.trim();
+    return `${type}\u0000${a}`;
   }
 
   upsert(contact: Contact): void {

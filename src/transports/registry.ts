@@ -4,10 +4,12 @@
  */
 import type { ChannelType } from '../policy/index.js';
 import type { ProviderFactory } from './provider.js';
+import { createSmtpChannel } from './email/index.js';
 import { createLineChannel } from './line/index.js';
 import { createTelegramChannel } from './telegram/index.js';
 import { createTwilioSmsChannel } from './twilio-sms/index.js';
 import { createViberChannel } from './viber/index.js';
+import { createWebchatChannel } from './webchat/index.js';
 import { createWechatChannel } from './wechat/index.js';
 import { createWhatsappChannel } from './whatsapp/index.js';
 
@@ -24,4 +26,6 @@ export const PROVIDERS: Partial<Record<string, ProviderEntry>> = {
   'twilio-sms': { factory: createTwilioSmsChannel, serves: ['sms'] },
   viber: { factory: createViberChannel, serves: ['viber'] },
   wechat: { factory: createWechatChannel, serves: ['wechat'] },
+  smtp: { factory: createSmtpChannel, serves: ['email'] },
+  webchat: { factory: createWebchatChannel, serves: ['webchat'] },
 };

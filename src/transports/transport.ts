@@ -29,6 +29,8 @@ export interface Transport {
   /** True when nothing really leaves (the UI says "sandbox"). */
   readonly sandbox: boolean;
   send(request: SendRequest): Promise<SendResult>;
+  /** Releases pooled connections on shutdown (e.g. SMTP). */
+  close?(): void | Promise<void>;
 }
 
 /** Picks the transport serving a contact's channel: by channel account id, then the type's default. */
@@ -39,6 +41,11 @@ export class TransportRegistry {
 
   register(type: ChannelType, channelId: string | undefined, transport: Transport): void {
     this.byKey.set(channelId ? `${type}:${channelId}` : type, transport);
+  }
+
+  /** Every distinct transport, for shutdown. */
+  all(): Transport[] {
+    return [...new Set([this.fallback, ...this.byKey.values()])];
   }
 
   for(channel: Pick<ContactChannel, 'type' | 'channelId'>): Transport {

@@ -1,0 +1,39 @@
+/**
+ * The `webchat` transport's options (config file `channels[].options`, `${ENV}` already substituted).
+ * Website chat is the site's own backend: Followup and the site share one secret and sign every request
+ * both ways (README.md "Contract for site developers").
+ */
+import { z } from 'zod';
+import type { ProviderAccount } from '../provider.js';
+
+export const webchatOptionsSchema = z
+  .object({
+    /** The site backend's endpoint that receives agent messages (`POST`, JSON); https in production. */
+    webhookUrl: z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? 'is required' : 'must be an http(s) URL') }),
+    /** Shared secret for the HMAC-SHA256 signatures, both directions (e.g. `openssl rand -hex 32`). */
+    secret: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)'),
+    /** Milliseconds before an outbound request is abandoned (and retried by the outbox). */
+    timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  })
+  .strict();
+
+export type WebchatOptions = z.output<typeof webchatOptionsSchema>;
+
+/** `channels[webchat:shop]` or `channels[webchat]`: how an operator finds the account in the config file. */
+export function accountLabel(account: Pick<ProviderAccount, 'type' | 'id'>): string {
+  return `channels[${account.type}${account.id ? `:${account.id}` : ''}]`;
+}
+
+/** Parses an account's options, or throws one Error naming every bad option and the account. */
+export function parseWebchatOptions(account: ProviderAccount): WebchatOptions {
+  const parsed = webchatOptionsSchema.safeParse(account.options, {
+    error: (issue) => {
+      if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+      if (issue.code === 'unrecognized_keys') return `has unknown option(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return undefined;
+    },
+  });
+  if (parsed.success) return parsed.data;
+  const where = `${accountLabel(account)}.options`;
+  throw new Error(parsed.error.issues.map((i) => `${where}${i.path.length ? `.${i.path.join('.')}` : ''} ${i.message}`).join('; '));
+}
