@@ -5,7 +5,9 @@
 import type { ChannelType } from '../policy/index.js';
 import type { ProviderFactory } from './provider.js';
 import { createSmtpChannel } from './email/index.js';
+import { createInstagramChannel } from './instagram/index.js';
 import { createLineChannel } from './line/index.js';
+import { createMessengerChannel } from './messenger/index.js';
 import { createTelegramChannel } from './telegram/index.js';
 import { createTwilioSmsChannel } from './twilio-sms/index.js';
 import { createViberChannel } from './viber/index.js';
@@ -21,6 +23,8 @@ export interface ProviderEntry {
 
 export const PROVIDERS: Partial<Record<string, ProviderEntry>> = {
   'whatsapp-cloud': { factory: createWhatsappChannel, serves: ['whatsapp'] },
+  messenger: { factory: createMessengerChannel, serves: ['messenger'] },
+  instagram: { factory: createInstagramChannel, serves: ['instagram'] },
   telegram: { factory: createTelegramChannel, serves: ['telegram'] },
   line: { factory: createLineChannel, serves: ['line'] },
   'twilio-sms': { factory: createTwilioSmsChannel, serves: ['sms'] },
