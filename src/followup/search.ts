@@ -24,10 +24,19 @@ export async function searchContacts(
 ): Promise<SearchPage> {
   const found = deps.index.search(query, now);
   const records = await deps.store.contacts.getMany(found.ids);
+  // A page usually needs one Viber counter (one bot, this month): read each key once, not per contact.
+  const memo = new Map<string, Promise<number>>();
+  const counters = {
+    get: (key: string) => {
+      let v = memo.get(key);
+      if (!v) memo.set(key, (v = deps.store.counters.get(key)));
+      return v;
+    },
+  };
   const results = await Promise.all(
     records
       .filter((c): c is Contact => c !== undefined)
-      .map(async (contact) => ({ contact, statuses: await windowStatusFor(contact, now, deps) })),
+      .map(async (contact) => ({ contact, statuses: await windowStatusFor(contact, now, { store: { counters }, rules: deps.rules }) })),
   );
   return { total: found.total, results, nextCursor: found.nextCursor };
 }

@@ -35,7 +35,7 @@ export function evaluateChannel(
 export async function windowStatusFor(
   contact: Contact,
   now: Date,
-  deps: { store: Pick<FollowupStore, 'counters'>; rules: RuleOverrides },
+  deps: { store: { counters: Pick<FollowupStore['counters'], 'get'> }; rules: RuleOverrides },
 ): Promise<ChannelStatus[]> {
   return Promise.all(
     contact.channels.map(async (channel) => {

@@ -8,19 +8,43 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buildLoadingModalView, buildMessageModalView } from './views/notice-modal.js';
 
+/**
+ * How long the real view may take before we open a loading view instead. Search answers from memory in
+ * milliseconds, so the usual case is one Slack call with the results; slow work still never risks the
+ * 3-second trigger.
+ */
+export const RENDER_BUDGET_MS = 400;
+
 export async function openThenRender(
   client: WebClient,
   logger: Logger,
-  opts: { triggerId: string; push?: boolean; title?: string },
+  opts: { triggerId: string; push?: boolean; title?: string; budgetMs?: number },
   render: () => Promise<ModalView>,
 ): Promise<void> {
-  const loading = buildLoadingModalView(opts.title ?? 'Follow up');
-  const opened = opts.push
-    ? await client.views.push({ trigger_id: opts.triggerId, view: loading })
-    : await client.views.open({ trigger_id: opts.triggerId, view: loading });
+  const open = (view: ModalView) =>
+    opts.push ? client.views.push({ trigger_id: opts.triggerId, view }) : client.views.open({ trigger_id: opts.triggerId, view });
+  const rendering = render().then(
+    (view) => ({ view }),
+    (error: unknown) => ({ error }),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), opts.budgetMs ?? RENDER_BUDGET_MS);
+  });
+  const first = await Promise.race([rendering, budget]);
+  clearTimeout(timer);
+  if (first && 'view' in first) {
+    await open(first.view);
+    return;
+  }
+  const opened = await open(buildLoadingModalView(opts.title ?? 'Follow up'));
   const viewId = opened.view?.id;
   if (!viewId) throw new Error('Slack did not return the id of the opened view');
-  await renderInto(client, logger, viewId, opened.view?.hash, render);
+  await renderInto(client, logger, viewId, opened.view?.hash, async () => {
+    const done = await rendering;
+    if ('error' in done) throw done.error;
+    return done.view;
+  });
 }
 
 export async function renderInto(
