@@ -28,7 +28,7 @@ export function forEachBit(bits: Uint32Array, visit: (index: number) => void): v
   }
 }
 
-function bitCount(v: number): number {
+export function bitCount(v: number): number {
   v -= (v >>> 1) & 0x55555555;
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
@@ -85,6 +85,18 @@ export class SlotSet {
       const w = this.touched[i]!;
       this.bits[w] = this.bits[w]! & other.bits[w]!;
     }
+  }
+
+  /**
+   * The words to visit to see every slot: null = all words, in order (the set is dense); else the first
+   * `touchedCount()` entries of the returned list (in touch order; some may have been emptied since).
+   */
+  touchedWords(): Int32Array | null {
+    return this.nTouched * 8 > this.bits.length ? null : this.touched;
+  }
+
+  touchedCount(): number {
+    return this.nTouched;
   }
 
   /** Visits every slot once: in slot order when the set is dense, in touch order when sparse. */

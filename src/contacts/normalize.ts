@@ -1,7 +1,7 @@
 /**
  * Field-aware normalisation for contact search, shared by the index, the CLI and Slack.
- * Pure functions: the index folds stored fields and query terms with the same code, so whatever folding
- * is chosen here, both sides agree.
+ * Pure functions (phone scanning reuses one scratch buffer, synchronously): the index folds stored fields
+ * and query terms with the same code, so whatever folding is chosen here, both sides agree.
  *
  * - names: case-, accent- and diacritic-insensitive, searched by word prefix;
  * - emails: case-insensitive, searched by prefix of the whole address or of `@domain`;
@@ -52,7 +52,9 @@ const GERMAN_UMLAUTS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', �
  * Folds a name (or a query word) to its search spelling: lower case, compatibility-decomposed (NFKD also
  * undoes ligatures, full-width letters and Arabic presentation forms), combining marks removed, and the
  * few letters without a decomposition mapped (`đ`→`d`, `ß`→`ss`, `ى`→`ي`, `ة`→`ه`…). Alef forms `أ إ آ`
- * decompose to `ا` plus a mark, so they fold to `ا` with the harakat.
+ * decompose to `ا` plus a mark, so they fold to `ا` with the harakat. Marks go in every script, stored
+ * and typed alike, so a search never misses for a mark; in scripts whose vowels are marks (Devanagari,
+ * Thai) a few different words fold together — more matches, never fewer.
  */
 export function foldName(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
@@ -148,19 +150,27 @@ function endsNumber(code: number): boolean {
  * dialled `+44 20…`). One pass, no regular expression: the index runs it on every contact it loads.
  */
 export function phoneDigits(raw: string): string {
-  const n = scanPhone(raw);
-  return String.fromCharCode.apply(null, scratch.subarray(0, n) as unknown as number[]);
+  return scratchString(scanPhone(raw));
 }
 
 /** The phone's digits reversed (`+84 912 345 678` → `87654321948`): the key a suffix search looks up. */
 export function phoneSuffixKey(raw: string): string {
   const n = scanPhone(raw);
   scratch.subarray(0, n).reverse();
-  return String.fromCharCode.apply(null, scratch.subarray(0, n) as unknown as number[]);
+  return scratchString(n);
 }
 
 /** Digits are collected here, then made into one string: no string per digit. */
 let scratch = new Uint16Array(64);
+
+function scratchString(n: number): string {
+  let out = '';
+  // In chunks: apply() passes each code as an argument, and arguments are limited.
+  for (let i = 0; i < n; i += 4096) {
+    out += String.fromCharCode.apply(null, scratch.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  }
+  return out;
+}
 
 /** Writes the digits of `raw` (see phoneDigits) to `scratch`; returns how many. */
 function scanPhone(raw: string): number {

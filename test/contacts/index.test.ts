@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ContactIndex, InvalidCursorError } from '../../src/contacts/index.js';
+import { WINDOW_STATES, evaluateWindow } from '../../src/policy/index.js';
 import type { Contact } from '../../src/contacts/model.js';
 import { type QueryTerm, classifyQuery, emailKeys, nameTokens, phoneDigits } from '../../src/contacts/normalize.js';
 import type { SearchQuery } from '../../src/contacts/query.js';
@@ -476,6 +477,8 @@ describe('ContactIndex: against a brute-force model through flushes and merges',
         email: rand() < 0.9 ? `${pick(['linh', 'minh', 'ops', 'jo'])}${Math.floor(rand() * 20)}@${pick(DOMAINS)}` : '',
         phone: rand() < 0.9 ? pick(PHONES) : '',
         status: rand() < 0.5 ? 'open' : 'closed',
+        assignee: pick(['U1', 'U2', null]),
+        channels: rand() < 0.3 ? [{ type: pick(['sms', 'whatsapp']) }] : [],
         activityAgo: Math.floor(rand() * 1000) * MINUTE,
       });
 
@@ -510,25 +513,55 @@ describe('ContactIndex: against a brute-force model through flushes and merges',
           live.delete(id);
           index.remove(id);
         } else if (r < 0.8) {
-          put({ ...live.get(id)!.contact, lastActivityAt: NOW.toISOString(), status: 'closed' });
+          put({ ...live.get(id)!.contact, lastActivityAt: NOW.toISOString(), status: rand() < 0.5 ? 'open' : 'closed' });
         } else {
           put(randomContact(id));
         }
       }
       expect(index.size).toBe(live.size);
-      for (const text of queries) {
+      // Filters answered by bitsets (status, channel) and per contact (inbox), and paging.
+      const variants: { query: SearchQuery; keep: (c: Contact) => boolean }[] = [
+        { query: { limit: 50 }, keep: (c) => c.status === 'closed' },
+        { query: { status: 'any', channel: 'sms', limit: 20 }, keep: (c) => c.channels.some((ch) => ch.type === 'sms') },
+        {
+          query: { status: 'open', inbox: 'mine', agentId: 'U1', limit: 3 },
+          keep: (c) => c.status === 'open' && c.assignee === 'U1',
+        },
+      ];
+      queries.forEach((text, q) => {
+        const { query, keep } = variants[(q + round) % variants.length]!;
         const terms = classifyQuery(text);
         const matching = [...live.values()]
-          .filter(({ contact, text: t }) => contact.status === 'closed' && modelMatch(t, terms))
-          .map(({ contact }) => contact)
-          .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || (a.id < b.id ? -1 : 1));
-        const got = index.search({ text, limit: 50 }, NOW);
-        expect(got.ids, `round ${round} "${text}"`).toEqual(matching.slice(0, 50).map((c) => c.id));
-        expect(got.total, `round ${round} "${text}"`).toBe(matching.length);
-      }
+          .filter(({ contact, text: t }) => keep(contact) && modelMatch(t, terms))
+          .map(({ contact }) => contact.id);
+        const want = sortedIds(matching.map((id) => live.get(id)!.contact));
+        const label = `round ${round} "${text}" ${JSON.stringify(query)}`;
+        const got = index.search({ ...query, text }, NOW);
+        expect(got.ids, label).toEqual(want.slice(0, query.limit));
+        expect(got.total, label).toBe(want.length);
+        if (q % 4 === 0) {
+          // Every page, through the cursor.
+          const all: string[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = index.search({ ...query, text, limit: 50, cursor }, NOW);
+            expect(page.ids.length, label).toBeLessThanOrEqual(50);
+            expect(page.total, label).toBe(want.length);
+            all.push(...page.ids);
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor !== undefined && all.length <= want.length);
+          expect(all, label).toEqual(want);
+        }
+      });
     }
   });
 });
+
+function sortedIds(contacts: Contact[]): string[] {
+  return contacts
+    .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || (a.id < b.id ? -1 : 1))
+    .map((c) => c.id);
+}
 
 interface ModelText {
   names: string[];
@@ -552,6 +585,63 @@ function modelMatch({ names, emails, digits }: ModelText, terms: QueryTerm[]): b
     return names.some((n) => n.startsWith(t.name)) || emails.some((k) => k.startsWith(t.email));
   });
 }
+
+describe('ContactIndex: window filters against evaluateWindow itself', () => {
+  it('agrees with evaluating every channel of every contact, for every state and channel filter', () => {
+    const rand = prng(7);
+    const TYPES = ['whatsapp', 'messenger', 'instagram', 'viber', 'wechat', 'telegram', 'sms', 'email'] as const;
+    const contacts: Contact[] = [];
+    for (let i = 0; i < 600; i++) {
+      const channels = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => ({
+        type: TYPES[Math.floor(rand() * TYPES.length)]!,
+        // From 10 days ago to 1 hour ahead (a provider clock ahead of ours), or never.
+        lastInboundAt: rand() < 0.15 ? null : inboundAgo(Math.floor(rand() * 10 * DAY) - HOUR),
+        outboundSinceInbound: Math.floor(rand() * 25),
+        ...(rand() < 0.2 ? { lastInboundWindowHours: 24 * 7 } : {}),
+        ...(rand() < 0.3 ? { subscribed: rand() < 0.5 } : {}),
+      }));
+      contacts.push(makeContact({ id: `w${i}`, activityAgo: i * MINUTE, channels }));
+    }
+    const rules = { wechat: { maxOutbound: 5 }, messenger: { afterWindowTags: [] }, sms: { windowHours: 12 } };
+    const index = indexOf(contacts, { rules });
+    const at = (c: Contact['channels'][number], now: Date) =>
+      evaluateWindow({
+        channel: c.type,
+        now,
+        lastInboundAt: c.lastInboundAt === null ? null : new Date(c.lastInboundAt),
+        outboundSinceInbound: c.outboundSinceInbound,
+        ...(c.subscribed === undefined ? {} : { subscribed: c.subscribed }),
+        ...(c.lastInboundWindowHours === undefined ? {} : { anchorWindowHours: c.lastInboundWindowHours }),
+        rules,
+      });
+    let nonEmpty = 0;
+    for (const now of [NOW, new Date(NOW.getTime() - 3 * DAY)]) {
+      for (const state of [...WINDOW_STATES, 'closing_soon'] as const) {
+        for (const channel of [undefined, 'whatsapp', 'messenger', 'sms'] as const) {
+          const expected = contacts
+            .filter((c) =>
+              c.channels.some((ch) => {
+                if (channel !== undefined && ch.type !== channel) return false;
+                const st = at(ch, now);
+                if (state !== 'closing_soon') return st.state === state;
+                return (
+                  (st.state === 'open' || st.state === 'human_agent') &&
+                  st.windowClosesAt !== null &&
+                  st.windowClosesAt.getTime() - now.getTime() <= 24 * HOUR
+                );
+              }),
+            )
+            .map((c) => c.id);
+          const got = index.search({ status: 'any', limit: 100, windowState: state, ...(channel ? { channel } : {}) }, now);
+          expect(got.total, `${state} ${channel ?? 'any'} at ${now.toISOString()}`).toBe(expected.length);
+          expect(got.ids).toEqual(expected.slice(0, 100));
+          if (expected.length > 0) nonEmpty++;
+        }
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(30);
+  });
+});
 
 describe('ContactIndex purity', () => {
   it('never reads the wall clock', () => {

@@ -177,6 +177,8 @@ describe('phoneDigits', () => {
     const long = '1'.repeat(100) + '2';
     expect(phoneDigits(long)).toBe(long);
     expect(phoneSuffixKey(long)).toBe('2' + '1'.repeat(100));
+    const huge = '3'.repeat(200_000);
+    expect(phoneDigits(huge)).toBe(huge);
   });
 
   it('tries a trunk-0 or 00-prefixed number without its leading zeros, short ones as typed', () => {
