@@ -98,6 +98,8 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       index.upsert(contact);
       addresses.upsert(contact);
     }
+    // The index builds its sorted segments on the first search; pay that at start, not on an agent's /followup.
+    index.search({ text: 'a', inbox: 'all', status: 'any', limit: 1 }, clock());
     store.contacts.onChange((c) => {
       index.upsert(c);
       addresses.upsert(c);

@@ -75,6 +75,16 @@ describe('window notifications', () => {
     expect(text(compose)).toContain(ACTION.template);
   });
 
+  it('with dmAssignee the assignee also gets the reminder as a DM', async () => {
+    h = await startHarness({ env: { NOTIFY_CHANNEL: NOTIFY }, config: 'notifications: { dmAssignee: true }\n', start: T.toISOString() });
+    await h.ingest([upsert('c-dm'), inbound('c-dm', 0), { id: 'as-dm', type: 'contact.assigned', at: iso(MIN), contactId: 'c-dm', assignee: 'U0AGENT09' }]);
+    await tickAt(h, 23 * HOUR);
+    expect(posts(h)).toHaveLength(1);
+    const dms = h.fake.callsTo('chat.postMessage').filter((a) => a.channel === 'U0AGENT09');
+    expect(dms).toHaveLength(1);
+    expect(text(dms[0]!)).toContain('Linh c-dm');
+  });
+
   it('a reply in between cancels both; the new window gets its own', async () => {
     h = await startHarness({ env: { NOTIFY_CHANNEL: NOTIFY }, start: T.toISOString() });
     await h.ingest([upsert('c-2'), inbound('c-2', 0)]);
