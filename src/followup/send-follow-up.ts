@@ -69,6 +69,7 @@ export async function attemptDelivery(
 ): Promise<SendFollowUpOutcome> {
   const { store } = deps;
   const transport = deps.transports.for(channel);
+  await store.outbox.update(entry.id, now, () => ({ inFlightSince: now.toISOString() }));
   let result: SendResult;
   try {
     result = await transport.send({ plan, contact, channel, idempotencyKey: entry.idempotencyKey });
@@ -187,6 +188,13 @@ export async function retryQueued(entry: OutboxEntry, deps: FollowupDeps, now: D
   return deps.store.withLock(`contact:${entry.contactId}`, async () => {
     const current = await deps.store.outbox.get(entry.id);
     if (!current || current.status !== 'queued') return { ok: false, kind: 'not_found', detail: 'No longer queued.' };
+    if (current.inFlightSince) {
+      // The app stopped while a provider held this message: it may have gone out. Never send it twice;
+      // the agent sees it as failed (in doubt) and can check the conversation before sending again.
+      const detail = 'Followup stopped while sending this; it may or may not have reached the contact. Check before sending again.';
+      const failed = await deps.store.outbox.markFailed(current.id, now, `in_doubt: ${detail}`);
+      return { ok: false, kind: 'failed', entry: failed, reason: 'in_doubt', detail, retryable: false };
+    }
     const { contact, channel } = await load(deps, current.contactId, current.channelKey);
     if (!contact || !channel || !current.plan) {
       const failed = await deps.store.outbox.markFailed(current.id, now, 'not_found: the contact or channel is gone');

@@ -76,6 +76,7 @@ const BY_CODE: Record<string, ReasonText> = {
   opted_out: { summary: 'The contact opted out (replied STOP); nothing may be sent until they opt in again.' },
   invalid_address: { summary: 'The contact’s address is not valid for this channel.' },
   rejected: { summary: 'The receiving side rejected the message.' },
+  in_doubt: { summary: 'Followup stopped while sending; the message may have reached the contact. Check before sending again.' },
   // planOutbound refusals
   template_not_supported: { summary: 'This channel has no message templates (they are a WhatsApp feature).' },
   tag_not_supported: { summary: 'This channel has no message tags (they are a Messenger feature).' },

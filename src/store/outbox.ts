@@ -60,6 +60,8 @@ export const outboxEntrySchema = z.object({
   sentAt: isoTime.nullable().default(null),
   /** A retryable failure waits until then for the next attempt (network errors, 5xx, rate limits). */
   nextAttemptAt: isoTime.nullable().default(null),
+  /** Set while a transport holds the message: found set after a restart, the send is in doubt. */
+  inFlightSince: isoTime.nullable().default(null),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 export type OutboxEntryInput = z.input<typeof outboxEntrySchema>;
@@ -164,18 +166,25 @@ export class OutboxRepository {
       status: 'sent',
       attempts: e.attempts + 1,
       error: null,
+      inFlightSince: null,
       providerMessageId,
       sentAt: now.toISOString(),
     }));
   }
 
   markFailed(id: string, now: Date, error: string): Promise<OutboxEntry> {
-    return this.update(id, now, (e) => ({ status: 'failed', attempts: e.attempts + 1, error, nextAttemptAt: null }));
+    return this.update(id, now, (e) => ({ status: 'failed', attempts: e.attempts + 1, error, nextAttemptAt: null, inFlightSince: null }));
   }
 
   /** A retryable failure: stays queued, counted, until `nextAttemptAt`. */
   markRetry(id: string, now: Date, error: string, nextAttemptAt: Date): Promise<OutboxEntry> {
-    return this.update(id, now, (e) => ({ status: 'queued', attempts: e.attempts + 1, error, nextAttemptAt: nextAttemptAt.toISOString() }));
+    return this.update(id, now, (e) => ({
+      status: 'queued',
+      attempts: e.attempts + 1,
+      error,
+      nextAttemptAt: nextAttemptAt.toISOString(),
+      inFlightSince: null,
+    }));
   }
 
   /** Entries oldest first, optionally filtered. Reads the whole outbox: fine for operator tools, not per request. */

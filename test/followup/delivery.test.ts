@@ -149,3 +149,23 @@ describe('webhook senders are matched by address', () => {
     expect(await store.contacts.get('addr:whatsapp:84900000000')).toBeTruthy();
   });
 });
+
+describe('a restart while a provider held a message', () => {
+  it('does not resend it: the entry is failed as in doubt', async () => {
+    // A transport that never answers stands for the app dying mid-send.
+    const hang: Transport = { name: 'hang', sandbox: false, send: () => new Promise<SendResult>(() => undefined) };
+    void send(hang);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await store.outbox.list())[0]).toMatchObject({ status: 'queued' });
+    expect((await store.outbox.list())[0]!.inFlightSince).not.toBeNull();
+    await store.close();
+    store = await openStore(url);
+    const t = new ScriptedTransport([]);
+    const worker = new OutboxWorker(deps(t), () => at(60_000), () => undefined);
+    expect(await worker.tick()).toBe(1);
+    expect(t.calls).toHaveLength(0);
+    const e = (await store.outbox.list())[0]!;
+    expect(e.status).toBe('failed');
+    expect(e.error).toMatch(/^in_doubt/);
+  });
+});
