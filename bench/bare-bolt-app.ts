@@ -1,4 +1,8 @@
-/** The baseline for the Slack load benchmark: a bare Bolt app whose /followup only opens an empty modal. */
+/**
+ * The baselines for the Slack load benchmark: a bare Bolt app whose /followup only opens a modal — empty,
+ * or (BARE_VIEW_BYTES set) a static one about as large as a page of results, to separate the cost of
+ * carrying a real view from the cost of Followup's own work.
+ */
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 
@@ -9,9 +13,12 @@ const app = new App({
   clientOptions: { slackApiUrl: process.env.SLACK_API_URL! },
   logLevel: LogLevel.ERROR,
 });
+const bytes = Number(process.env.BARE_VIEW_BYTES ?? 0);
+const line = '*Nguyễn Thị Phương* · linh.nguyen@example.vn · +84 912 345 678 · 🟢 WhatsApp · open · مرحبا ';
+const blocks = Array.from({ length: Math.ceil(bytes / 300) }, () => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: line.repeat(3) } }));
 app.command('/followup', async ({ ack, body, client }) => {
   await ack();
-  await client.views.open({ trigger_id: body.trigger_id, view: { type: 'modal', title: { type: 'plain_text', text: 'Follow up' }, blocks: [] } });
+  await client.views.open({ trigger_id: body.trigger_id, view: { type: 'modal', title: { type: 'plain_text', text: 'Follow up' }, blocks } });
 });
 const server = (await app.start(0)) as unknown as Server;
 const addr = server.address();
