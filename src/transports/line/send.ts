@@ -10,7 +10,7 @@
 import { providerFailure, type ProviderDeps } from '../provider.js';
 import type { SendRequest, SendResult, Transport } from '../transport.js';
 import { lineFailureReason } from './errors.js';
-import { parseJson, request } from './http.js';
+import { parseJson, request } from '../http.js';
 import type { LineOptions } from './options.js';
 import { lineRetryKey } from './retry-key.js';
 

@@ -8,7 +8,7 @@
 import { providerFailure, retryableStatus, type ProviderDeps } from '../provider.js';
 import type { SendRequest, SendResult, Transport } from '../transport.js';
 import { telegramFailureReason } from './errors.js';
-import { parseJson, redact, request } from './http.js';
+import { parseJson, redact, request } from '../http.js';
 import type { TelegramOptions } from './options.js';
 
 interface TelegramError {

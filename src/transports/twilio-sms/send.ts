@@ -9,7 +9,7 @@
 import { providerFailure, retryableStatus, type ProviderDeps } from '../provider.js';
 import type { SendRequest, SendResult, Transport } from '../transport.js';
 import { twilioErrorRule } from './errors.js';
-import { parseJson, request } from './http.js';
+import { parseJson, request } from '../http.js';
 import type { TwilioSmsOptions } from './options.js';
 
 interface TwilioAnswer {

@@ -7,7 +7,7 @@ import type { ProviderDeps } from '../provider.js';
 import { providerFailure, retryableStatus } from '../provider.js';
 import type { SendRequest, SendResult, Transport } from '../transport.js';
 import { viberStatus } from './errors.js';
-import { idString, parseJsonLossless } from './json.js';
+import { idString, parseJsonLossless } from '../json.js';
 import type { ViberOptions } from './options.js';
 
 export class ViberTransport implements Transport {

@@ -17,7 +17,7 @@ import {
   type WebhookRequest,
   type WebhookResponse,
 } from '../provider.js';
-import { idString, parseJsonLossless } from './json.js';
+import { idString, parseJsonLossless } from '../json.js';
 
 interface ViberUser {
   id: string;

@@ -10,7 +10,7 @@ import type { ProviderDeps } from '../provider.js';
 import { providerFailure, retryableStatus } from '../provider.js';
 import type { SendRequest, SendResult, Transport } from '../transport.js';
 import { TOKEN_INVALID_CODES, wechatError } from './errors.js';
-import { idString, parseJsonLossless } from './json.js';
+import { idString, parseJsonLossless } from '../json.js';
 import type { WechatOptions } from './options.js';
 import { AccessTokenCache, TokenUnavailable, describeFetchError } from './token.js';
 

@@ -12,7 +12,7 @@
 import type { ProviderDeps } from '../provider.js';
 import { retryableStatus } from '../provider.js';
 import { wechatError } from './errors.js';
-import { parseJsonLossless } from './json.js';
+import { parseJsonLossless } from '../json.js';
 import type { WechatOptions } from './options.js';
 
 /** Refresh this long before WeChat's expiry (WeChat keeps old and new tokens valid for 5 minutes). */

@@ -4,7 +4,7 @@ import { ingestEventSchema } from '../../../src/ingest/events.js';
 import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps, WebhookRequest } from '../../../src/transports/provider.js';
 import { createTelegramChannel, telegramOptionsSchema } from '../../../src/transports/telegram/index.js';
-import { refusedUrl, startFakeApi, type FakeApi } from './fake-api.js';
+import { refusedUrl, startFakeApi, type FakeApi } from '../fake-api.js';
 
 const BOT_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const SECRET = 's3cr3t_Token-value';

@@ -11,7 +11,7 @@ import {
   twilioSmsOptionsSchema,
   urlVariants,
 } from '../../../src/transports/twilio-sms/index.js';
-import { refusedUrl, startFakeApi, type FakeApi } from './fake-api.js';
+import { refusedUrl, startFakeApi, type FakeApi } from '../fake-api.js';
 
 const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 const AUTH_TOKEN = '9f8e7d6c5b4a39281706f5e4d3c2b1a0';

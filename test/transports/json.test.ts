@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idString, parseJsonLossless } from '../../../src/transports/viber/json.js';
+import { idString, parseJsonLossless } from '../../src/transports/json.js';
 
 describe('parseJsonLossless', () => {
   it('keeps 64-bit integers exact as strings and leaves safe numbers alone', () => {

@@ -1,5 +1,5 @@
 /** One provider request through `deps.fetch` with a timeout; network failures come back as values, never thrown. */
-import type { ProviderDeps } from '../provider.js';
+import type { ProviderDeps } from './provider.js';
 
 export type HttpOutcome =
   | { ok: true; status: number; headers: Headers; text: string }
@@ -35,3 +35,7 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** The request URL without secrets in the path (Telegram puts the bot token there). */
+export function redact(text: string, secret: string): string {
+  return secret ? text.split(secret).join('<token>') : text;
+}

@@ -1,9 +1,9 @@
 /**
  * JSON.parse that keeps integers beyond 2^53 exact by turning them into strings.
  *
- * Viber's `message_token` is a 64-bit integer sent as a bare JSON number (e.g. 5595771666503728439);
- * plain JSON.parse rounds it, so the token in a send response would not match the one in the later
- * `delivered`/`seen` callback. Node 20 has no JSON.parse source access, hence this small scanner: it
+ * Viber's `message_token` and WeChat's `msgid` are 64-bit integers sent as bare JSON numbers (e.g.
+ * 5595771666503728439); plain JSON.parse rounds them, so the id in a send response would not match the one
+ * in a later delivery callback. Node 20 has no JSON.parse source access, hence this small scanner: it
  * quotes unsafe integer literals outside strings and leaves everything else to JSON.parse.
  */
 export function parseJsonLossless(text: string): unknown {
