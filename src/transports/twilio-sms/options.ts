@@ -3,7 +3,6 @@
  * channel type `sms`). Credentials are in the Twilio Console; see README.md in this folder.
  */
 import { z } from 'zod';
-import type { ProviderAccount } from '../provider.js';
 
 const sid = (prefix: string, what: string) =>
   z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${what} (${prefix} followed by 32 hex digits)`);
@@ -54,28 +53,4 @@ export const twilioSmsOptionsSchema = z
 
 export type TwilioSmsOptions = z.output<typeof twilioSmsOptionsSchema>;
 
-/** `channels[sms:us]` / `channels[sms]`: how errors name the account. */
-export function accountLabel(account: Pick<ProviderAccount, 'type' | 'id'>): string {
-  return `channels[${account.id ? `${account.type}:${account.id}` : account.type}]`;
-}
-
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let v = input;
-  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
-  return v;
-}
-
-/** Validates options with `schema`; throws one line naming the option and the account. */
-export function parseAccountOptions<S extends z.ZodType>(schema: S, account: ProviderAccount): z.output<S> {
-  const options = account.options ?? {};
-  const result = schema.safeParse(options);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const where = `${accountLabel(account)}.options`;
-  if (issue.code === 'unrecognized_keys') {
-    throw new Error(`${where} has unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
-  }
-  const path = issue.path.map(String).join('.');
-  const missing = valueAt(options, issue.path) === undefined && issue.code === 'invalid_type';
-  throw new Error(`${where}${path ? `.${path}` : ''} ${missing ? 'is required' : issue.message}`);
-}
+export { accountLabel, parseAccountOptions } from '../options.js';
