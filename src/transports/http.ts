@@ -8,7 +8,7 @@ export type HttpOutcome =
 export async function request(
   deps: Pick<ProviderDeps, 'fetch'>,
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string },
+  init: { method: string; headers: Record<string, string>; body?: string },
   timeoutMs: number,
 ): Promise<HttpOutcome> {
   const signal = AbortSignal.timeout(timeoutMs);

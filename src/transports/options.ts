@@ -1,6 +1,8 @@
 /**
  * Reading a channel account's provider options: zod-validated, and every failure one line naming the
- * option and the account (`channels[line:main].options.channelSecret is required`).
+ * account and the option, the way an operator finds them in the config file
+ * (`channels[line:main].options.channelSecret is required`,
+ * `channels[whatsapp:123].options has unknown option "token" (known: phoneNumberId, accessToken, …)`).
  */
 import type { z } from 'zod';
 import type { ProviderAccount } from './provider.js';
@@ -16,7 +18,13 @@ function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return v;
 }
 
-/** Validates options with `schema`; throws one line naming the option and the account. */
+/** The option names a schema knows (an object schema, possibly wrapped in refinements). */
+function knownOptions(schema: z.ZodType): string[] {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape ?? (schema as { def?: { in?: { shape?: Record<string, unknown> } } }).def?.in?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** Validates options with `schema`; throws one line naming the account and the option. */
 export function parseAccountOptions<S extends z.ZodType>(schema: S, account: ProviderAccount): z.output<S> {
   const options = account.options ?? {};
   const result = schema.safeParse(options);
@@ -24,7 +32,9 @@ export function parseAccountOptions<S extends z.ZodType>(schema: S, account: Pro
   const issue = result.error.issues[0]!;
   const where = `${accountLabel(account)}.options`;
   if (issue.code === 'unrecognized_keys') {
-    throw new Error(`${where} has unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
+    const known = knownOptions(schema);
+    const names = issue.keys.map((k) => `"${k}"`).join(', ');
+    throw new Error(`${where} has unknown option${issue.keys.length > 1 ? 's' : ''} ${names}${known.length ? ` (known: ${known.join(', ')})` : ''}`);
   }
   const path = issue.path.map(String).join('.');
   const missing = valueAt(options, issue.path) === undefined && issue.code === 'invalid_type';

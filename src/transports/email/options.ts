@@ -5,7 +5,6 @@
  */
 import { domainToASCII } from 'node:url';
 import { z } from 'zod';
-import type { ProviderAccount } from '../provider.js';
 
 /** A host name as it may appear after the `@` of a Message-ID. */
 const hostname = z
@@ -42,29 +41,8 @@ export const smtpOptionsSchema = z
 
 export type SmtpOptions = z.output<typeof smtpOptionsSchema>;
 
-/** `channels[email:support]` or `channels[email]`: how an operator finds the account in the config file. */
-export function accountLabel(account: Pick<ProviderAccount, 'type' | 'id'>): string {
-  return `channels[${account.type}${account.id ? `:${account.id}` : ''}]`;
-}
+export { accountLabel, parseAccountOptions } from '../options.js';
 
-/**
- * Parses an account's options, or throws one Error naming every bad option and the account, e.g.
- * `channels[email:support].options.host is required`.
- */
-export function parseAccountOptions<S extends z.ZodType>(schema: S, account: ProviderAccount): z.output<S> {
-  const parsed = schema.safeParse(account.options, {
-    error: (issue) => {
-      if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-      if (issue.code === 'unrecognized_keys') return `has unknown option(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-      return undefined;
-    },
-  });
-  if (parsed.success) return parsed.data;
-  const where = `${accountLabel(account)}.options`;
-  throw new Error(parsed.error.issues.map((i) => `${where}${i.path.length ? `.${i.path.join('.')}` : ''} ${i.message}`).join('; '));
-}
-
-/** The domain part of an address, in its ASCII (A-label) form. */
 export function domainOf(address: string): string {
   const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
   return domainToASCII(domain) || domain;

@@ -4,6 +4,7 @@
  * (`channels[messenger:1234].options.accessToken is required`).
  */
 import { z } from 'zod';
+import { accountLabel, parseAccountOptions as parseOptions } from '../options.js';
 import type { ProviderAccount } from '../provider.js';
 
 /** The Graph API version used when the config names none (Meta's Send API reference shows v25.0). */
@@ -52,28 +53,10 @@ export function timeoutMs() {
     .default(DEFAULT_TIMEOUT_MS);
 }
 
-/** `messenger:1234`, or just `messenger` for the default account of the type. */
-export function accountLabel(account: Pick<ProviderAccount, 'type' | 'id'>): string {
-  return account.id ? `${account.type}:${account.id}` : account.type;
-}
-
-/** Validates `account.options`; throws one line naming the account and the option. */
-export function parseAccountOptions<S extends z.ZodObject>(
-  schema: S,
-  account: ProviderAccount,
-  transport: string,
-): z.output<S> {
-  const where = `channels[${accountLabel(account)}]`;
+/** Validates `account.options` for a transport that serves one channel type; throws one line naming both. */
+export function parseAccountOptions<S extends z.ZodObject>(schema: S, account: ProviderAccount, transport: string): z.output<S> {
   if (account.type !== transport) {
-    throw new Error(`${where}: the ${transport} transport serves "${transport}" channels, not "${account.type}"`);
+    throw new Error(`${accountLabel(account)}: the ${transport} transport serves "${transport}" channels, not "${account.type}"`);
   }
-  const result = schema.safeParse(account.options ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') {
-    const known = Object.keys(schema.shape).join(', ');
-    throw new Error(`${where}.options.${issue.keys[0]} is not an option of the ${transport} transport (known: ${known})`);
-  }
-  const path = issue.path.map(String).join('.');
-  throw new Error(`${where}.options${path ? `.${path}` : ''} ${issue.message}`);
+  return parseOptions(schema, account);
 }

@@ -2,6 +2,7 @@
  * The Viber account options (config file `channels[].options`, already `${ENV}`-substituted).
  */
 import { z } from 'zod';
+import { parseAccountOptions } from '../options.js';
 import type { ProviderAccount } from '../provider.js';
 
 const required = (what: string) => z.string({ error: `must be ${what}` }).min(1, 'is required (it is empty)');
@@ -33,16 +34,5 @@ export type ViberOptions = z.output<typeof viberOptionsSchema>;
 
 /** Validates an account's options; throws one line naming the option and the account. */
 export function parseViberOptions(account: ProviderAccount): ViberOptions {
-  const options = account.options ?? {};
-  const result = viberOptionsSchema.safeParse(options);
-  if (result.success) return result.data;
-  const where = `channels[${account.type}:${account.id ?? 'default'}].options`;
-  const issue = result.error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') {
-    const known = Object.keys(viberOptionsSchema.shape).join(', ');
-    throw new Error(`${where}.${issue.keys[0]} is not a Viber option (known: ${known})`);
-  }
-  const key = issue.path.map(String).join('.');
-  if (options[key] === undefined) throw new Error(`${where}.${key} is required`);
-  throw new Error(`${where}.${key} ${issue.message}`);
+  return parseAccountOptions(viberOptionsSchema, account);
 }

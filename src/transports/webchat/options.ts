@@ -4,6 +4,7 @@
  * both ways (README.md "Contract for site developers").
  */
 import { z } from 'zod';
+import { parseAccountOptions } from '../options.js';
 import type { ProviderAccount } from '../provider.js';
 
 export const webchatOptionsSchema = z
@@ -19,21 +20,9 @@ export const webchatOptionsSchema = z
 
 export type WebchatOptions = z.output<typeof webchatOptionsSchema>;
 
-/** `channels[webchat:shop]` or `channels[webchat]`: how an operator finds the account in the config file. */
-export function accountLabel(account: Pick<ProviderAccount, 'type' | 'id'>): string {
-  return `channels[${account.type}${account.id ? `:${account.id}` : ''}]`;
-}
+export { accountLabel } from '../options.js';
 
-/** Parses an account's options, or throws one Error naming every bad option and the account. */
+/** Parses an account's options, or throws one line naming the option and the account. */
 export function parseWebchatOptions(account: ProviderAccount): WebchatOptions {
-  const parsed = webchatOptionsSchema.safeParse(account.options, {
-    error: (issue) => {
-      if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-      if (issue.code === 'unrecognized_keys') return `has unknown option(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-      return undefined;
-    },
-  });
-  if (parsed.success) return parsed.data;
-  const where = `${accountLabel(account)}.options`;
-  throw new Error(parsed.error.issues.map((i) => `${where}${i.path.length ? `.${i.path.join('.')}` : ''} ${i.message}`).join('; '));
+  return parseAccountOptions(webchatOptionsSchema, account);
 }

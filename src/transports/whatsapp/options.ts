@@ -3,6 +3,7 @@
  * file). Where each value is found in Meta's consoles: README.md in this folder.
  */
 import { z } from 'zod';
+import { accountLabel, parseAccountOptions } from '../options.js';
 import type { ProviderAccount } from '../provider.js';
 
 /** Graph API version used when the config names none (Meta keeps a version callable for about two years). */
@@ -44,32 +45,12 @@ export const whatsappOptionsSchema = z
 
 export type WhatsappOptions = z.output<typeof whatsappOptionsSchema>;
 
-/** `channels[whatsapp:123]` / `channels[whatsapp]`: how errors name the account. */
-export function accountLabel(account: Pick<ProviderAccount, 'type' | 'id'>): string {
-  return `channels[${account.id ? `${account.type}:${account.id}` : account.type}]`;
-}
-
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let v = input;
-  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
-  return v;
-}
+export { accountLabel } from '../options.js';
 
 /** Validates the account's options; throws one line naming the option and the account. */
 export function parseWhatsappOptions(account: ProviderAccount): WhatsappOptions {
   const where = `${accountLabel(account)}.options`;
-  const options = account.options ?? {};
-  const result = whatsappOptionsSchema.safeParse(options);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') {
-      throw new Error(`${where} has unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
-    }
-    const path = issue.path.map(String).join('.');
-    const missing = issue.code === 'invalid_type' && valueAt(options, issue.path) === undefined;
-    throw new Error(`${where}${path ? `.${path}` : ''} ${missing ? 'is required' : issue.message}`);
-  }
-  const parsed = result.data;
+  const parsed = parseAccountOptions(whatsappOptionsSchema, account);
   // The webhook needs both: the token for Meta's GET handshake, the secret for every signed POST.
   if (parsed.appSecret && !parsed.verifyToken) throw new Error(`${where}.verifyToken is required when appSecret is set (the webhook needs both)`);
   if (parsed.verifyToken && !parsed.appSecret) throw new Error(`${where}.appSecret is required when verifyToken is set (the webhook needs both)`);

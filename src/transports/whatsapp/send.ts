@@ -20,7 +20,7 @@ import type { PlannedSend } from '../../policy/index.js';
 import { type ProviderDeps, providerFailure } from '../provider.js';
 import type { SendRequest, SendResult, Transport } from '../transport.js';
 import { whatsappErrorRule } from './errors.js';
-import { graphRequest, parseJson } from './http.js';
+import { parseJson, request } from '../http.js';
 import { type WhatsappOptions, graphUrl } from './options.js';
 
 const successSchema = z.object({
@@ -95,7 +95,7 @@ export class WhatsappCloudTransport implements Transport {
     if (!built.ok) return providerFailure(built.reason, built.detail, false);
 
     const url = graphUrl(this.options, this.options.phoneNumberId, 'messages');
-    const outcome = await graphRequest(
+    const outcome = await request(
       this.deps,
       url,
       {

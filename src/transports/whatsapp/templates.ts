@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { type Template, templateSchema } from '../../policy/index.js';
 import type { ProviderDeps } from '../provider.js';
-import { graphRequest, parseJson } from './http.js';
+import { parseJson, request } from '../http.js';
 import { type WhatsappOptions, graphUrl } from './options.js';
 import { describeGraphError, graphErrorSchema } from './send.js';
 
@@ -55,7 +55,7 @@ export async function syncWhatsappTemplates(
     if (seen.has(next)) break;
     seen.add(next);
 
-    const outcome = await graphRequest(
+    const outcome = await request(
       deps,
       next,
       { method: 'GET', headers: { authorization: `Bearer ${options.accessToken}`, accept: 'application/json' } },

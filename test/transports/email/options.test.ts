@@ -47,7 +47,7 @@ describe('smtp options', () => {
       'channels[email:support].options.from.address Invalid email address',
     );
     expect(create({ ...valid, auth: { user: 'u' } }, 'support')).toThrow('channels[email:support].options.auth.pass is required');
-    expect(create({ ...valid, password: 'x' }, 'support')).toThrow('channels[email:support].options has unknown option(s) "password"');
+    expect(create({ ...valid, password: 'x' }, 'support')).toThrow('channels[email:support].options has unknown option "password" (known: host, port');
     expect(create({ ...valid, port: '587' }, 'support')).toThrow('channels[email:support].options.port');
     expect(create({ ...valid, requireTLS: true, ignoreTLS: true }, 'support')).toThrow(
       'channels[email:support].options.ignoreTLS cannot set both requireTLS and ignoreTLS',

@@ -24,7 +24,7 @@ describe('instagramOptionsSchema', () => {
     [{ ...valid, login: 'business' }, 'channels[instagram:ig1].options.login must be "instagram" (Instagram Login) or "facebook" (linked Facebook Page)'],
     [{ ...valid, pageId: '104857329811223' }, 'channels[instagram:ig1].options.pageId is only used with login: facebook'],
     [{ ...valid, verifyToken: '' }, 'channels[instagram:ig1].options.verifyToken is empty'],
-    [{ ...valid, host: 'graph.instagram.com' }, 'channels[instagram:ig1].options.host is not an option of the instagram transport'],
+    [{ ...valid, host: 'graph.instagram.com' }, 'channels[instagram:ig1].options has unknown option "host" (known: igUserId'],
   ])('rejects %j', (options, message) => {
     expect(() => make(options as Record<string, unknown>)).toThrow(message);
   });

@@ -34,7 +34,7 @@ describe('messengerOptionsSchema', () => {
     [{ ...valid, timeoutMs: 5 }, 'channels[messenger:p1].options.timeoutMs must be at least 100 ms'],
     [
       { ...valid, pageAccessToken: 'x' },
-      'channels[messenger:p1].options.pageAccessToken is not an option of the messenger transport (known: pageId, accessToken, appSecret, verifyToken, baseUrl, apiVersion, timeoutMs)',
+      'channels[messenger:p1].options has unknown option \"pageAccessToken\" (known: pageId, accessToken, appSecret, verifyToken, baseUrl, apiVersion, timeoutMs)',
     ],
   ])('rejects %j', (options, message) => {
     expect(() => make({ id: 'p1', options: options as Record<string, unknown> })).toThrow(message);

@@ -182,14 +182,14 @@ describe('viber options', () => {
 
   it('names the missing option and the account', () => {
     expect(make({ senderName: 'Acme' }, 'bot-1')).toThrow('channels[viber:bot-1].options.authToken is required');
-    expect(make({ authToken: 't' })).toThrow('channels[viber:default].options.senderName is required');
-    expect(make({ authToken: '', senderName: 'Acme' })).toThrow('channels[viber:default].options.authToken is required (it is empty)');
+    expect(make({ authToken: 't' })).toThrow('channels[viber].options.senderName is required');
+    expect(make({ authToken: '', senderName: 'Acme' })).toThrow('channels[viber].options.authToken is required (it is empty)');
   });
 
   it('rejects a sender name over 28 characters, a bad URL and unknown options', () => {
     expect(make({ authToken: 't', senderName: 'x'.repeat(29) })).toThrow('options.senderName must be at most 28 characters');
     expect(make({ authToken: 't', senderName: 'Acme', baseUrl: 'chatapi.viber.com' })).toThrow('options.baseUrl must be a URL');
-    expect(make({ authToken: 't', senderName: 'Acme', token: 'x' })).toThrow('options.token is not a Viber option');
+    expect(make({ authToken: 't', senderName: 'Acme', token: 'x' })).toThrow('channels[viber].options has unknown option "token" (known: authToken, senderName');
   });
 
   it('applies defaults and accepts numbers given as strings (from ${ENV})', () => {

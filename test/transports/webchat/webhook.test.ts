@@ -181,7 +181,7 @@ describe('webchat options', () => {
     expect(make({ secret: SECRET }, 'shop')).toThrow('channels[webchat:shop].options.webhookUrl is required');
     expect(make({ ...options, webhookUrl: 'ftp://shop.example/x' }, 'shop')).toThrow('channels[webchat:shop].options.webhookUrl must be an http(s) URL');
     expect(make({ ...options, secret: 'short' })).toThrow('channels[webchat].options.secret must be at least 32 characters');
-    expect(make({ ...options, signingKey: 'x' })).toThrow('channels[webchat].options has unknown option(s) "signingKey"');
+    expect(make({ ...options, signingKey: 'x' })).toThrow('channels[webchat].options has unknown option "signingKey" (known: webhookUrl, secret, timeoutMs)');
     expect(() => createWebchatChannel({ type: 'sms', id: 'x', options }, testDeps())).toThrow('serves the webchat channel only');
   });
 

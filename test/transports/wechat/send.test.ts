@@ -242,13 +242,13 @@ describe('wechat options', () => {
 
   it('names the missing option and the account', () => {
     expect(make({ appSecret: 's', token: 't' }, 'oa-1')).toThrow('channels[wechat:oa-1].options.appId is required');
-    expect(make({ appId: 'wx1', token: 't' })).toThrow('channels[wechat:default].options.appSecret is required');
-    expect(make({ appId: 'wx1', appSecret: 's', token: '' })).toThrow('channels[wechat:default].options.token is required (it is empty)');
+    expect(make({ appId: 'wx1', token: 't' })).toThrow('channels[wechat].options.appSecret is required');
+    expect(make({ appId: 'wx1', appSecret: 's', token: '' })).toThrow('channels[wechat].options.token is required (it is empty)');
   });
 
   it('rejects unknown options, a bad URL and a bad timeout', () => {
     const base = { appId: 'wx1', appSecret: 's', token: 't' };
-    expect(make({ ...base, secret: 'x' })).toThrow('options.secret is not a WeChat option');
+    expect(make({ ...base, secret: 'x' })).toThrow('channels[wechat].options has unknown option "secret" (known: appId, appSecret');
     expect(make({ ...base, baseUrl: 'api.weixin.qq.com' })).toThrow('options.baseUrl must be a URL');
     expect(make({ ...base, timeoutMs: 'soon' })).toThrow('options.timeoutMs must be a number of milliseconds');
     expect(make({ ...base, appId: 'wx 1/..' })).toThrow('options.appId must be the AppID');
