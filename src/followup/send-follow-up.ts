@@ -11,6 +11,7 @@ import {
   type RefusedSend,
   type WindowStatus,
   afterOutboundSend,
+  describeReason,
   planOutbound,
 } from '../policy/index.js';
 import type { SendResult } from '../transports/transport.js';
@@ -140,20 +141,15 @@ export async function sendFollowUp(input: SendFollowUpInput, deps: FollowupDeps)
         : input.message;
     const plan = planOutbound(status, message, settings.rules);
     if (!plan.ok) return { ok: false, kind: 'refused', refusal: plan, status };
-    if (!channel.address && (channel.type === 'telegram' || channel.type === 'line')) {
-      const label = channel.type === 'telegram' ? 'Telegram' : 'LINE';
+    if (!channel.address) {
+      // Nothing can be delivered without the provider's address for this person (on Telegram and LINE it
+      // only exists once they wrote to the bot first).
+      const reason = `${channel.type}.no_address`;
       return {
         ok: false,
         kind: 'refused',
         status,
-        refusal: {
-          ok: false,
-          channel: channel.type,
-          reason: `${channel.type}.no_address`,
-          detail: `${label} can only reach people who wrote to the bot first; this contact has no chat id.`,
-          allowed: [],
-          field: null,
-        },
+        refusal: { ok: false, channel: channel.type, reason, detail: describeReason(reason).summary, allowed: [], field: null },
       };
     }
 

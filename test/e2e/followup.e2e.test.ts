@@ -297,12 +297,22 @@ describe('follow-ups', () => {
   });
 
   it('Instagram after 7 days: nothing may be sent, the reason is shown, no send button', async () => {
-    const { contactView, composeId, compose } = await composeFor('c-ig');
-    const json = JSON.stringify(compose ?? contactView);
+    const { contactView, compose } = await composeFor('c-ig');
+    // The contact view offers no Follow up at all, and says why and what would reopen it.
+    expect(compose).toBeNull();
+    expect(findAction(contactView, ACTION.composeOpen)).toBeUndefined();
+    const json = JSON.stringify(contactView);
     expect(json).toMatch(/Instagram/);
     expect(json).toMatch(/writes again/i);
-    if (compose) expect(compose.submit).toBeUndefined();
-    void composeId;
+  });
+
+  it('over-long text is a field error, never cut (SMS: 1600 characters)', async () => {
+    const { composeId } = await composeFor('c-evil');
+    const long = 'á'.repeat(1601);
+    const r = await h.submit(composeId!, { [BLOCK.text]: { [ACTION.text]: plainTextValue(long) } });
+    expect(r.json.response_action).toBe('errors');
+    expect(r.json.errors[BLOCK.text]).toMatch(/1601 characters; SMS allows 1600/);
+    expect((await h.app.store.outbox.list({ contactId: 'c-evil' })).length).toBe(0);
   });
 
   it('Viber chatbot-initiated: quota shown, counted, refused past it (freeMonthly 1)', async () => {
@@ -312,9 +322,9 @@ describe('follow-ups', () => {
     expect(r.json.response_action).toBe('update');
     await h.waitForView(first.composeId!, (v) => JSON.stringify(v).includes('Sent'));
     const second = await composeFor('c-vb');
-    const json = JSON.stringify(second.compose ?? second.contactView);
-    expect(json).toMatch(/quota/i);
-    if (second.compose) expect(second.compose.submit).toBeUndefined();
+    expect(second.compose).toBeNull();
+    expect(findAction(second.contactView, ACTION.composeOpen)).toBeUndefined();
+    expect(JSON.stringify(second.contactView)).toMatch(/quota/i);
   });
 
   it('WeChat: the outbound cap holds under concurrent sends by two agents (maxOutbound 2)', async () => {

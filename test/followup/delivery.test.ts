@@ -169,3 +169,16 @@ describe('a restart while a provider held a message', () => {
     expect(e.error).toMatch(/^in_doubt/);
   });
 });
+
+describe('a channel without an address', () => {
+  it('is refused before anything is queued, whatever the channel type', async () => {
+    await applyEvents(store, [
+      { id: 'u2', type: 'contact.upserted', at: at(-60_000).toISOString(), contact: { id: 'c2', firstName: 'Zoé', channels: [{ type: 'sms' }] } },
+    ]);
+    const t = new ScriptedTransport([]);
+    const out = await sendFollowUp({ contactId: 'c2', channelKey: 'sms', message: { kind: 'text', text: 'Bonjour' }, senderId: 'U1', idempotencyKey: 'k-na', now: T }, deps(t));
+    expect(out).toMatchObject({ ok: false, kind: 'refused', refusal: { reason: 'sms.no_address' } });
+    expect(t.calls).toHaveLength(0);
+    expect(await store.outbox.list({ contactId: 'c2' })).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ import { publishHome } from '../events/app-home.js';
 import { slackError } from '../modal.js';
 import { type SlackServices, canSend } from '../services.js';
 import { blockIdOf, composeMetaSchema, hasAction, parseMeta } from '../view-state.js';
-import { ACTION, CALLBACK } from '../views/ids.js';
+import { ACTION, CALLBACK, VARIABLE_BLOCK_PREFIX } from '../views/ids.js';
 import { dateToken, escapeMrkdwn } from '../views/mrkdwn.js';
 import { buildSentConfirmation } from '../views/messages.js';
 import { buildLoadingModalView, buildMessageModalView } from '../views/notice-modal.js';
@@ -26,6 +26,16 @@ function builtMode(view: unknown): ComposeMode {
   if (hasAction(view, ACTION.template)) return 'template';
   if (hasAction(view, ACTION.text)) return 'text';
   return 'closed';
+}
+
+/** The input each kind of refusal belongs to, so it shows as that field's error. */
+const FIELD_ACTION: Record<'text' | 'tag' | 'template', string> = { text: ACTION.text, tag: ACTION.tag, template: ACTION.template };
+
+function fieldBlock(view: ViewSubmitAction['view'], field: 'text' | 'tag' | 'template' | 'variables', values: Record<string, string>): string | undefined {
+  if (field !== 'variables') return blockIdOf(view, FIELD_ACTION[field]);
+  // The first empty variable, else the first variable input.
+  const blocks = Object.keys(view.state.values).filter((b) => b.startsWith(VARIABLE_BLOCK_PREFIX));
+  return blocks.find((b) => !values[b.slice(VARIABLE_BLOCK_PREFIX.length)]?.trim()) ?? blocks[0];
 }
 
 const quote = (text: string) => escapeMrkdwn(text).split('\n').map((l) => `> ${l}`).join('\n');
@@ -77,17 +87,7 @@ export function composeSubmission(s: SlackServices) {
 
     const plan = planOutbound(status, message, s.settings.rules);
     if (!plan.ok) {
-      const field =
-        plan.field === 'text'
-          ? blockIdOf(view, ACTION.text)
-          : plan.field === 'tag'
-            ? blockIdOf(view, ACTION.tag)
-            : plan.field === 'template'
-              ? blockIdOf(view, ACTION.template)
-              : plan.field === 'variables'
-                ? (Object.keys(draft.variables ?? {}).map((n) => `var:${n}`).find((b) => !(draft.variables ?? {})[b.slice(4)]?.trim()) ??
-                  Object.keys(view.state.values).find((b) => b.startsWith('var:')))
-                : undefined;
+      const field = plan.field === null ? undefined : fieldBlock(view, plan.field, draft.variables ?? {});
       if (field) {
         await ack({ response_action: 'errors', errors: { [field]: plan.detail } });
       } else {
