@@ -17,6 +17,7 @@ import type { Contact, ContactChannel } from '../src/contacts/model.js';
 import { foldName } from '../src/contacts/normalize.js';
 import type { SearchQuery } from '../src/contacts/query.js';
 import { CHANNEL_TYPES } from '../src/policy/index.js';
+import { mulberry32 } from '../src/demo/demo-events.js';
 
 const NOW = new Date('2025-03-10T12:00:00.000Z');
 const DAY = 86_400_000;
@@ -28,16 +29,6 @@ const TARGET = { p95Ms: 5, buildS: 10, rssMb: 1024 };
 
 // ---------- deterministic synthetic contacts ----------
 
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

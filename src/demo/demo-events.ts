@@ -39,7 +39,8 @@ const SCENARIOS: Partial<Record<ChannelType, Array<{ age?: number; sent?: number
   wechat: [{ age: 10 * HOUR }, { age: 47.5 * HOUR }, { age: 3 * DAY }, { age: 5 * HOUR, sent: 20 }],
 };
 
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): demo data and benchmarks are the same on every run. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

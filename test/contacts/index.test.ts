@@ -12,6 +12,7 @@ import type { Contact } from '../../src/contacts/model.js';
 import { type QueryTerm, classifyQuery, emailKeys, nameTokens, phoneDigits } from '../../src/contacts/normalize.js';
 import type { SearchQuery } from '../../src/contacts/query.js';
 import { DAY, HOUR, MINUTE, NOW, inboundAgo, makeContact } from './helpers.js';
+import { mulberry32 } from '../../src/demo/demo-events.js';
 
 const PEOPLE: Contact[] = [
   makeContact({
@@ -448,17 +449,6 @@ describe('ContactIndex: upsert and remove', () => {
   });
 });
 
-/** Small deterministic PRNG for the model test. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('ContactIndex: against a brute-force model through flushes and merges', () => {
   const FIRST = ['Linh', 'Minh', 'Anh', 'Jürgen', 'José', 'François', 'محمد', 'Ngọc'];
@@ -467,7 +457,7 @@ describe('ContactIndex: against a brute-force model through flushes and merges',
   const PHONES = ['+84 912 345 678', '+84912345678', '+49 30 1234567', '+84 987 654 321', '+33 6 12 34 56 78', '+84 900 005 678'];
 
   it('gives the same results as a scan of the live contacts', () => {
-    const rand = prng(42);
+    const rand = mulberry32(42);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const randomContact = (id: string): Contact =>
       makeContact({
@@ -588,7 +578,7 @@ function modelMatch({ names, emails, digits }: ModelText, terms: QueryTerm[]): b
 
 describe('ContactIndex: window filters against evaluateWindow itself', () => {
   it('agrees with evaluating every channel of every contact, for every state and channel filter', () => {
-    const rand = prng(7);
+    const rand = mulberry32(7);
     const TYPES = ['whatsapp', 'messenger', 'instagram', 'viber', 'wechat', 'telegram', 'sms', 'email'] as const;
     const contacts: Contact[] = [];
     for (let i = 0; i < 600; i++) {
