@@ -9,7 +9,9 @@ import { channelTypeSchema, templateSchema } from '../policy/index.js';
 
 /**
  * Customer actions that open or refresh a window (POLICY.md: a message, a WhatsApp call, a Messenger
- * postback, reaction or ad referral, an Instagram story reply or mention; Viber's conversation start).
+ * postback, reaction or ad referral, an Instagram story reply or mention; a WhatsApp welcome request).
+ * Viber's `conversation_started` is deliberately not sent as one by its transport: Viber says it does not
+ * let a bot message the user (beyond the welcome message), so it only records the contact.
  * Receipts (delivered/read) are not among them and are refused rather than mistaken for an anchor.
  */
 export const INBOUND_KINDS = [
