@@ -350,6 +350,26 @@ describe('follow-ups', () => {
   });
 });
 
+describe('entry points and contact actions', () => {
+  it('the global shortcut opens the same search modal', async () => {
+    const id = await h.opening(() =>
+      h.slack('interactive', { type: 'shortcut', callback_id: 'followup_global', trigger_id: `t-${Date.now()}`, user: { id: AGENT_ID, team_id: 'T0001' }, team: { id: 'T0001' }, api_app_id: 'A0001', token: 'x', action_ts: '1' }),
+    );
+    const view = await h.waitForView(id, (v) => v.callback_id === 'followup_search');
+    expect(JSON.stringify(view)).toContain(ACTION.searchText);
+  });
+
+  it('Assign to me takes a colleague’s contact and updates the view in place', async () => {
+    await h.ingest([{ id: 'evil-assign', type: 'contact.assigned', at: iso(-60_000), contactId: 'c-evil', assignee: 'UOTHER01' }]);
+    const { contactViewId, contactView } = await openCompose('c-evil');
+    const assign = findAction(contactView, ACTION.assignMe)!;
+    expect(assign).toBeTruthy();
+    await h.click(contactViewId, assign);
+    await h.waitForView(contactViewId, (v) => !findAction(v, ACTION.assignMe));
+    expect((await h.app.store.contacts.get('c-evil'))!.assignee).toBe(AGENT_ID);
+  });
+});
+
 describe('App Home', () => {
   it('publishes the agent’s follow-ups and recent sends', async () => {
     const before = h.fake.callsTo('views.publish').length;
