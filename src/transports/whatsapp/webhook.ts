@@ -19,7 +19,6 @@
  * Meta retries a delivery that is not answered 200, so redeliveries are expected: event ids are derived from
  * Meta's ids (`whatsapp:<wamid>`, `whatsapp:call:<wacid>`) and a replay is a duplicate downstream.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import {
   type DeliveryStatus,
@@ -30,6 +29,7 @@ import {
   type WebhookResponse,
   addressContactId,
 } from '../provider.js';
+import { checkHandshake, checkSignature } from '../meta/signature.js';
 import { WHATSAPP_ERROR_RULES, whatsappErrorRule } from './errors.js';
 import type { WhatsappOptions } from './options.js';
 
@@ -126,22 +126,6 @@ function isoFromSeconds(seconds: number): string {
   return new Date(seconds * 1000).toISOString();
 }
 
-/** Constant-time string comparison that also hides length differences. */
-function sameSecret(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
-}
-
-/** `sha256=<64 hex>` over the raw body with the App Secret; compared in constant time. */
-export function validSignature(rawBody: string, header: string | undefined, appSecret: string): boolean {
-  if (!header) return false;
-  const match = /^sha256=([0-9a-fA-F]{64})$/.exec(header.trim());
-  if (!match) return false;
-  const expected = createHmac('sha256', appSecret).update(rawBody, 'utf8').digest();
-  return timingSafeEqual(expected, Buffer.from(match[1]!, 'hex'));
-}
-
 function textOf(msg: z.infer<typeof inboundMessageSchema>): string | undefined {
   const text =
     msg.text?.body ??
@@ -181,10 +165,8 @@ export class WhatsappWebhook implements InboundWebhook {
     if (method === 'GET') return this.verify(request.url);
     if (method !== 'POST') return { status: 405, events: [], refused: `method ${method} not allowed` };
 
-    if (!validSignature(request.rawBody, request.headers['x-hub-signature-256'], this.options.appSecret)) {
-      const why = request.headers['x-hub-signature-256'] ? 'X-Hub-Signature-256 does not match' : 'X-Hub-Signature-256 missing';
-      return { status: 401, events: [], refused: why };
-    }
+    const signature = checkSignature(request.headers['x-hub-signature-256'], request.rawBody, this.options.appSecret);
+    if (!signature.ok) return { status: 401, events: [], refused: signature.refused };
 
     let json: unknown;
     try {
@@ -210,13 +192,9 @@ export class WhatsappWebhook implements InboundWebhook {
   }
 
   private verify(url: URL): WebhookResponse {
-    const mode = url.searchParams.get('hub.mode');
-    const token = url.searchParams.get('hub.verify_token');
-    const challenge = url.searchParams.get('hub.challenge');
-    if (mode === 'subscribe' && token !== null && challenge !== null && sameSecret(token, this.options.verifyToken)) {
-      return { status: 200, body: challenge, contentType: 'text/plain', events: [] };
-    }
-    return { status: 403, events: [], refused: 'verification request with a wrong hub.verify_token or hub.mode' };
+    const handshake = checkHandshake(url, this.options.verifyToken);
+    if (handshake.ok) return { status: 200, body: handshake.challenge, contentType: 'text/plain', events: [] };
+    return { status: handshake.status, events: [], refused: handshake.refused };
   }
 
   /** The change is about this account's phone number (a WABA webhook carries all of its numbers). */

@@ -78,16 +78,16 @@ describe('whatsapp webhook: verification handshake', () => {
     expect(out).toEqual({ status: 200, body: '1158201444', contentType: 'text/plain', events: [] });
   });
 
-  it('answers 403 for a wrong token, a wrong mode or a missing challenge', async () => {
+  it('answers 403 for a wrong token or mode, 400 for a missing challenge', async () => {
     const hook = webhook();
-    for (const q of [
-      'hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1',
-      `hub.mode=unsubscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1`,
-      `hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}`,
-      '',
-    ]) {
+    for (const [q, status] of [
+      ['hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1', 403],
+      [`hub.mode=unsubscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1`, 403],
+      [`hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}`, 400],
+      ['', 400],
+    ] as const) {
       const out = await hook.handle(get(q));
-      expect(out.status, q).toBe(403);
+      expect(out.status, q).toBe(status);
       expect(out.body).toBeUndefined();
       expect(out.events).toEqual([]);
       expect(out.refused).toBeTruthy();
@@ -105,7 +105,7 @@ describe('whatsapp webhook: signatures and malformed bodies', () => {
 
   it('refuses a missing signature with 401 and no events', async () => {
     const out = await webhook().handle(post(raw, null));
-    expect(out).toEqual({ status: 401, events: [], refused: 'X-Hub-Signature-256 missing' });
+    expect(out).toEqual({ status: 401, events: [], refused: 'missing X-Hub-Signature-256 header' });
   });
 
   it('refuses a signature made with another secret, over another body, or badly formatted', async () => {
@@ -115,7 +115,7 @@ describe('whatsapp webhook: signatures and malformed bodies', () => {
       expect(out.status, signature).toBe(401);
       expect(out.events).toEqual([]);
       expect(out.statuses ?? []).toEqual([]);
-      expect(out.refused).toBe('X-Hub-Signature-256 does not match');
+      expect(out.refused).toMatch(/X-Hub-Signature-256/);
     }
   });
 
