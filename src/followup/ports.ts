@@ -10,8 +10,8 @@ export type { OutboxEntry } from '../store/index.js';
 
 export type FollowupStore = Pick<Store, 'contacts' | 'templates' | 'counters' | 'outbox' | 'withLock' | 'namespace'>;
 
-/** Namespace mapping a provider's message id to our outbox entry, for delivery reports. */
-export const OUTBOX_BY_PROVIDER_ID = 'outbox_by_provider';
+/** Namespace mapping a provider's message id to our outbox entry (shared with ingest's delivery reports). */
+export { OUTBOX_BY_PROVIDER_ID } from '../contract/delivery-reports.js';
 
 export interface FollowupSettings {
   rules: RuleOverrides;

@@ -5,12 +5,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import type { DeliveryStatus, InboundWebhook, IngestEventDraft } from '../transports/provider.js';
+import type { DeliveryStatus } from '../contract/delivery-reports.js';
+import type { ProviderIngestEvent } from '../contract/ingest-events.js';
+import type { InboundWebhook } from '../transports/provider.js';
 
 const MAX_BODY = 5 * 1024 * 1024;
 
 export interface WebhookRouteDeps {
-  apply(events: IngestEventDraft[], statuses: DeliveryStatus[], source: string): Promise<void>;
+  apply(events: ProviderIngestEvent[], statuses: DeliveryStatus[], source: string): Promise<void>;
   logger: { warn(...a: unknown[]): void; error(...a: unknown[]): void };
 }
 

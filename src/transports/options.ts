@@ -4,7 +4,8 @@
  * (`channels[line:main].options.channelSecret is required`,
  * `channels[whatsapp:123].options has unknown option "token" (known: phoneNumberId, accessToken, …)`).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { withoutTrailingSlash } from './http.js';
 import type { ProviderAccount } from './provider.js';
 
 /** `channels[telegram:support]` / `channels[telegram]`: how errors name a channel account. */
@@ -39,4 +40,27 @@ export function parseAccountOptions<S extends z.ZodType>(schema: S, account: Pro
   const path = issue.path.map(String).join('.');
   const missing = valueAt(options, issue.path) === undefined && issue.code === 'invalid_type';
   throw new Error(`${where}${path ? `.${path}` : ''} ${missing ? 'is required' : issue.message}`);
+}
+
+/** An API base URL without a trailing slash: default the provider's public API; tests pass their local fake's URL. */
+export function baseUrlOption(defaultUrl: string) {
+  return z.url({ error: `must be a URL such as ${defaultUrl}` }).transform(withoutTrailingSlash).default(defaultUrl);
+}
+
+/**
+ * Per-request timeout in milliseconds (the request is aborted and the send is retryable). `acceptText`
+ * also takes "5000", as the Viber and WeChat options always have.
+ */
+export function timeoutMsOption({ acceptText = false } = {}) {
+  const error = 'must be a number of milliseconds';
+  return (acceptText ? z.coerce.number({ error }) : z.number({ error }))
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be at least 100 ms')
+    .max(120_000, 'must be at most 120000 ms')
+    .default(10_000);
+}
+
+/** A credential or name that must be there: `must be <what>` when it is not a string, `is required` when empty. */
+export function requiredText(what: string) {
+  return z.string({ error: `must be ${what}` }).min(1, 'is required (it is empty)');
 }

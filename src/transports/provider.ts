@@ -1,13 +1,21 @@
 /**
- * What every provider module under src/transports/<provider>/ exports: a factory that turns one channel
- * account from the config file into an outbound Transport and, where the provider pushes to us, an inbound
- * webhook that verifies the request and turns it into normalised ingest events.
+ * The provider contract: what every provider folder under src/transports/<provider>/ exports (a
+ * `defineProvider(…)` definition, see define.ts and README.md in this folder), and the shapes its parts
+ * share. A provider turns one channel account from the config file into an outbound transport and, where
+ * the provider pushes to us, an inbound webhook that verifies the request and turns it into typed ingest
+ * events (src/contract/ingest-events.ts).
  *
  * Providers are reached through `fetch` at a base URL taken from the account options (default: the
  * provider's public API), so contract tests point them at a local fake on 127.0.0.1.
  */
-import type { ChannelType } from '../policy/index.js';
-import type { Transport } from './transport.js';
+import type { z } from 'zod';
+import type { DeliveryStatus } from '../contract/delivery-reports.js';
+import type { ProviderIngestEvent } from '../contract/ingest-events.js';
+import type { ChannelType, PlannedSend, Template } from '../policy/index.js';
+import type { SendFailure, SendRequest, SendResult, Transport } from './transport.js';
+
+export type { DeliveryStatus } from '../contract/delivery-reports.js';
+export type { ProviderIngestEvent } from '../contract/ingest-events.js';
 
 export interface ProviderAccount {
   type: ChannelType;
@@ -25,29 +33,6 @@ export interface ProviderDeps {
   logger: { info(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void };
 }
 
-/**
- * A normalised ingest event (see src/ingest/events.ts); webhooks produce these and never write the store.
- * A webhook knows the sender only by the provider's address, so it names the contact `addressContactId(…)`;
- * the server maps that to the contact holding this address on this channel, or creates it.
- */
-export type IngestEventDraft = Record<string, unknown> & { id: string; type: string; at: string };
-
-/** `addr:<channel type>:<address>`: a contact known by its channel address only. */
-export function addressContactId(type: ChannelType, address: string): string {
-  return `addr:${type}:${address}`;
-}
-
-/** A delivery report for a message we sent (by the provider's message id): the outbox records it. */
-export interface DeliveryStatus {
-  providerMessageId: string;
-  status: 'sent' | 'delivered' | 'read' | 'failed';
-  /** Provider timestamp, ISO 8601. */
-  at: string;
-  /** For failures: the policy reason where the provider error maps to one (POLICY.md trap 9). */
-  reason?: string;
-  detail?: string;
-}
-
 export interface WebhookRequest {
   method: string;
   /** Full request URL (path and query) as received. */
@@ -63,7 +48,7 @@ export interface WebhookResponse {
   body?: string;
   contentType?: string;
   /** Events to apply (provider timestamps); empty for verification handshakes and refused requests. */
-  events: IngestEventDraft[];
+  events: ProviderIngestEvent[];
   /** Delivery reports for messages we sent. */
   statuses?: DeliveryStatus[];
   /** Why a request was refused (logged; never echoed in detail to the caller). */
@@ -76,18 +61,75 @@ export interface InboundWebhook {
   handle(request: WebhookRequest): Promise<WebhookResponse>;
 }
 
+/** What the server gets for one channel account. */
 export interface ProviderChannel {
   transport: Transport;
   webhook?: InboundWebhook;
   /** Providers that own templates (WhatsApp): fetch the current list, e.g. on start and every hour. */
-  syncTemplates?: () => Promise<Array<Record<string, unknown>>>;
+  syncTemplates?: () => Promise<Template[]>;
 }
 
 export type ProviderFactory = (account: ProviderAccount, deps: ProviderDeps) => ProviderChannel;
 
+/** A send that passed the provider's send guard: the contact has an address here, the kind is supported. */
+export type GuardedSendRequest = SendRequest & { address: string };
+
+/**
+ * Refusals every provider makes the same way before anything goes out (see send-guard.ts): reasons
+ * `<channel>.no_address` and `<channel>.<kind>_not_supported`, details in the provider's words.
+ */
+export interface SendGuard {
+  /** The channel type the reasons are named after (`sms` for Twilio, `email` for SMTP). */
+  channel: ChannelType;
+  /** The plan kinds the provider can carry out. */
+  supports: readonly PlannedSend['kind'][];
+  /** Why there is nothing to send to, in the provider's terms (the outbox detail). */
+  noAddress: string;
+  /** The detail for a kind the provider cannot send. */
+  unsupported?: (kind: PlannedSend['kind']) => string;
+  /** Addresses typed by people (email, website visitor ids) may arrive padded: trimmed before use. */
+  trimAddress?: boolean;
+}
+
+/** What a provider's `create` builds for one account; `defineProvider` adds the name, the guard and the rest. */
+export interface ProviderParts {
+  /** Carries out one plan the policy core approved and the send guard let through. */
+  send(request: GuardedSendRequest): Promise<SendResult>;
+  /** Releases pooled connections on shutdown (e.g. SMTP). */
+  close?(): void | Promise<void>;
+  webhook?: InboundWebhook;
+  syncTemplates?: () => Promise<Template[]>;
+}
+
+export interface ProviderSpec<Name extends string, Options extends z.ZodType> {
+  /** The config's `transport` value, and the transport's name in the outbox. */
+  name: Name;
+  /** The channel types it can serve. */
+  serves: readonly ChannelType[];
+  /** Its options, validated from the account's `options` (schema in the provider folder's options.ts). */
+  optionsSchema: Options;
+  sendGuard: SendGuard;
+  /**
+   * Every reason other than `provider_error` its sends can fail with (its error table's reasons, as data):
+   * the contract suite makes the provider produce each one from a documented provider answer.
+   */
+  failureReasons: readonly string[];
+  create(options: z.output<Options>, account: ProviderAccount, deps: ProviderDeps): ProviderParts;
+}
+
+/** A registered provider: its spec (for the contract suite and the registry) and its factory. */
+export interface Provider<Name extends string = string> {
+  readonly name: Name;
+  readonly serves: readonly ChannelType[];
+  readonly optionsSchema: z.ZodType;
+  readonly sendGuard: SendGuard;
+  readonly failureReasons: readonly string[];
+  readonly factory: ProviderFactory;
+}
+
 /** A provider error as the outbox sees it: a policy reason where one applies, and whether to retry. */
-export function providerFailure(reason: string, detail: string, retryable: boolean) {
-  return { ok: false as const, reason, detail, retryable };
+export function providerFailure(reason: string, detail: string, retryable: boolean): SendFailure {
+  return { ok: false, reason, detail, retryable };
 }
 
 /** Network failures and 5xx/429 answers are worth retrying with backoff; 4xx are not. */

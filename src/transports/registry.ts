@@ -1,35 +1,36 @@
 /**
- * Transport names (config `channels[].transport`) → provider factories. One table: adding a provider is
- * one line here and a folder under src/transports/.
+ * The provider table: every provider the config file's `channels[].transport` may name, one line each. The
+ * config's transport list, the server's factories and the contract test suite
+ * (test/transports/contract.test.ts) are all derived from it. How to add one: README.md in this folder.
  */
-import type { ChannelType } from '../policy/index.js';
-import type { ProviderFactory } from './provider.js';
-import { createSmtpChannel } from './email/index.js';
-import { createInstagramChannel } from './instagram/index.js';
-import { createLineChannel } from './line/index.js';
-import { createMessengerChannel } from './messenger/index.js';
-import { createTelegramChannel } from './telegram/index.js';
-import { createTwilioSmsChannel } from './twilio-sms/index.js';
-import { createViberChannel } from './viber/index.js';
-import { createWebchatChannel } from './webchat/index.js';
-import { createWechatChannel } from './wechat/index.js';
-import { createWhatsappChannel } from './whatsapp/index.js';
+import { smtpProvider } from './email/index.js';
+import { instagramProvider } from './instagram/index.js';
+import { lineProvider } from './line/index.js';
+import { messengerProvider } from './messenger/index.js';
+import type { Provider } from './provider.js';
+import { telegramProvider } from './telegram/index.js';
+import { twilioSmsProvider } from './twilio-sms/index.js';
+import { viberProvider } from './viber/index.js';
+import { webchatProvider } from './webchat/index.js';
+import { wechatProvider } from './wechat/index.js';
+import { whatsappProvider } from './whatsapp/index.js';
 
-export interface ProviderEntry {
-  factory: ProviderFactory;
-  /** The channel types this transport can serve. */
-  serves: readonly ChannelType[];
-}
+export const PROVIDER_LIST = [
+  whatsappProvider,
+  messengerProvider,
+  instagramProvider,
+  viberProvider,
+  wechatProvider,
+  telegramProvider,
+  lineProvider,
+  twilioSmsProvider,
+  smtpProvider,
+  webchatProvider,
+] as const;
 
-export const PROVIDERS: Partial<Record<string, ProviderEntry>> = {
-  'whatsapp-cloud': { factory: createWhatsappChannel, serves: ['whatsapp'] },
-  messenger: { factory: createMessengerChannel, serves: ['messenger'] },
-  instagram: { factory: createInstagramChannel, serves: ['instagram'] },
-  telegram: { factory: createTelegramChannel, serves: ['telegram'] },
-  line: { factory: createLineChannel, serves: ['line'] },
-  'twilio-sms': { factory: createTwilioSmsChannel, serves: ['sms'] },
-  viber: { factory: createViberChannel, serves: ['viber'] },
-  wechat: { factory: createWechatChannel, serves: ['wechat'] },
-  smtp: { factory: createSmtpChannel, serves: ['email'] },
-  webchat: { factory: createWebchatChannel, serves: ['webchat'] },
-};
+export type ProviderName = (typeof PROVIDER_LIST)[number]['name'];
+
+export const PROVIDERS = Object.fromEntries(PROVIDER_LIST.map((p) => [p.name, p])) as Record<ProviderName, Provider>;
+
+/** The config's `transport` values: `sandbox` (records, delivers nowhere) and every provider. */
+export const TRANSPORT_NAMES = ['sandbox', ...PROVIDER_LIST.map((p) => p.name)] as const satisfies readonly string[];

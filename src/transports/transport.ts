@@ -1,6 +1,7 @@
 /**
- * The one interface every provider module implements. A transport carries out a plan the policy core
- * already approved; it never decides whether a message may go out.
+ * The interface the use cases send through: the sandbox, and every provider's transport as
+ * `defineProvider` builds it (define.ts). A transport carries out a plan the policy core already
+ * approved; it never decides whether a message may go out.
  */
 import type { ContactChannel, Contact } from '../contacts/model.js';
 import type { ChannelType, PlannedSend } from '../policy/index.js';
@@ -13,16 +14,16 @@ export interface SendRequest {
   idempotencyKey: string;
 }
 
-export type SendResult =
-  | { ok: true; providerMessageId: string; sandbox: boolean }
-  | {
-      ok: false;
-      /** A policy reason code where the provider error maps to one (POLICY.md trap 9), else 'provider_error'. */
-      reason: string;
-      detail: string;
-      /** Network errors and 5xx: worth retrying through the outbox. */
-      retryable: boolean;
-    };
+export interface SendFailure {
+  ok: false;
+  /** A policy reason code where the provider error maps to one (POLICY.md trap 9), else 'provider_error'. */
+  reason: string;
+  detail: string;
+  /** Network errors and 5xx: worth retrying through the outbox. */
+  retryable: boolean;
+}
+
+export type SendResult = { ok: true; providerMessageId: string; sandbox: boolean } | SendFailure;
 
 export interface Transport {
   readonly name: string;

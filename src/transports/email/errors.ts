@@ -8,7 +8,7 @@
  *
  * The rules are tried in order; the first whose every condition matches decides.
  */
-import type { SendResult } from '../transport.js';
+import type { SendFailure } from '../transport.js';
 
 export interface SmtpErrorRule {
   /** SMTP reply codes this rule covers (exact codes, or an inclusive range). */
@@ -47,6 +47,14 @@ export const SMTP_ERROR_RULES: readonly SmtpErrorRule[] = [
     note: 'RFC 5321 §4.2.1: 4yz is transient (421 service unavailable, 450 mailbox busy, 451 local error, 452 storage, 454 temporary auth failure)',
   },
   {
+    codes: ['ETLS', 'EREQUIRETLS'],
+    reason: 'email.tls_failed',
+    retryable: false,
+    // Before the 5yz rule: requireTLS against a server without STARTTLS fails as ETLS with its 500 "command not
+    // recognized", which is our configuration, not the server refusing the message.
+    note: 'TLS handshake or required STARTTLS failed (also with a 5yz reply): our secure/requireTLS/port setting',
+  },
+  {
     replies: [530, 534, 535, 538],
     reason: 'email.auth_failed',
     retryable: false,
@@ -75,12 +83,6 @@ export const SMTP_ERROR_RULES: readonly SmtpErrorRule[] = [
     reason: 'provider_error',
     retryable: true,
     note: 'connection refused, DNS, timeouts, dropped connection: the server never ruled on the message',
-  },
-  {
-    codes: ['ETLS', 'EREQUIRETLS'],
-    reason: 'email.tls_failed',
-    retryable: false,
-    note: 'TLS handshake or required STARTTLS failed: a configuration problem (secure/requireTLS/port), not a passing one',
   },
   {
     codes: ['ECONFIG', 'EENVELOPE', 'EMESSAGE', 'ESTREAM'],
@@ -125,7 +127,7 @@ function describe(err: SmtpErrorLike): string {
   return parts.join(' ').slice(0, 500);
 }
 
-export function smtpFailure(err: unknown): Extract<SendResult, { ok: false }> {
+export function smtpFailure(err: unknown): SendFailure {
   const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as SmtpErrorLike;
   const rule = SMTP_ERROR_RULES.find((r) => matches(r, e));
   // Unknown failures without a reply: retry (the stable Message-ID lets a duplicate be recognised).

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 import { normaliseEmail } from '../../contacts/normalize.js';
-import { type IngestEventDraft, addressContactId } from '../provider.js';
+import { type ProviderIngestEvent, inboundFromAddress } from '../../contract/ingest-events.js';
 
 export interface InboundEmail {
   /** The From header, decoded (`"Linh Nguyễn" <linh@example.vn>`), or `{ name?, address }`. */
@@ -58,7 +58,7 @@ function messageKey(messageId: string): string {
  * and email channel, the display name as first name) and `message.received` (id `email:<Message-ID>`,
  * at the Date header). Throws a TypeError when the headers cannot make valid events.
  */
-export function emailToIngestEvents(mail: InboundEmail, options: { channelId?: string } = {}): IngestEventDraft[] {
+export function emailToIngestEvents(mail: InboundEmail, options: { channelId?: string } = {}): ProviderIngestEvent[] {
   const sender = parseFrom(mail.from);
   const address = normaliseEmail(sender.address);
   if (!emailAddress.safeParse(address).success) {
@@ -67,31 +67,16 @@ export function emailToIngestEvents(mail: InboundEmail, options: { channelId?: s
   if (address.length > MAX_ADDRESS) throw new TypeError(`From address is longer than ${MAX_ADDRESS} characters.`);
   const at = parseDate(mail.date);
   const key = messageKey(mail.messageId);
-  const contactId = addressContactId('email', address);
-  const channelId = options.channelId ? { channelId: options.channelId } : {};
   const name = sender.name.trim().slice(0, 200);
   const subject = mail.subject?.trim();
-  return [
-    {
-      id: `email:${key}:contact`,
-      type: 'contact.upserted',
-      at,
-      contact: {
-        id: contactId,
-        email: address,
-        ...(name && name.toLowerCase() !== address ? { firstName: name } : {}),
-        channels: [{ type: 'email', ...channelId, address }],
-      },
-    },
-    {
-      id: `email:${key}`,
-      type: 'message.received',
-      at,
-      contactId,
-      channel: 'email',
-      ...channelId,
-      kind: 'message',
-      ...(subject ? { text: subject.slice(0, 100_000) } : {}),
-    },
-  ];
+  return inboundFromAddress({
+    id: `email:${key}`,
+    at,
+    channel: 'email',
+    channelId: options.channelId || undefined,
+    address,
+    profile: { email: address, firstName: name && name.toLowerCase() !== address ? name : undefined },
+    kind: 'message',
+    text: subject ? subject.slice(0, 100_000) : undefined,
+  });
 }

@@ -3,19 +3,24 @@
  * account (nodemailer, pooled). Email has no provider webhook: inbound mail reaches Followup through
  * `POST /api/events`, built with `emailToIngestEvents` (see README.md).
  */
-import type { ProviderFactory } from '../provider.js';
-import { accountLabel, parseAccountOptions, smtpOptionsSchema } from './options.js';
-import { SmtpTransport } from './send.js';
+import { defineProvider } from '../define.js';
+import { SMTP_ERROR_RULES } from './errors.js';
+import { smtpOptionsSchema } from './options.js';
+import { SMTP_SEND_GUARD, createSmtpSender } from './send.js';
 
 export { smtpOptionsSchema, type SmtpOptions } from './options.js';
-export { SmtpTransport, messageIdFor } from './send.js';
+export { messageIdFor } from './send.js';
 export { SMTP_ERROR_RULES, smtpFailure } from './errors.js';
 export { emailToIngestEvents, type InboundEmail } from './inbound.js';
 
-export const createSmtpChannel: ProviderFactory = (account, deps) => {
-  if (account.type !== 'email') {
-    throw new Error(`${accountLabel(account)}.transport "smtp" serves the email channel only, not ${account.type}`);
-  }
-  const options = parseAccountOptions(smtpOptionsSchema, account);
-  return { transport: new SmtpTransport(options, deps) };
-};
+export const smtpProvider = defineProvider({
+  name: 'smtp',
+  serves: ['email'],
+  optionsSchema: smtpOptionsSchema,
+  sendGuard: SMTP_SEND_GUARD,
+  // 'email.invalid_address' is refused before the server is asked.
+  failureReasons: [...SMTP_ERROR_RULES.map((rule) => rule.reason), 'email.invalid_address'],
+  create: (options, _account, deps) => createSmtpSender(options, deps),
+});
+
+export const createSmtpChannel = smtpProvider.factory;

@@ -41,8 +41,6 @@ export const smtpOptionsSchema = z
 
 export type SmtpOptions = z.output<typeof smtpOptionsSchema>;
 
-export { accountLabel, parseAccountOptions } from '../options.js';
-
 export function domainOf(address: string): string {
   const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
   return domainToASCII(domain) || domain;

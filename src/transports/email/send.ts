@@ -13,9 +13,10 @@ import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Mail, SMTPPoolOptions, SMTPPoolSentMessageInfo } from 'nodemailer';
 import { z } from 'zod';
-import type { ProviderDeps } from '../provider.js';
+import type { GuardedSendRequest, ProviderDeps, ProviderParts, SendGuard } from '../provider.js';
 import { providerFailure } from '../provider.js';
-import type { SendRequest, SendResult, Transport } from '../transport.js';
+import { ANY_KIND } from '../send-guard.js';
+import type { SendResult } from '../transport.js';
 import { smtpFailure } from './errors.js';
 import { type SmtpOptions, domainOf } from './options.js';
 
@@ -36,49 +37,46 @@ export function messageIdFor(idempotencyKey: string, domain: string): string {
   return `<${left}@${domain}>`;
 }
 
-export class SmtpTransport implements Transport {
-  readonly name = 'smtp';
-  readonly sandbox = false;
-  private readonly mailer: Mail<SMTPPoolSentMessageInfo, SMTPPoolOptions>;
-  private readonly messageIdDomain: string;
+export const SMTP_SEND_GUARD: SendGuard = {
+  channel: 'email',
+  // The mail carries the plan's text whatever its kind.
+  supports: ANY_KIND,
+  noAddress: 'This contact has no email address on this channel.',
+  trimAddress: true,
+};
 
-  constructor(
-    private readonly options: SmtpOptions,
-    private readonly deps: ProviderDeps,
-  ) {
-    const { timeoutMs } = options;
-    this.mailer = nodemailer.createTransport({
-      pool: true,
-      host: options.host,
-      port: options.port ?? (options.secure ? 465 : 587),
-      secure: options.secure,
-      requireTLS: options.requireTLS,
-      ignoreTLS: options.ignoreTLS,
-      ...(options.auth ? { auth: { user: options.auth.user, pass: options.auth.pass } } : {}),
-      connectionTimeout: timeoutMs,
-      greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
-    });
-    this.messageIdDomain = options.messageIdDomain ?? domainOf(options.from.address);
-  }
+/** One pooled SMTP connection set per channel account, and the send through it. */
+export function createSmtpSender(options: SmtpOptions, deps: ProviderDeps): ProviderParts {
+  const { timeoutMs } = options;
+  const mailer: Mail<SMTPPoolSentMessageInfo, SMTPPoolOptions> = nodemailer.createTransport({
+    pool: true,
+    host: options.host,
+    port: options.port ?? (options.secure ? 465 : 587),
+    secure: options.secure,
+    requireTLS: options.requireTLS,
+    ignoreTLS: options.ignoreTLS,
+    ...(options.auth ? { auth: { user: options.auth.user, pass: options.auth.pass } } : {}),
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
+  const messageIdDomain = options.messageIdDomain ?? domainOf(options.from.address);
 
-  async send({ plan, channel, idempotencyKey }: SendRequest): Promise<SendResult> {
-    const to = channel.address?.trim();
-    if (!to) return providerFailure('email.no_address', 'This contact has no email address on this channel.', false);
+  async function send({ plan, address: to, idempotencyKey }: GuardedSendRequest): Promise<SendResult> {
     if (!emailAddress.safeParse(to).success) {
       return providerFailure('email.invalid_address', `${JSON.stringify(to.slice(0, 100))} is not an email address.`, false);
     }
-    const messageId = messageIdFor(idempotencyKey, this.messageIdDomain);
-    const { from, replyTo, subject, timeoutMs } = this.options;
+    const messageId = messageIdFor(idempotencyKey, messageIdDomain);
+    const { from, replyTo, subject } = options;
     try {
-      const info = await this.mailer.sendMail({
+      const info = await mailer.sendMail({
         from: from.name ? { name: from.name, address: from.address } : from.address,
         to,
         ...(replyTo ? { replyTo } : {}),
         subject,
         text: plan.text,
         messageId,
-        date: this.deps.now(),
+        date: deps.now(),
         // Covers the wait for a pooled connection too; each step is also bounded by timeoutMs.
         signal: AbortSignal.timeout(timeoutMs * 3),
       });
@@ -88,13 +86,11 @@ export class SmtpTransport implements Transport {
       return { ok: true, providerMessageId: info.messageId || messageId, sandbox: false };
     } catch (err) {
       const failure = smtpFailure(err);
-      this.deps.logger.warn(`smtp send ${messageId} failed: ${failure.reason}: ${failure.detail}`);
+      deps.logger.warn(`smtp send ${messageId} failed: ${failure.reason}: ${failure.detail}`);
       return failure;
     }
   }
 
-  /** Closes the pooled connections (on shutdown; idle ones also close by themselves). */
-  close(): void {
-    this.mailer.close();
-  }
+  // Closes the pooled connections on shutdown (idle ones also close by themselves).
+  return { send, close: () => mailer.close() };
 }

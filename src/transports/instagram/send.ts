@@ -12,10 +12,8 @@
  * After 24 hours a person may still answer for up to 7 days with `messaging_type: MESSAGE_TAG,
  * tag: HUMAN_AGENT`; the policy core decides that and the plan carries it.
  */
-import { type GraphSendConfig, createGraphTransport } from '../meta/send.js';
-import type { ProviderDeps } from '../provider.js';
-import type { Transport } from '../transport.js';
-import type { InstagramOptions } from './index.js';
+import type { GraphSendConfig } from '../meta/send.js';
+import type { InstagramOptions } from './options.js';
 
 export const INSTAGRAM_LOGIN_BASE_URL = 'https://graph.instagram.com';
 export const FACEBOOK_LOGIN_BASE_URL = 'https://graph.facebook.com';
@@ -31,8 +29,4 @@ export function instagramSendConfig(options: InstagramOptions): GraphSendConfig 
     auth: viaInstagram ? 'bearer' : 'query',
     timeoutMs: options.timeoutMs,
   };
-}
-
-export function createInstagramTransport(options: InstagramOptions, deps: Pick<ProviderDeps, 'fetch'>): Transport {
-  return createGraphTransport(instagramSendConfig(options), deps);
 }

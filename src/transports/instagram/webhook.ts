@@ -7,9 +7,10 @@
  * - a reply to the account's story: `message.reply_to.story { url, id }` → `story_reply`
  * - a story that mentions the account: `message.attachments[{ type: "story_mention", payload: { url } }]` → `story_mention`
  */
-import { type InboundKind, createMetaWebhook } from '../meta/webhook.js';
+import type { InboundKind } from '../../contract/ingest-events.js';
+import { createMetaWebhook } from '../meta/webhook.js';
 import type { InboundWebhook, ProviderDeps } from '../provider.js';
-import type { InstagramOptions } from './index.js';
+import type { InstagramOptions } from './options.js';
 
 export function instagramWebhookPath(igUserId: string): string {
   return `instagram/${igUserId}`;

@@ -2,24 +2,27 @@
  * LINE Messaging API provider: push messages out (with a deterministic retry key), verified webhooks in.
  * Config: `transport: line` with the options in `lineOptionsSchema` (README.md in this folder).
  */
-import type { ProviderFactory } from '../provider.js';
-import { accountLabel, lineOptionsSchema, parseAccountOptions } from './options.js';
-import { LineTransport } from './send.js';
+import { defineProvider } from '../define.js';
+import { LINE_ERRORS } from './errors.js';
+import { lineOptionsSchema } from './options.js';
+import { LINE_SEND_GUARD, sendLineMessage } from './send.js';
 import { LineWebhook } from './webhook.js';
 
 export { lineOptionsSchema, type LineOptions } from './options.js';
 export { LINE_ERRORS, lineFailureReason } from './errors.js';
-export { LineTransport } from './send.js';
 export { LineWebhook, SIGNATURE_HEADER, lineSignature } from './webhook.js';
 export { LINE_RETRY_KEY_NAMESPACE, lineRetryKey, uuidV5 } from './retry-key.js';
 
-export const createLineChannel: ProviderFactory = (account, deps) => {
-  if (account.type !== 'line') {
-    throw new Error(`${accountLabel(account)}: transport line serves channel type line, not ${account.type}`);
-  }
-  const options = parseAccountOptions(lineOptionsSchema, account);
-  return {
-    transport: new LineTransport(options, deps),
+export const lineProvider = defineProvider({
+  name: 'line',
+  serves: ['line'],
+  optionsSchema: lineOptionsSchema,
+  sendGuard: LINE_SEND_GUARD,
+  failureReasons: LINE_ERRORS.map((rule) => rule.reason),
+  create: (options, account, deps) => ({
+    send: (request) => sendLineMessage(options, deps, request),
     webhook: new LineWebhook(options, account.id),
-  };
-};
+  }),
+});
+
+export const createLineChannel = lineProvider.factory;

@@ -7,10 +7,11 @@
  * sentMessages and naming the first request in `X-Line-Accepted-Request-Id`), which we report as the
  * success it was (https://developers.line.biz/en/docs/messaging-api/retrying-api-request/).
  */
-import { providerFailure, type ProviderDeps } from '../provider.js';
-import type { SendRequest, SendResult, Transport } from '../transport.js';
+import type { GuardedSendRequest, ProviderDeps, SendGuard } from '../provider.js';
+import { providerFailure } from '../provider.js';
+import type { SendResult } from '../transport.js';
 import { lineFailureReason } from './errors.js';
-import { parseJson, request } from '../http.js';
+import { parseJson, request, withoutTrailingSlash } from '../http.js';
 import type { LineOptions } from './options.js';
 import { lineRetryKey } from './retry-key.js';
 
@@ -20,60 +21,55 @@ interface PushAnswer {
   details?: Array<{ message?: string; property?: string }>;
 }
 
-export class LineTransport implements Transport {
-  readonly name = 'line';
-  readonly sandbox = false;
+export const LINE_SEND_GUARD: SendGuard = {
+  channel: 'line',
+  supports: ['text'],
+  noAddress: 'This contact has no LINE user id yet (they must add the account or message it first).',
+  unsupported: (kind) => `LINE does not support ${kind} messages here.`,
+};
 
-  constructor(
-    private readonly options: LineOptions,
-    private readonly deps: ProviderDeps,
-  ) {}
-
-  async send({ plan, channel, idempotencyKey }: SendRequest): Promise<SendResult> {
-    if (!channel.address) {
-      return providerFailure('line.no_address', 'This contact has no LINE user id yet (they must add the account or message it first).', false);
-    }
-    if (plan.kind !== 'text') {
-      return providerFailure(`line.${plan.kind}_not_supported`, `LINE does not support ${plan.kind} messages here.`, false);
-    }
-    const { channelAccessToken, baseUrl, timeoutMs } = this.options;
-    const retryKey = lineRetryKey(idempotencyKey);
-    const outcome = await request(
-      this.deps,
-      `${baseUrl.replace(/\/+$/, '')}/v2/bot/message/push`,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${channelAccessToken}`,
-          'content-type': 'application/json',
-          'x-line-retry-key': retryKey,
-        },
-        body: JSON.stringify({ to: channel.address, messages: [{ type: 'text', text: plan.text }] }),
+export async function sendLineMessage(
+  options: LineOptions,
+  deps: ProviderDeps,
+  { plan, address, idempotencyKey }: GuardedSendRequest,
+): Promise<SendResult> {
+  const { channelAccessToken, baseUrl, timeoutMs } = options;
+  const retryKey = lineRetryKey(idempotencyKey);
+  const outcome = await request(
+    deps,
+    `${withoutTrailingSlash(baseUrl)}/v2/bot/message/push`,
+    {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${channelAccessToken}`,
+        'content-type': 'application/json',
+        'x-line-retry-key': retryKey,
       },
-      timeoutMs,
-    );
-    if (!outcome.ok) return providerFailure('provider_error', `LINE: ${outcome.detail}`, true);
+      body: JSON.stringify({ to: address, messages: [{ type: 'text', text: plan.text }] }),
+    },
+    timeoutMs,
+  );
+  if (!outcome.ok) return providerFailure('provider_error', `LINE: ${outcome.detail}`, true);
 
-    const body = parseJson(outcome.text) as PushAnswer | undefined;
-    const sentId = body?.sentMessages?.[0]?.id;
-    if (outcome.status === 200) {
-      const requestId = outcome.headers.get('x-line-request-id');
-      const id = sentId ?? (requestId ? `line-request:${requestId}` : `line-retry-key:${retryKey}`);
-      return { ok: true, providerMessageId: String(id), sandbox: false };
-    }
-    if (outcome.status === 409) {
-      // Already accepted under this retry key: the message went out once; do not send it again.
-      const accepted = outcome.headers.get('x-line-accepted-request-id');
-      const id = sentId ?? (accepted ? `line-request:${accepted}` : `line-retry-key:${retryKey}`);
-      this.deps.logger.info('LINE push already accepted under retry key', retryKey, 'as', id);
-      return { ok: true, providerMessageId: String(id), sandbox: false };
-    }
-    const message = body?.message ?? `HTTP ${outcome.status}`;
-    const details = (body?.details ?? [])
-      .map((d) => [d.property, d.message].filter(Boolean).join(': '))
-      .filter(Boolean)
-      .join('; ');
-    const { reason, retryable } = lineFailureReason(outcome.status, message);
-    return providerFailure(reason, `LINE ${outcome.status}: ${message}${details ? ` (${details})` : ''}`, retryable);
+  const body = parseJson(outcome.text) as PushAnswer | undefined;
+  const sentId = body?.sentMessages?.[0]?.id;
+  if (outcome.status === 200) {
+    const requestId = outcome.headers.get('x-line-request-id');
+    const id = sentId ?? (requestId ? `line-request:${requestId}` : `line-retry-key:${retryKey}`);
+    return { ok: true, providerMessageId: String(id), sandbox: false };
   }
+  if (outcome.status === 409) {
+    // Already accepted under this retry key: the message went out once; do not send it again.
+    const accepted = outcome.headers.get('x-line-accepted-request-id');
+    const id = sentId ?? (accepted ? `line-request:${accepted}` : `line-retry-key:${retryKey}`);
+    deps.logger.info('LINE push already accepted under retry key', retryKey, 'as', id);
+    return { ok: true, providerMessageId: String(id), sandbox: false };
+  }
+  const message = body?.message ?? `HTTP ${outcome.status}`;
+  const details = (body?.details ?? [])
+    .map((d) => [d.property, d.message].filter(Boolean).join(': '))
+    .filter(Boolean)
+    .join('; ');
+  const { reason, retryable } = lineFailureReason(outcome.status, message);
+  return providerFailure(reason, `LINE ${outcome.status}: ${message}${details ? ` (${details})` : ''}`, retryable);
 }

@@ -11,13 +11,9 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import {
-  addressContactId,
-  type IngestEventDraft,
-  type InboundWebhook,
-  type WebhookRequest,
-  type WebhookResponse,
-} from '../provider.js';
+import { type ProviderIngestEvent, addressedContact, inboundFromAddress } from '../../contract/ingest-events.js';
+import type { InboundWebhook, WebhookRequest, WebhookResponse } from '../provider.js';
+import { jsonBody, refused } from '../webhook-response.js';
 import type { LineOptions } from './options.js';
 
 export const SIGNATURE_HEADER = 'x-line-signature';
@@ -60,25 +56,18 @@ export class LineWebhook implements InboundWebhook {
   }
 
   async handle(req: WebhookRequest): Promise<WebhookResponse> {
-    if (req.method.toUpperCase() !== 'POST') return { status: 405, events: [], refused: `method ${req.method}` };
+    if (req.method.toUpperCase() !== 'POST') return refused(405, `method ${req.method}`);
     const signature = req.headers[SIGNATURE_HEADER];
-    if (!signature) return { status: 401, events: [], refused: 'missing x-line-signature header' };
+    if (!signature) return refused(401, 'missing x-line-signature header');
     if (!signatureMatches(this.options.channelSecret, req.rawBody, signature)) {
-      return { status: 401, events: [], refused: 'x-line-signature does not match the body (channelSecret)' };
+      return refused(401, 'x-line-signature does not match the body (channelSecret)');
     }
 
-    let json: unknown;
-    try {
-      json = JSON.parse(req.rawBody);
-    } catch {
-      return { status: 400, events: [] };
-    }
-    const body = bodySchema.safeParse(json);
-    if (!body.success) return { status: 400, events: [] };
+    const body = jsonBody(req.rawBody, bodySchema);
+    if (!body) return { status: 400, events: [] };
 
-    const events: IngestEventDraft[] = [];
-    const channelIdField = this.channelId ? { channelId: this.channelId } : {};
-    for (const raw of body.data.events) {
+    const events: ProviderIngestEvent[] = [];
+    for (const raw of body.events) {
       if (raw.type !== 'message' && raw.type !== 'postback' && raw.type !== 'follow') continue; // unfollow, join, beacon…: acknowledged
       const parsed = userEventSchema.safeParse(raw);
       if (!parsed.success) return { status: 400, events: [] };
@@ -87,33 +76,16 @@ export class LineWebhook implements InboundWebhook {
       // Only one-to-one chats: a group or room is not a contact we can push to as a person.
       if (event.source.type !== 'user' || !event.source.userId) continue;
 
-      const address = event.source.userId;
-      const contactId = addressContactId('line', address);
+      const sender = { channel: 'line' as const, channelId: this.channelId, address: event.source.userId };
       const at = new Date(event.timestamp).toISOString();
       const id = `line:${event.webhookEventId}`;
-      const upsert = (eventId: string): IngestEventDraft => ({
-        id: eventId,
-        type: 'contact.upserted',
-        at,
-        contact: { id: contactId, channels: [{ type: 'line', ...channelIdField, address }] },
-      });
-
       if (event.type === 'follow') {
-        events.push(upsert(id));
+        events.push(addressedContact({ id, at, ...sender }));
         continue;
       }
-      events.push(upsert(`${id}:contact`), {
-        id,
-        type: 'message.received',
-        at,
-        contactId,
-        channel: 'line',
-        ...channelIdField,
-        kind: event.type === 'postback' ? 'postback' : 'message',
-        ...(event.type === 'message' && event.message?.type === 'text' && event.message.text !== undefined
-          ? { text: event.message.text }
-          : {}),
-      });
+      const text = event.type === 'message' && event.message?.type === 'text' ? event.message.text : undefined;
+      const kind = event.type === 'postback' ? 'postback' : 'message';
+      events.push(...inboundFromAddress({ id, at, ...sender, kind, text }));
     }
     return { status: 200, events };
   }

@@ -3,10 +3,8 @@
  * with `{ recipient: { id: PSID }, messaging_type, tag?, message: { text } }`; the reference documents the
  * token as the `access_token` parameter (https://developers.facebook.com/docs/messenger-platform/reference/send-api).
  */
-import { type GraphSendConfig, createGraphTransport } from '../meta/send.js';
-import type { ProviderDeps } from '../provider.js';
-import type { Transport } from '../transport.js';
-import type { MessengerOptions } from './index.js';
+import type { GraphSendConfig } from '../meta/send.js';
+import type { MessengerOptions } from './options.js';
 
 export function messengerSendConfig(options: MessengerOptions): GraphSendConfig {
   return {
@@ -18,8 +16,4 @@ export function messengerSendConfig(options: MessengerOptions): GraphSendConfig 
     auth: 'query',
     timeoutMs: options.timeoutMs,
   };
-}
-
-export function createMessengerTransport(options: MessengerOptions, deps: Pick<ProviderDeps, 'fetch'>): Transport {
-  return createGraphTransport(messengerSendConfig(options), deps);
 }

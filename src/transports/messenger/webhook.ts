@@ -4,7 +4,7 @@
  */
 import { createMetaWebhook } from '../meta/webhook.js';
 import type { InboundWebhook, ProviderDeps } from '../provider.js';
-import type { MessengerOptions } from './index.js';
+import type { MessengerOptions } from './options.js';
 
 export function messengerWebhookPath(pageId: string): string {
   return `messenger/${pageId}`;

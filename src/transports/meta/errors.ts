@@ -67,10 +67,20 @@ export function describeGraphError(error: GraphError): string {
   return `${code}${error.message ?? 'Graph API error'}${trace}`;
 }
 
+/** The reason a rule gives on a channel. */
+function reasonOf(rule: GraphErrorRule, channel: MetaChannel): string {
+  return rule.bare ? rule.reason : `${channel}.${rule.reason}`;
+}
+
+/** Every reason the Graph error rules give on a channel. */
+export function graphFailureReasons(channel: MetaChannel): string[] {
+  return GRAPH_ERROR_RULES.map((rule) => reasonOf(rule, channel));
+}
+
 /** The SendResult for a Graph error answer (HTTP status decides only where no rule applies). */
 export function graphFailure(channel: MetaChannel, error: GraphError, httpStatus: number, tagged: boolean) {
   const rule = GRAPH_ERROR_RULES.find((r) => matches(r, error, tagged));
   const detail = describeGraphError(error);
-  if (rule) return providerFailure(rule.bare ? rule.reason : `${channel}.${rule.reason}`, detail, rule.retryable);
+  if (rule) return providerFailure(reasonOf(rule, channel), detail, rule.retryable);
   return providerFailure('provider_error', detail, error.is_transient === true || retryableStatus(httpStatus));
 }

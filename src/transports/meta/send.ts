@@ -8,9 +8,11 @@
  * Instagram with Instagram Login: `POST https://graph.instagram.com/{version}/{IG_ID}/messages` with the
  * Instagram User access token (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api).
  */
-import type { ProviderDeps } from '../provider.js';
+import type { PlannedSend } from '../../policy/index.js';
+import type { GuardedSendRequest, ProviderDeps, SendGuard } from '../provider.js';
 import { providerFailure } from '../provider.js';
-import type { SendRequest, SendResult, Transport } from '../transport.js';
+import type { SendResult } from '../transport.js';
+import { parseJson, request } from '../http.js';
 import { type GraphError, type MetaChannel, graphFailure } from './errors.js';
 
 export interface GraphSendConfig {
@@ -25,22 +27,31 @@ export interface GraphSendConfig {
   timeoutMs: number;
 }
 
-/** The exact JSON body for a plan; null (with the reason) when the plan is not a Send API message. */
-export function sendApiBody(channel: MetaChannel, request: SendRequest): { body: Record<string, unknown> } | { refused: SendResult } {
-  const { plan, channel: contactChannel } = request;
+/** Messenger and Instagram send text, with or without a tag; templates are a WhatsApp feature. */
+export function metaSendGuard(channel: MetaChannel): SendGuard {
+  const id = channel === 'messenger' ? 'page-scoped id (PSID)' : 'Instagram-scoped id (IGSID)';
+  return {
+    channel,
+    supports: ['text', 'tag'],
+    noAddress: `The contact has no ${id} on this channel.`,
+    unsupported: () => `${channel} has no message templates.`,
+  };
+}
+
+/** The exact JSON body for a plan, or why the plan is not a Send API message. */
+export function sendApiBody(
+  channel: MetaChannel,
+  plan: PlannedSend,
+  recipient: string,
+): { body: Record<string, unknown> } | { refused: SendResult } {
   if (plan.channel !== channel) {
-    return { refused: providerFailure('provider_error', `A ${plan.channel} plan cannot go out through the ${channel} transport.`, false) };
-  }
-  if (!contactChannel.address) {
-    return { refused: providerFailure(`${channel}.no_address`, `The contact has no ${channel === 'messenger' ? 'page-scoped id (PSID)' : 'Instagram-scoped id (IGSID)'} on this channel.`, false) };
-  }
-  if (plan.kind === 'template' || plan.template) {
-    return { refused: providerFailure(`${channel}.template_not_supported`, `${channel} has no message templates.`, false) };
+    const detail = `A ${plan.channel} plan cannot go out through the ${channel} transport.`;
+    return { refused: providerFailure('provider_error', detail, false) };
   }
   if (plan.messagingType === 'MESSAGE_TAG' && !plan.tag) {
     return { refused: providerFailure('provider_error', 'The plan says MESSAGE_TAG but names no tag.', false) };
   }
-  const body: Record<string, unknown> = { recipient: { id: contactChannel.address } };
+  const body: Record<string, unknown> = { recipient: { id: recipient } };
   if (plan.messagingType) body.messaging_type = plan.messagingType;
   if (plan.tag) body.tag = plan.tag;
   body.message = { text: plan.text };
@@ -53,61 +64,42 @@ export function sendUrl(config: GraphSendConfig): URL {
   return url;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export async function sendTextMessage(config: GraphSendConfig, deps: Pick<ProviderDeps, 'fetch'>, request: SendRequest): Promise<SendResult> {
-  const built = sendApiBody(config.channel, request);
+export async function sendGraphMessage(
+  config: GraphSendConfig,
+  deps: Pick<ProviderDeps, 'fetch'>,
+  { plan, address }: GuardedSendRequest,
+): Promise<SendResult> {
+  const built = sendApiBody(config.channel, plan, address);
   if ('refused' in built) return built.refused;
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (config.auth === 'bearer') headers.authorization = `Bearer ${config.accessToken}`;
 
-  let response: Response;
-  let text: string;
-  try {
-    response = await deps.fetch(sendUrl(config), {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(built.body),
-      signal: AbortSignal.timeout(config.timeoutMs),
-    });
-    text = await response.text();
-  } catch (err) {
-    const e = err as Error;
-    const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
+  const body = JSON.stringify(built.body);
+  const outcome = await request(deps, sendUrl(config), { method: 'POST', headers, body }, config.timeoutMs);
+  if (!outcome.ok) {
     // The token may sit in the URL: never echo the request, only what went wrong.
-    return providerFailure(
-      'provider_error',
-      timedOut ? `No answer from the ${config.channel} Send API within ${config.timeoutMs} ms.` : `Network error calling the ${config.channel} Send API: ${e.message}`,
-      true,
-    );
+    const api = `the ${config.channel} Send API`;
+    const detail = outcome.timedOut
+      ? `No answer from ${api} within ${config.timeoutMs} ms.`
+      : `Network error calling ${api}: ${outcome.message}`;
+    return providerFailure('provider_error', detail, true);
   }
 
-  const json = parseJson(text);
-  if (response.ok) {
+  const json = parseJson(outcome.text);
+  const tagged = Boolean(built.body.tag);
+  if (outcome.status >= 200 && outcome.status < 300) {
     const messageId = isRecord(json) ? json.message_id : undefined;
     if (typeof messageId === 'string' && messageId) return { ok: true, providerMessageId: messageId, sandbox: false };
     // Something was accepted but we cannot tell what: retrying could send it twice.
-    return providerFailure('provider_error', `The ${config.channel} Send API answered ${response.status} without a message_id.`, false);
+    const detail = `The ${config.channel} Send API answered ${outcome.status} without a message_id.`;
+    return providerFailure('provider_error', detail, false);
   }
   const error = isRecord(json) && isRecord(json.error) ? (json.error as GraphError) : undefined;
-  if (error) return graphFailure(config.channel, error, response.status, Boolean(built.body.tag));
-  return graphFailure(config.channel, { message: `HTTP ${response.status} ${text.slice(0, 200)}`.trim() }, response.status, Boolean(built.body.tag));
-}
-
-export function createGraphTransport(config: GraphSendConfig, deps: Pick<ProviderDeps, 'fetch'>): Transport {
-  return {
-    name: config.channel,
-    sandbox: false,
-    send: (request) => sendTextMessage(config, deps, request),
-  };
+  if (error) return graphFailure(config.channel, error, outcome.status, tagged);
+  const unreadable = { message: `HTTP ${outcome.status} ${outcome.text.slice(0, 200)}`.trim() };
+  return graphFailure(config.channel, unreadable, outcome.status, tagged);
 }

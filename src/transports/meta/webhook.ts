@@ -25,20 +25,12 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { INBOUND_KINDS } from '../../ingest/events.js';
-import {
-  type DeliveryStatus,
-  type InboundWebhook,
-  type IngestEventDraft,
-  type ProviderDeps,
-  type WebhookRequest,
-  type WebhookResponse,
-  addressContactId,
-} from '../provider.js';
+import type { DeliveryStatus } from '../../contract/delivery-reports.js';
+import { type InboundKind, type ProviderIngestEvent, inboundFromAddress } from '../../contract/ingest-events.js';
+import type { InboundWebhook, ProviderDeps, WebhookRequest, WebhookResponse } from '../provider.js';
+import { jsonBody, refused } from '../webhook-response.js';
 import type { MetaChannel } from './errors.js';
 import { checkHandshake, checkSignature } from './signature.js';
-
-export type InboundKind = (typeof INBOUND_KINDS)[number];
 
 /** Hours of window an ad referral carries (Meta: "up to 7 days"). */
 export const AD_REFERRAL_WINDOW_HOURS = 168;
@@ -117,16 +109,8 @@ function adWindow(referral: Rec | undefined): number | undefined {
   return referral && str(referral.source)?.toUpperCase() === 'ADS' ? AD_REFERRAL_WINDOW_HOURS : undefined;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 interface Collected {
-  events: IngestEventDraft[];
+  events: ProviderIngestEvent[];
   statuses: DeliveryStatus[];
 }
 
@@ -135,25 +119,10 @@ function inbound(
   out: Collected,
   e: { id: string; at: string; sender: string; kind: InboundKind; text?: string | undefined; windowHours?: number | undefined },
 ): void {
-  const contactId = addressContactId(config.channel, e.sender);
-  const account = config.channelId !== undefined ? { channelId: config.channelId } : {};
-  out.events.push({
-    id: `${e.id}:contact`,
-    type: 'contact.upserted',
-    at: e.at,
-    contact: { id: contactId, channels: [{ type: config.channel, ...account, address: e.sender }] },
-  });
-  out.events.push({
-    id: e.id,
-    type: 'message.received',
-    at: e.at,
-    contactId,
-    channel: config.channel,
-    ...account,
-    kind: e.kind,
-    ...(e.text !== undefined && e.text.length <= 100_000 ? { text: e.text } : {}),
-    ...(e.windowHours !== undefined ? { windowHours: e.windowHours } : {}),
-  });
+  const text = e.text !== undefined && e.text.length <= 100_000 ? e.text : undefined;
+  const sender = { channel: config.channel, channelId: config.channelId, address: e.sender };
+  const { id, at, kind, windowHours } = e;
+  out.events.push(...inboundFromAddress({ id, at, ...sender, kind, text, windowHours }));
 }
 
 /** One `messaging[]` item → events/statuses; anything unknown or incomplete is skipped. */
@@ -246,26 +215,27 @@ export async function handleMetaWebhook(
   const method = request.method.toUpperCase();
   if (method === 'GET') {
     const hs = checkHandshake(request.url, config.verifyToken);
-    if (!hs.ok) return { status: hs.status, events: [], refused: hs.refused };
+    if (!hs.ok) return refused(hs.status, hs.refused);
     return { status: 200, body: hs.challenge, contentType: 'text/plain', events: [] };
   }
-  if (method !== 'POST') return { status: 405, events: [], refused: `method ${method} is not GET or POST` };
+  if (method !== 'POST') return refused(405, `method ${method} is not GET or POST`);
 
   const signature = checkSignature(request.headers['x-hub-signature-256'], request.rawBody, config.appSecret);
-  if (!signature.ok) return { status: 401, events: [], refused: signature.refused };
+  if (!signature.ok) return refused(401, signature.refused);
 
-  const parsed = payloadSchema.safeParse(parseJson(request.rawBody));
-  if (!parsed.success) {
-    return { status: 400, events: [], refused: 'malformed body: expected JSON { object, entry: [ { id, messaging: [...] } ] }' };
+  const payload = jsonBody(request.rawBody, payloadSchema);
+  if (!payload) {
+    return refused(400, 'malformed body: expected JSON { object, entry: [ { id, messaging: [...] } ] }');
   }
   const out: Collected = { events: [], statuses: [] };
   const ack = (): WebhookResponse => ({ status: 200, body: 'EVENT_RECEIVED', contentType: 'text/plain', ...out });
 
-  if (parsed.data.object !== config.object) {
-    deps.logger.warn(`Webhook ${config.path}: ignored a "${parsed.data.object}" notification (this endpoint takes "${config.object}")`);
+  if (payload.object !== config.object) {
+    const ignored = `ignored a "${payload.object}" notification (this endpoint takes "${config.object}")`;
+    deps.logger.warn(`Webhook ${config.path}: ${ignored}`);
     return ack();
   }
-  for (const entry of parsed.data.entry) {
+  for (const entry of payload.entry) {
     if (String(entry.id) !== config.accountId) {
       // Meta sends every account of an app to the app's one callback URL.
       deps.logger.warn(`Webhook ${config.path}: ignored events for ${config.channel} account ${entry.id} (this endpoint serves ${config.accountId})`);

@@ -3,6 +3,7 @@
  * Credentials come from @BotFather; see README.md in this folder.
  */
 import { z } from 'zod';
+import { baseUrlOption, timeoutMsOption } from '../options.js';
 
 export const telegramOptionsSchema = z
   .object({
@@ -17,13 +18,9 @@ export const telegramOptionsSchema = z
     secretToken: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z, a-z, 0-9, _ and -'),
-    /** Bot API base URL; default the public API. Tests pass their local fake's URL. */
-    baseUrl: z.url('must be a URL such as https://api.telegram.org').default('https://api.telegram.org'),
-    /** Per-request timeout in milliseconds (the request is aborted and the send is retryable). */
-    timeoutMs: z.number().int('must be a whole number of milliseconds').min(100).max(120_000).default(10_000),
+    baseUrl: baseUrlOption('https://api.telegram.org'),
+    timeoutMs: timeoutMsOption(),
   })
   .strict();
 
 export type TelegramOptions = z.output<typeof telegramOptionsSchema>;
-
-export { accountLabel, parseAccountOptions } from '../options.js';

@@ -5,10 +5,11 @@
  * (https://core.telegram.org/bots/api#making-requests, #responseparameters).
  * Plain text only (no parse_mode), so nothing in an agent's text is read as markup.
  */
-import { providerFailure, retryableStatus, type ProviderDeps } from '../provider.js';
-import type { SendRequest, SendResult, Transport } from '../transport.js';
+import type { GuardedSendRequest, ProviderDeps, SendGuard } from '../provider.js';
+import { providerFailure, retryableStatus } from '../provider.js';
+import type { SendResult } from '../transport.js';
 import { telegramFailureReason } from './errors.js';
-import { parseJson, redact, request } from '../http.js';
+import { parseJson, redact, request, withoutTrailingSlash } from '../http.js';
 import type { TelegramOptions } from './options.js';
 
 interface TelegramError {
@@ -17,6 +18,13 @@ interface TelegramError {
   description?: string;
   parameters?: { retry_after?: number; migrate_to_chat_id?: number };
 }
+
+export const TELEGRAM_SEND_GUARD: SendGuard = {
+  channel: 'telegram',
+  supports: ['text'],
+  noAddress: 'This contact has no Telegram chat id yet (they must message the bot first).',
+  unsupported: (kind) => `Telegram does not support ${kind} messages.`,
+};
 
 /** Numeric chat ids go as JSON integers (at most 52 significant bits: safe in a double); others (e.g. `@channel`) as strings. */
 export function chatIdValue(address: string): number | string {
@@ -27,64 +35,51 @@ export function chatIdValue(address: string): number | string {
   return address;
 }
 
-export class TelegramTransport implements Transport {
-  readonly name = 'telegram';
-  readonly sandbox = false;
+export async function sendTelegramMessage(
+  options: TelegramOptions,
+  deps: ProviderDeps,
+  { plan, address }: GuardedSendRequest,
+): Promise<SendResult> {
+  const { botToken, baseUrl, timeoutMs } = options;
+  const chatId = chatIdValue(address);
+  const outcome = await request(
+    deps,
+    `${withoutTrailingSlash(baseUrl)}/bot${botToken}/sendMessage`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ chat_id: chatId, text: plan.text }),
+    },
+    timeoutMs,
+  );
+  if (!outcome.ok) return providerFailure('provider_error', redact(`Telegram: ${outcome.detail}`, botToken), true);
 
-  constructor(
-    private readonly options: TelegramOptions,
-    private readonly deps: ProviderDeps,
-  ) {}
+  const body = parseJson(outcome.text) as
+    | { ok: true; result?: { message_id?: number; chat?: { id?: number | string } } }
+    | TelegramError
+    | undefined;
 
-  async send({ plan, channel }: SendRequest): Promise<SendResult> {
-    if (!channel.address) {
-      return providerFailure('telegram.no_address', 'This contact has no Telegram chat id yet (they must message the bot first).', false);
+  if (outcome.status >= 200 && outcome.status < 300 && body?.ok === true) {
+    const messageId = body.result?.message_id;
+    if (typeof messageId !== 'number') {
+      return providerFailure('provider_error', 'Telegram answered ok without result.message_id.', false);
     }
-    if (plan.kind !== 'text') {
-      // The policy core never plans these for Telegram; carry out nothing rather than something else.
-      return providerFailure(`telegram.${plan.kind}_not_supported`, `Telegram does not support ${plan.kind} messages.`, false);
-    }
-    const { botToken, baseUrl, timeoutMs } = this.options;
-    const chatId = chatIdValue(channel.address);
-    const url = `${baseUrl.replace(/\/+$/, '')}/bot${botToken}/sendMessage`;
-    const outcome = await request(
-      this.deps,
-      url,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ chat_id: chatId, text: plan.text }),
-      },
-      timeoutMs,
-    );
-    if (!outcome.ok) return providerFailure('provider_error', redact(`Telegram: ${outcome.detail}`, botToken), true);
-
-    const body = parseJson(outcome.text) as
-      | { ok: true; result?: { message_id?: number; chat?: { id?: number | string } } }
-      | TelegramError
-      | undefined;
-
-    if (outcome.status >= 200 && outcome.status < 300 && body?.ok === true) {
-      const messageId = body.result?.message_id;
-      if (typeof messageId !== 'number') {
-        return providerFailure('provider_error', 'Telegram answered ok without result.message_id.', false);
-      }
-      return { ok: true, providerMessageId: `${body.result?.chat?.id ?? chatId}:${messageId}`, sandbox: false };
-    }
-
-    if (body && body.ok === false) {
-      const code = typeof body.error_code === 'number' ? body.error_code : outcome.status;
-      const description = body.description ?? `HTTP ${outcome.status}`;
-      const { reason, retryable } = telegramFailureReason(code, description);
-      const retryAfter = body.parameters?.retry_after;
-      const detail = `Telegram ${code}: ${description}${typeof retryAfter === 'number' ? ` (retry_after ${retryAfter}s)` : ''}`;
-      return providerFailure(reason, redact(detail, botToken), retryable);
-    }
-    // Not a Bot API answer (e.g. a proxy's HTML error page): judge by the HTTP status alone.
-    return providerFailure(
-      'provider_error',
-      `Telegram answered HTTP ${outcome.status} without a Bot API body.`,
-      retryableStatus(outcome.status),
-    );
+    return { ok: true, providerMessageId: `${body.result?.chat?.id ?? chatId}:${messageId}`, sandbox: false };
   }
+
+  if (body && body.ok === false) {
+    const code = typeof body.error_code === 'number' ? body.error_code : outcome.status;
+    const description = body.description ?? `HTTP ${outcome.status}`;
+    const { reason, retryable } = telegramFailureReason(code, description);
+    const retryAfter = body.parameters?.retry_after;
+    const wait = typeof retryAfter === 'number' ? ` (retry_after ${retryAfter}s)` : '';
+    const detail = `Telegram ${code}: ${description}${wait}`;
+    return providerFailure(reason, redact(detail, botToken), retryable);
+  }
+  // Not a Bot API answer (e.g. a proxy's HTML error page): judge by the HTTP status alone.
+  return providerFailure(
+    'provider_error',
+    `Telegram answered HTTP ${outcome.status} without a Bot API body.`,
+    retryableStatus(outcome.status),
+  );
 }

@@ -10,13 +10,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import {
-  addressContactId,
-  type IngestEventDraft,
-  type InboundWebhook,
-  type WebhookRequest,
-  type WebhookResponse,
-} from '../provider.js';
+import { inboundFromAddress } from '../../contract/ingest-events.js';
+import type { InboundWebhook, WebhookRequest, WebhookResponse } from '../provider.js';
+import { jsonBody, refused } from '../webhook-response.js';
 import type { TelegramOptions } from './options.js';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -71,27 +67,21 @@ export class TelegramWebhook implements InboundWebhook {
   }
 
   async handle(req: WebhookRequest): Promise<WebhookResponse> {
-    if (req.method.toUpperCase() !== 'POST') return { status: 405, events: [], refused: `method ${req.method}` };
+    if (req.method.toUpperCase() !== 'POST') return refused(405, `method ${req.method}`);
 
     const given = req.headers[SECRET_HEADER];
     if (given === undefined || given === '') {
-      return { status: 401, events: [], refused: 'missing X-Telegram-Bot-Api-Secret-Token header' };
+      return refused(401, 'missing X-Telegram-Bot-Api-Secret-Token header');
     }
     if (!safeEqual(given, this.options.secretToken)) {
-      return { status: 401, events: [], refused: 'X-Telegram-Bot-Api-Secret-Token does not match secretToken' };
+      return refused(401, 'X-Telegram-Bot-Api-Secret-Token does not match secretToken');
     }
 
-    let json: unknown;
-    try {
-      json = JSON.parse(req.rawBody);
-    } catch {
-      return { status: 400, events: [] };
-    }
-    const update = updateSchema.safeParse(json);
-    if (!update.success) return { status: 400, events: [] };
+    const update = jsonBody(req.rawBody, updateSchema);
+    if (!update) return { status: 400, events: [] };
 
-    const isEdit = update.data.message === undefined && update.data.edited_message !== undefined;
-    const raw = update.data.message ?? update.data.edited_message;
+    const isEdit = update.message === undefined && update.edited_message !== undefined;
+    const raw = update.message ?? update.edited_message;
     // callback_query, my_chat_member, channel_post…: acknowledged and ignored.
     if (raw === undefined) return { status: 200, events: [] };
     const parsed = messageSchema.safeParse(raw);
@@ -103,38 +93,21 @@ export class TelegramWebhook implements InboundWebhook {
     if (message.chat.type !== undefined && message.chat.type !== 'private') return { status: 200, events: [] };
 
     const seconds = isEdit ? (message.edit_date ?? message.date) : message.date;
-    const at = new Date(seconds * 1000).toISOString();
-    const address = String(message.chat.id);
-    const contactId = addressContactId('telegram', address);
-    const id = `telegram:${this.botId}:${update.data.update_id}`;
-    const channelIdField = this.channelId ? { channelId: this.channelId } : {};
     const from = message.from;
-    const text = message.text ?? message.caption;
-
-    const events: IngestEventDraft[] = [
-      {
-        id: `${id}:contact`,
-        type: 'contact.upserted',
-        at,
-        contact: {
-          id: contactId,
-          ...(from.first_name ? { firstName: clip(from.first_name, 200) } : {}),
-          ...(from.last_name ? { lastName: clip(from.last_name, 200) } : {}),
-          ...(from.language_code ? { language: clip(from.language_code, 15) } : {}),
-          channels: [{ type: 'telegram', ...channelIdField, address }],
-        },
+    const events = inboundFromAddress({
+      id: `telegram:${this.botId}:${update.update_id}`,
+      at: new Date(seconds * 1000).toISOString(),
+      channel: 'telegram',
+      channelId: this.channelId,
+      address: String(message.chat.id),
+      profile: {
+        firstName: from.first_name ? clip(from.first_name, 200) : undefined,
+        lastName: from.last_name ? clip(from.last_name, 200) : undefined,
+        language: from.language_code ? clip(from.language_code, 15) : undefined,
       },
-      {
-        id,
-        type: 'message.received',
-        at,
-        contactId,
-        channel: 'telegram',
-        ...channelIdField,
-        kind: 'message',
-        ...(text !== undefined ? { text } : {}),
-      },
-    ];
+      kind: 'message',
+      text: message.text ?? message.caption,
+    });
     return { status: 200, events };
   }
 }

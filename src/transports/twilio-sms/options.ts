@@ -3,6 +3,7 @@
  * channel type `sms`). Credentials are in the Twilio Console; see README.md in this folder.
  */
 import { z } from 'zod';
+import { baseUrlOption, timeoutMsOption } from '../options.js';
 
 const sid = (prefix: string, what: string) =>
   z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${what} (${prefix} followed by 32 hex digits)`);
@@ -30,10 +31,8 @@ export const twilioSmsOptionsSchema = z
      * Without it there is no inbound webhook (send-only).
      */
     webhookUrl: z.url('must be the full public URL Twilio calls, e.g. https://followup.example.com/webhooks/twilio-sms/us').optional(),
-    /** REST API base URL; default the public API. Tests pass their local fake's URL. */
-    baseUrl: z.url('must be a URL such as https://api.twilio.com').default('https://api.twilio.com'),
-    /** Per-request timeout in milliseconds (the request is aborted and the send is retryable). */
-    timeoutMs: z.number().int('must be a whole number of milliseconds').min(100).max(120_000).default(10_000),
+    baseUrl: baseUrlOption('https://api.twilio.com'),
+    timeoutMs: timeoutMsOption(),
   })
   .strict()
   .superRefine((o, ctx) => {
@@ -52,5 +51,3 @@ export const twilioSmsOptionsSchema = z
   });
 
 export type TwilioSmsOptions = z.output<typeof twilioSmsOptionsSchema>;
-
-export { accountLabel, parseAccountOptions } from '../options.js';

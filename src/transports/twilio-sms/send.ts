@@ -6,10 +6,11 @@
  * as JSON (`sid: 'SM…'`, `status: 'queued' | 'accepted'`); errors answer `{ code, message, more_info, status }`.
  * The Messages API takes no idempotency key: the outbox's own dedupe is all there is.
  */
-import { providerFailure, retryableStatus, type ProviderDeps } from '../provider.js';
-import type { SendRequest, SendResult, Transport } from '../transport.js';
+import type { GuardedSendRequest, ProviderDeps, SendGuard } from '../provider.js';
+import { providerFailure, retryableStatus } from '../provider.js';
+import type { SendResult } from '../transport.js';
 import { twilioErrorRule } from './errors.js';
-import { parseJson, request } from '../http.js';
+import { parseJson, request, withoutTrailingSlash } from '../http.js';
 import type { TwilioSmsOptions } from './options.js';
 
 interface TwilioAnswer {
@@ -20,55 +21,54 @@ interface TwilioAnswer {
   more_info?: string;
 }
 
-export class TwilioSmsTransport implements Transport {
-  readonly name = 'twilio-sms';
-  readonly sandbox = false;
+export const TWILIO_SMS_SEND_GUARD: SendGuard = {
+  channel: 'sms',
+  supports: ['text'],
+  noAddress: 'This contact has no phone number for SMS.',
+  unsupported: (kind) => `SMS does not support ${kind} messages.`,
+};
 
-  constructor(
-    private readonly options: TwilioSmsOptions,
-    private readonly deps: ProviderDeps,
-  ) {}
+export async function sendTwilioSms(
+  options: TwilioSmsOptions,
+  deps: ProviderDeps,
+  { plan, address }: GuardedSendRequest,
+): Promise<SendResult> {
+  const o = options;
+  const user = o.apiKeySid ?? o.accountSid;
+  const password = o.apiKeySid ? o.apiKeySecret! : o.authToken!;
+  const form = new URLSearchParams();
+  form.set('To', address);
+  if (o.messagingServiceSid) form.set('MessagingServiceSid', o.messagingServiceSid);
+  else form.set('From', o.from!);
+  form.set('Body', plan.text);
+  if (o.webhookUrl) form.set('StatusCallback', o.webhookUrl);
 
-  async send({ plan, channel }: SendRequest): Promise<SendResult> {
-    if (!channel.address) return providerFailure('sms.no_address', 'This contact has no phone number for SMS.', false);
-    if (plan.kind !== 'text') return providerFailure(`sms.${plan.kind}_not_supported`, `SMS does not support ${plan.kind} messages.`, false);
-
-    const o = this.options;
-    const user = o.apiKeySid ?? o.accountSid;
-    const password = o.apiKeySid ? o.apiKeySecret! : o.authToken!;
-    const form = new URLSearchParams();
-    form.set('To', channel.address);
-    if (o.messagingServiceSid) form.set('MessagingServiceSid', o.messagingServiceSid);
-    else form.set('From', o.from!);
-    form.set('Body', plan.text);
-    if (o.webhookUrl) form.set('StatusCallback', o.webhookUrl);
-
-    const outcome = await request(
-      this.deps,
-      `${o.baseUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(o.accountSid)}/Messages.json`,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: form.toString(),
+  const outcome = await request(
+    deps,
+    `${withoutTrailingSlash(o.baseUrl)}/2010-04-01/Accounts/${encodeURIComponent(o.accountSid)}/Messages.json`,
+    {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
       },
-      o.timeoutMs,
-    );
-    if (!outcome.ok) return providerFailure('provider_error', `Twilio: ${outcome.detail}`, true);
+      body: form.toString(),
+    },
+    o.timeoutMs,
+  );
+  if (!outcome.ok) return providerFailure('provider_error', `Twilio: ${outcome.detail}`, true);
 
-    const body = parseJson(outcome.text) as TwilioAnswer | undefined;
-    if (outcome.status >= 200 && outcome.status < 300) {
-      if (typeof body?.sid === 'string' && body.sid) return { ok: true, providerMessageId: body.sid, sandbox: false };
-      return providerFailure('provider_error', `Twilio answered HTTP ${outcome.status} without a message sid.`, false);
-    }
-    const code = typeof body?.code === 'number' ? body.code : undefined;
-    const rule = twilioErrorRule(code);
-    const retryable = rule ? rule.retryable : retryableStatus(outcome.status);
-    const what = body?.message ?? rule?.meaning ?? 'no error body';
-    const detail = `Twilio ${outcome.status}${code !== undefined ? ` error ${code}` : ''}: ${what}${body?.more_info ? ` (${body.more_info})` : ''}`;
-    return providerFailure(rule?.reason ?? 'provider_error', detail, retryable);
+  const body = parseJson(outcome.text) as TwilioAnswer | undefined;
+  if (outcome.status >= 200 && outcome.status < 300) {
+    if (typeof body?.sid === 'string' && body.sid) return { ok: true, providerMessageId: body.sid, sandbox: false };
+    return providerFailure('provider_error', `Twilio answered HTTP ${outcome.status} without a message sid.`, false);
   }
+  const code = typeof body?.code === 'number' ? body.code : undefined;
+  const rule = twilioErrorRule(code);
+  const retryable = rule ? rule.retryable : retryableStatus(outcome.status);
+  const what = body?.message ?? rule?.meaning ?? 'no error body';
+  const moreInfo = body?.more_info ? ` (${body.more_info})` : '';
+  const detail = `Twilio ${outcome.status}${code !== undefined ? ` error ${code}` : ''}: ${what}${moreInfo}`;
+  return providerFailure(rule?.reason ?? 'provider_error', detail, retryable);
 }

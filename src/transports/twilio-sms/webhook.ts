@@ -15,15 +15,10 @@
  * (`deps.now()`), the only time available.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import {
-  addressContactId,
-  type DeliveryStatus,
-  type IngestEventDraft,
-  type InboundWebhook,
-  type ProviderDeps,
-  type WebhookRequest,
-  type WebhookResponse,
-} from '../provider.js';
+import type { DeliveryStatus } from '../../contract/delivery-reports.js';
+import { inboundFromAddress } from '../../contract/ingest-events.js';
+import type { InboundWebhook, ProviderDeps, WebhookRequest, WebhookResponse } from '../provider.js';
+import { refused } from '../webhook-response.js';
 import { twilioErrorRule } from './errors.js';
 
 export const SIGNATURE_HEADER = 'x-twilio-signature';
@@ -102,12 +97,12 @@ export class TwilioSmsWebhook implements InboundWebhook {
   }
 
   async handle(req: WebhookRequest): Promise<WebhookResponse> {
-    if (req.method.toUpperCase() !== 'POST') return { status: 405, events: [], refused: `method ${req.method}` };
+    if (req.method.toUpperCase() !== 'POST') return refused(405, `method ${req.method}`);
     const signature = req.headers[SIGNATURE_HEADER];
-    if (!signature) return { status: 403, events: [], refused: 'missing X-Twilio-Signature header' };
+    if (!signature) return refused(403, 'missing X-Twilio-Signature header');
     const params = formParams(req.rawBody);
     const ok = urlVariants(this.signedUrl(req)).some((url) => sameSignature(signature, twilioSignature(this.authToken, url, params)));
-    if (!ok) return { status: 403, events: [], refused: 'X-Twilio-Signature does not match (check authToken and webhookUrl)' };
+    if (!ok) return refused(403, 'X-Twilio-Signature does not match (check authToken and webhookUrl)');
 
     const one = (name: string) => params.get(name)?.[0];
     const messageSid = one('MessageSid') ?? one('SmsSid');
@@ -136,28 +131,16 @@ export class TwilioSmsWebhook implements InboundWebhook {
     if (!from) return { status: 400, events: [] };
     // Another Twilio channel on the same URL (e.g. `whatsapp:+1…`) is not an SMS contact: acknowledged, ignored.
     if (from.includes(':')) return { ...twiml, events: [] };
-    const contactId = addressContactId('sms', from);
-    const channelIdField = this.channelId ? { channelId: this.channelId } : {};
-    const id = `sms:${messageSid}`;
-    const body = one('Body');
-    const events: IngestEventDraft[] = [
-      {
-        id: `${id}:contact`,
-        type: 'contact.upserted',
-        at,
-        contact: { id: contactId, phone: from, channels: [{ type: 'sms', ...channelIdField, address: from }] },
-      },
-      {
-        id,
-        type: 'message.received',
-        at,
-        contactId,
-        channel: 'sms',
-        ...channelIdField,
-        kind: 'message',
-        ...(body ? { text: body } : {}),
-      },
-    ];
+    const events = inboundFromAddress({
+      id: `sms:${messageSid}`,
+      at,
+      channel: 'sms',
+      channelId: this.channelId,
+      address: from,
+      profile: { phone: from },
+      kind: 'message',
+      text: one('Body') || undefined,
+    });
     return { ...twiml, events };
   }
 }

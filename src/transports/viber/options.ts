@@ -2,10 +2,7 @@
  * The Viber account options (config file `channels[].options`, already `${ENV}`-substituted).
  */
 import { z } from 'zod';
-import { parseAccountOptions } from '../options.js';
-import type { ProviderAccount } from '../provider.js';
-
-const required = (what: string) => z.string({ error: `must be ${what}` }).min(1, 'is required (it is empty)');
+import { baseUrlOption, requiredText as required, timeoutMsOption } from '../options.js';
 
 export const viberOptionsSchema = z
   .object({
@@ -18,21 +15,9 @@ export const viberOptionsSchema = z
     senderAvatar: z.url({ error: 'must be a URL' }).optional(),
     /** `min_api_version` on every message (Viber's default is 1). */
     minApiVersion: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(1),
-    /** Base URL of the Viber REST Bot API; tests point it at a local fake. */
-    baseUrl: z.url({ error: 'must be a URL such as https://chatapi.viber.com' }).default('https://chatapi.viber.com'),
-    /** Timeout of each request to Viber, in milliseconds. */
-    timeoutMs: z.coerce
-      .number({ error: 'must be a number of milliseconds' })
-      .int('must be a whole number of milliseconds')
-      .min(100, 'must be at least 100 ms')
-      .max(120_000, 'must be at most 120000 ms')
-      .default(10_000),
+    baseUrl: baseUrlOption('https://chatapi.viber.com'),
+    timeoutMs: timeoutMsOption({ acceptText: true }),
   })
   .strict();
 
 export type ViberOptions = z.output<typeof viberOptionsSchema>;
-
-/** Validates an account's options; throws one line naming the option and the account. */
-export function parseViberOptions(account: ProviderAccount): ViberOptions {
-  return parseAccountOptions(viberOptionsSchema, account);
-}

@@ -9,15 +9,18 @@
  * derived from the callback itself: a redelivery yields the same ids.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { DeliveryStatus } from '../../contract/delivery-reports.js';
 import {
-  addressContactId,
-  type DeliveryStatus,
-  type IngestEventDraft,
-  type InboundWebhook,
-  type WebhookRequest,
-  type WebhookResponse,
-} from '../provider.js';
+  type ContactUpsertedEvent,
+  type ProviderIngestEvent,
+  addressedContact,
+  inboundFromAddress,
+  subscriptionChanged,
+} from '../../contract/ingest-events.js';
+import type { InboundWebhook, WebhookRequest, WebhookResponse } from '../provider.js';
 import { idString, parseJsonLossless } from '../json.js';
+import { acknowledged, refused } from '../webhook-response.js';
+import { stripByteOrderMark } from '../../contract/byte-order-mark.js';
 
 interface ViberUser {
   id: string;
@@ -36,15 +39,15 @@ export class ViberWebhook implements InboundWebhook {
   ) {}
 
   async handle(request: WebhookRequest): Promise<WebhookResponse> {
-    if (request.method !== 'POST') return refuse(405, `method ${request.method} not allowed`);
+    if (request.method !== 'POST') return refused(405, `method ${request.method} not allowed`);
 
     const signature = request.headers['x-viber-content-signature'];
-    if (!signature) return refuse(401, 'missing X-Viber-Content-Signature');
-    if (!this.signatureMatches(request.rawBody, signature.trim())) return refuse(401, 'bad X-Viber-Content-Signature');
+    if (!signature) return refused(401, 'missing X-Viber-Content-Signature');
+    if (!this.signatureMatches(request.rawBody, signature.trim())) return refused(401, 'bad X-Viber-Content-Signature');
 
     let payload: Record<string, unknown>;
     try {
-      const parsed = parseJsonLossless(request.rawBody);
+      const parsed = parseJsonLossless(stripByteOrderMark(request.rawBody));
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
       payload = parsed as Record<string, unknown>;
     } catch {
@@ -66,45 +69,37 @@ export class ViberWebhook implements InboundWebhook {
         if (!sender) return malformed('message without sender.id');
         if (!token) return malformed('message without message_token');
         const message = payload.message as { type?: unknown; text?: unknown } | undefined;
-        const text = typeof message?.text === 'string' ? message.text : undefined;
-        return ok([
-          this.contactUpserted(`viber:${token}:contact`, at, sender),
-          {
+        return ok(
+          inboundFromAddress({
             id: `viber:${token}`,
-            type: 'message.received',
             at,
-            contactId: addressContactId('viber', sender.id),
             channel: 'viber',
-            ...this.account(),
+            channelId: this.channelId,
+            address: sender.id,
+            profile: profileOf(sender),
             kind: 'message',
-            ...(text !== undefined ? { text } : {}),
-          },
-        ]);
+            text: typeof message?.text === 'string' ? message.text : undefined,
+          }),
+        );
       }
 
       case 'subscribed': {
         const subscriber = user(payload.user);
         if (!subscriber) return malformed('subscribed without user.id');
         const id = `viber:subscribed:${token ?? `${subscriber.id}:${timestamp}`}`;
+        const { channelId } = this;
         return ok([
           this.contactUpserted(`${id}:contact`, at, subscriber),
-          { id, type: 'contact.subscribed', at, contactId: addressContactId('viber', subscriber.id), channel: 'viber', ...this.account() },
+          subscriptionChanged({ id, at, type: 'contact.subscribed', address: subscriber.id, channelId }),
         ]);
       }
 
       case 'unsubscribed': {
         const userId = typeof payload.user_id === 'string' && payload.user_id ? payload.user_id : null;
         if (!userId) return malformed('unsubscribed without user_id');
-        return ok([
-          {
-            id: `viber:unsubscribed:${token ?? `${userId}:${timestamp}`}`,
-            type: 'contact.unsubscribed',
-            at,
-            contactId: addressContactId('viber', userId),
-            channel: 'viber',
-            ...this.account(),
-          },
-        ]);
+        const id = `viber:unsubscribed:${token ?? `${userId}:${timestamp}`}`;
+        const { channelId } = this;
+        return ok([subscriptionChanged({ id, at, type: 'contact.unsubscribed', address: userId, channelId })]);
       }
 
       case 'conversation_started': {
@@ -141,24 +136,15 @@ export class ViberWebhook implements InboundWebhook {
     return timingSafeEqual(expected, Buffer.from(signature, 'hex'));
   }
 
-  private account(): { channelId?: string } {
-    return this.channelId ? { channelId: this.channelId } : {};
+  private contactUpserted(id: string, at: string, who: ViberUser): ContactUpsertedEvent {
+    const sender = { channel: 'viber' as const, channelId: this.channelId, address: who.id };
+    return addressedContact({ id, at, ...sender, profile: profileOf(who) });
   }
+}
 
-  private contactUpserted(id: string, at: string, who: ViberUser): IngestEventDraft {
-    return {
-      id,
-      type: 'contact.upserted',
-      at,
-      contact: {
-        id: addressContactId('viber', who.id),
-        // Viber gives one display name; it is kept whole rather than guessed into first and last names.
-        ...(who.name ? { firstName: who.name.slice(0, 200) } : {}),
-        ...(who.language ? { language: who.language.slice(0, 15) } : {}),
-        channels: [{ type: 'viber', ...this.account(), address: who.id }],
-      },
-    };
-  }
+/** Viber gives one display name; it is kept whole rather than guessed into first and last names. */
+function profileOf(who: ViberUser) {
+  return { firstName: who.name?.slice(0, 200), language: who.language?.slice(0, 15) };
 }
 
 /** The sender/user object of a callback, when it names a user id. */
@@ -173,14 +159,10 @@ function user(value: unknown): ViberUser | null {
   };
 }
 
-function ok(events: IngestEventDraft[] = [], statuses: DeliveryStatus[] = []): WebhookResponse {
-  return { status: 200, events, ...(statuses.length > 0 ? { statuses } : {}) };
-}
-
-function refuse(status: number, why: string): WebhookResponse {
-  return { status, events: [], refused: why };
+function ok(events: ProviderIngestEvent[] = [], statuses: DeliveryStatus[] = []): WebhookResponse {
+  return acknowledged(events, statuses);
 }
 
 function malformed(why: string): WebhookResponse {
-  return { status: 400, events: [], refused: `malformed Viber callback: ${why}` };
+  return refused(400, `malformed Viber callback: ${why}`);
 }

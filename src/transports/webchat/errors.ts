@@ -2,7 +2,8 @@
  * The site backend's HTTP answers → policy reasons (our contract, README.md): 2xx delivered, 4xx refused
  * for good, 5xx and timeouts worth retrying. Tried in order; the first matching rule decides.
  */
-import type { SendResult } from '../transport.js';
+import type { NetworkFailure } from '../http.js';
+import type { SendFailure } from '../transport.js';
 
 export interface WebchatStatusRule {
   statuses: readonly number[] | { from: number; to: number };
@@ -45,7 +46,7 @@ function covers(rule: WebchatStatusRule, status: number): boolean {
 }
 
 /** The failure for a non-2xx answer; `body` is the answer's text (its `error` field is quoted when JSON). */
-export function webchatFailure(status: number, body: string, location?: string | null): Extract<SendResult, { ok: false }> {
+export function webchatFailure(status: number, body: string, location?: string | null): SendFailure {
   const rule = WEBCHAT_STATUS_RULES.find((r) => covers(r, status));
   let said = body.trim();
   try {
@@ -63,11 +64,9 @@ export function webchatFailure(status: number, body: string, location?: string |
 }
 
 /** A request that got no answer: refused connection, DNS failure, reset, or our timeout. */
-export function webchatNetworkFailure(err: unknown, timeoutMs: number): Extract<SendResult, { ok: false }> {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
-    return { ok: false, reason: 'provider_error', detail: `no answer within ${timeoutMs} ms`, retryable: true };
-  }
-  const cause = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
-  return { ok: false, reason: 'provider_error', detail: `request failed: ${cause}`.slice(0, 300), retryable: true };
+export function webchatNetworkFailure(failure: NetworkFailure): SendFailure {
+  const detail = failure.timedOut
+    ? failure.detail
+    : `request failed: ${failure.cause ?? failure.message}`.slice(0, 300);
+  return { ok: false, reason: 'provider_error', detail, retryable: true };
 }

@@ -3,24 +3,28 @@
  * signed JSON POST to the site; visitor messages come in as signed POSTs to our webhook. The signing and
  * payload contract for site developers is in README.md.
  */
-import type { ProviderFactory } from '../provider.js';
-import { accountLabel, parseWebchatOptions } from './options.js';
-import { WebchatTransport } from './send.js';
+import { defineProvider } from '../define.js';
+import { WEBCHAT_STATUS_RULES } from './errors.js';
+import { webchatOptionsSchema } from './options.js';
+import { WEBCHAT_SEND_GUARD, sendWebchatMessage } from './send.js';
 import { WebchatWebhook } from './webhook.js';
 
 export { webchatOptionsSchema, type WebchatOptions } from './options.js';
-export { WebchatTransport, type WebchatOutboundMessage } from './send.js';
+export { type WebchatOutboundMessage } from './send.js';
 export { WebchatWebhook, webchatInboundSchema, webchatWebhookPath } from './webhook.js';
 export { MAX_SKEW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureFor, verifySignature } from './signature.js';
 export { WEBCHAT_STATUS_RULES } from './errors.js';
 
-export const createWebchatChannel: ProviderFactory = (account, deps) => {
-  if (account.type !== 'webchat') {
-    throw new Error(`${accountLabel(account)}.transport "webchat" serves the webchat channel only, not ${account.type}`);
-  }
-  const options = parseWebchatOptions(account);
-  return {
-    transport: new WebchatTransport(options, deps),
+export const webchatProvider = defineProvider({
+  name: 'webchat',
+  serves: ['webchat'],
+  optionsSchema: webchatOptionsSchema,
+  sendGuard: WEBCHAT_SEND_GUARD,
+  failureReasons: WEBCHAT_STATUS_RULES.map((rule) => rule.reason),
+  create: (options, account, deps) => ({
+    send: (request) => sendWebchatMessage(options, deps, request),
     webhook: new WebchatWebhook(account, options.secret, deps),
-  };
-};
+  }),
+});
+
+export const createWebchatChannel = webchatProvider.factory;

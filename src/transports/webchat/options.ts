@@ -4,8 +4,7 @@
  * both ways (README.md "Contract for site developers").
  */
 import { z } from 'zod';
-import { parseAccountOptions } from '../options.js';
-import type { ProviderAccount } from '../provider.js';
+import { timeoutMsOption } from '../options.js';
 
 export const webchatOptionsSchema = z
   .object({
@@ -13,16 +12,8 @@ export const webchatOptionsSchema = z
     webhookUrl: z.url({ protocol: /^https?$/, error: (issue) => (issue.input === undefined ? 'is required' : 'must be an http(s) URL') }),
     /** Shared secret for the HMAC-SHA256 signatures, both directions (e.g. `openssl rand -hex 32`). */
     secret: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)'),
-    /** Milliseconds before an outbound request is abandoned (and retried by the outbox). */
-    timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    timeoutMs: timeoutMsOption(),
   })
   .strict();
 
 export type WebchatOptions = z.output<typeof webchatOptionsSchema>;
-
-export { accountLabel } from '../options.js';
-
-/** Parses an account's options, or throws one line naming the option and the account. */
-export function parseWebchatOptions(account: ProviderAccount): WebchatOptions {
-  return parseAccountOptions(webchatOptionsSchema, account);
-}

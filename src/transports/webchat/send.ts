@@ -3,9 +3,10 @@
  * developers"), which shows the message to the visitor. `id` is the follow-up's idempotency key, the same
  * on every retry, so the site shows a retried message once.
  */
-import { providerFailure } from '../provider.js';
-import type { ProviderDeps } from '../provider.js';
-import type { SendRequest, SendResult, Transport } from '../transport.js';
+import type { GuardedSendRequest, ProviderDeps, SendGuard } from '../provider.js';
+import type { SendResult } from '../transport.js';
+import { request } from '../http.js';
+import { ANY_KIND } from '../send-guard.js';
 import { webchatFailure, webchatNetworkFailure } from './errors.js';
 import type { WebchatOptions } from './options.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureFor } from './signature.js';
@@ -23,49 +24,53 @@ export interface WebchatOutboundMessage {
   sentAt: string;
 }
 
-export class WebchatTransport implements Transport {
-  readonly name = 'webchat';
-  readonly sandbox = false;
+export const WEBCHAT_SEND_GUARD: SendGuard = {
+  channel: 'webchat',
+  // The site shows the plan's text whatever its kind.
+  supports: ANY_KIND,
+  noAddress: 'This contact has no website visitor id on this channel.',
+  trimAddress: true,
+};
 
-  constructor(
-    private readonly options: WebchatOptions,
-    private readonly deps: ProviderDeps,
-  ) {}
-
-  async send({ plan, contact, channel, idempotencyKey }: SendRequest): Promise<SendResult> {
-    const address = channel.address?.trim();
-    if (!address) return providerFailure('webchat.no_address', 'This contact has no website visitor id on this channel.', false);
-    const now = this.deps.now();
-    const message: WebchatOutboundMessage = { id: idempotencyKey, contactId: contact.id, address, text: plan.text, sentAt: now.toISOString() };
-    const rawBody = JSON.stringify(message);
-    const timestamp = Math.floor(now.getTime() / 1000);
-    const { webhookUrl, secret, timeoutMs } = this.options;
-    let response: Response;
-    let body: string;
-    try {
-      response = await this.deps.fetch(webhookUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signatureFor(secret, timestamp, rawBody),
-        },
-        body: rawBody,
-        // A redirected POST would lose its method or its signature's meaning: report it instead.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      body = await response.text();
-    } catch (err) {
-      return webchatNetworkFailure(err, timeoutMs);
-    }
-    if (response.status < 200 || response.status > 299) {
-      const failure = webchatFailure(response.status, body, response.headers.get('location'));
-      this.deps.logger.warn(`webchat send ${idempotencyKey} failed: ${failure.reason}: ${failure.detail}`);
-      return failure;
-    }
-    return { ok: true, providerMessageId: messageIdOf(body) ?? idempotencyKey, sandbox: false };
+export async function sendWebchatMessage(
+  options: WebchatOptions,
+  deps: ProviderDeps,
+  { plan, contact, address, idempotencyKey }: GuardedSendRequest,
+): Promise<SendResult> {
+  const now = deps.now();
+  const message: WebchatOutboundMessage = {
+    id: idempotencyKey,
+    contactId: contact.id,
+    address,
+    text: plan.text,
+    sentAt: now.toISOString(),
+  };
+  const rawBody = JSON.stringify(message);
+  const timestamp = Math.floor(now.getTime() / 1000);
+  const { webhookUrl, secret, timeoutMs } = options;
+  const outcome = await request(
+    deps,
+    webhookUrl,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        [TIMESTAMP_HEADER]: String(timestamp),
+        [SIGNATURE_HEADER]: signatureFor(secret, timestamp, rawBody),
+      },
+      body: rawBody,
+      // A redirected POST would lose its method or its signature's meaning: report it instead.
+      redirect: 'manual',
+    },
+    timeoutMs,
+  );
+  if (!outcome.ok) return webchatNetworkFailure(outcome);
+  if (outcome.status < 200 || outcome.status > 299) {
+    const failure = webchatFailure(outcome.status, outcome.text, outcome.headers.get('location'));
+    deps.logger.warn(`webchat send ${idempotencyKey} failed: ${failure.reason}: ${failure.detail}`);
+    return failure;
   }
+  return { ok: true, providerMessageId: messageIdOf(outcome.text) ?? idempotencyKey, sandbox: false };
 }
 
 /** `{ "messageId": "…" }` from a 2xx answer, when the site sent one. */

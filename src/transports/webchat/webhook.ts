@@ -6,9 +6,10 @@
  */
 import { z } from 'zod';
 import { normaliseEmail } from '../../contacts/normalize.js';
-import type { IngestEventDraft, InboundWebhook, ProviderAccount, ProviderDeps, WebhookRequest, WebhookResponse } from '../provider.js';
-import { addressContactId } from '../provider.js';
+import { type ProviderIngestEvent, inboundFromAddress } from '../../contract/ingest-events.js';
+import type { InboundWebhook, ProviderAccount, ProviderDeps, WebhookRequest, WebhookResponse } from '../provider.js';
 import { verifySignature } from './signature.js';
+import { stripByteOrderMark } from '../../contract/byte-order-mark.js';
 
 /**
  * Event ids are at most 200 characters (`webchat:<id>:contact` must fit) and contact ids too
@@ -59,7 +60,7 @@ export class WebchatWebhook implements InboundWebhook {
 
     let payload: unknown;
     try {
-      payload = JSON.parse(request.rawBody);
+      payload = JSON.parse(stripByteOrderMark(request.rawBody));
     } catch {
       return json(400, { ok: false, error: 'body is not JSON' });
     }
@@ -74,37 +75,21 @@ export class WebchatWebhook implements InboundWebhook {
     return json(200, { ok: true }, { events: this.eventsFor(parsed.data) });
   }
 
-  private eventsFor(message: z.output<typeof webchatInboundSchema>): IngestEventDraft[] {
-    const at = new Date(message.sentAt).toISOString();
-    const contactId = addressContactId('webchat', message.visitorId);
-    const channelId = this.account.id ? { channelId: this.account.id } : {};
+  private eventsFor(message: z.output<typeof webchatInboundSchema>): ProviderIngestEvent[] {
     // One `name` field: kept whole as the first name, since splitting guesses wrong for many cultures.
     const name = message.name?.trim().slice(0, 200);
     const email = message.email?.trim() ? normaliseEmail(message.email) : '';
     const validEmail = email !== '' && email.length <= 320 && emailAddress.safeParse(email).success;
     if (email && !validEmail) this.deps.logger.warn(`webchat message ${message.id}: ignoring email that is not an address`);
-    return [
-      {
-        id: `webchat:${message.id}:contact`,
-        type: 'contact.upserted',
-        at,
-        contact: {
-          id: contactId,
-          ...(name ? { firstName: name } : {}),
-          ...(validEmail ? { email } : {}),
-          channels: [{ type: 'webchat', ...channelId, address: message.visitorId }],
-        },
-      },
-      {
-        id: `webchat:${message.id}`,
-        type: 'message.received',
-        at,
-        contactId,
-        channel: 'webchat',
-        ...channelId,
-        kind: 'message',
-        ...(message.text ? { text: message.text.slice(0, 100_000) } : {}),
-      },
-    ];
+    return inboundFromAddress({
+      id: `webchat:${message.id}`,
+      at: new Date(message.sentAt).toISOString(),
+      channel: 'webchat',
+      channelId: this.account.id,
+      address: message.visitorId,
+      profile: { firstName: name || undefined, email: validEmail ? email : undefined },
+      kind: 'message',
+      text: message.text ? message.text.slice(0, 100_000) : undefined,
+    });
   }
 }

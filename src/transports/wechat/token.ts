@@ -12,6 +12,7 @@
 import type { ProviderDeps } from '../provider.js';
 import { retryableStatus } from '../provider.js';
 import { wechatError } from './errors.js';
+import { describeNetworkFailure, request, withoutTrailingSlash } from '../http.js';
 import { parseJsonLossless } from '../json.js';
 import type { WechatOptions } from './options.js';
 
@@ -56,22 +57,20 @@ export class AccessTokenCache {
   private async fetchToken(): Promise<string> {
     const issuedAt = this.deps.now().getTime();
     const url =
-      `${this.options.baseUrl.replace(/\/+$/, '')}/cgi-bin/token?grant_type=client_credential` +
+      `${withoutTrailingSlash(this.options.baseUrl)}/cgi-bin/token?grant_type=client_credential` +
       `&appid=${encodeURIComponent(this.options.appId)}&secret=${encodeURIComponent(this.options.appSecret)}`;
-    let response: Response;
-    let raw: string;
-    try {
-      response = await this.deps.fetch(url, { method: 'GET', signal: AbortSignal.timeout(this.options.timeoutMs) });
-      raw = await response.text();
-    } catch (error) {
-      throw new TokenUnavailable('provider_error', `WeChat access_token request failed: ${describeFetchError(error)}`, true);
+    const outcome = await request(this.deps, url, { method: 'GET' }, this.options.timeoutMs);
+    if (!outcome.ok) {
+      const detail = `WeChat access_token request failed: ${describeNetworkFailure(outcome)}`;
+      throw new TokenUnavailable('provider_error', detail, true);
     }
-    if (!response.ok) {
-      throw new TokenUnavailable('provider_error', `WeChat access_token request answered HTTP ${response.status}.`, retryableStatus(response.status));
+    if (outcome.status < 200 || outcome.status > 299) {
+      const detail = `WeChat access_token request answered HTTP ${outcome.status}.`;
+      throw new TokenUnavailable('provider_error', detail, retryableStatus(outcome.status));
     }
     let body: { access_token?: unknown; expires_in?: unknown; errcode?: unknown; errmsg?: unknown };
     try {
-      body = parseJsonLossless(raw) as typeof body;
+      body = parseJsonLossless(outcome.text) as typeof body;
       if (typeof body !== 'object' || body === null) throw new Error('not an object');
     } catch {
       throw new TokenUnavailable('provider_error', 'WeChat access_token answer is not JSON.', true);
@@ -91,13 +90,4 @@ export class AccessTokenCache {
     this.current = { token: body.access_token, refreshAt: issuedAt + lifetime - Math.min(REFRESH_EARLY_MS, lifetime / 2) };
     return body.access_token;
   }
-}
-
-export function describeFetchError(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'the request timed out';
-    const cause = (error as { cause?: { code?: unknown } }).cause;
-    return typeof cause?.code === 'string' ? `${error.message} (${cause.code})` : error.message;
-  }
-  return String(error);
 }

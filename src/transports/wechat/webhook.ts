@@ -17,7 +17,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { addressContactId, type IngestEventDraft, type InboundWebhook, type WebhookRequest, type WebhookResponse } from '../provider.js';
+import { type ProviderIngestEvent, addressedContact, inboundFromAddress } from '../../contract/ingest-events.js';
+import type { InboundWebhook, WebhookRequest, WebhookResponse } from '../provider.js';
+import { acknowledged, refused } from '../webhook-response.js';
 
 /** MsgTypes a user sends (text, image, voice, video, shortvideo, location, link): each is a window anchor. */
 const USER_MESSAGE_TYPES = new Set(['text', 'image', 'voice', 'video', 'shortvideo', 'location', 'link']);
@@ -38,35 +40,37 @@ export class WechatWebhook implements InboundWebhook {
   ) {}
 
   async handle(request: WebhookRequest): Promise<WebhookResponse> {
-    if (request.method !== 'GET' && request.method !== 'POST') return refuse(405, `method ${request.method} not allowed`);
+    if (request.method !== 'GET' && request.method !== 'POST') {
+      return refused(405, `method ${request.method} not allowed`);
+    }
 
     const query = request.url.searchParams;
     const signature = query.get('signature');
     const timestamp = query.get('timestamp');
     const nonce = query.get('nonce');
-    if (!signature || !timestamp || !nonce) return refuse(403, 'missing signature, timestamp or nonce');
-    if (!this.signatureMatches(signature, timestamp, nonce)) return refuse(403, 'bad signature');
+    if (!signature || !timestamp || !nonce) return refused(403, 'missing signature, timestamp or nonce');
+    if (!this.signatureMatches(signature, timestamp, nonce)) return refused(403, 'bad signature');
 
     if (request.method === 'GET') {
       const echostr = query.get('echostr');
-      if (echostr === null) return { status: 400, events: [], refused: 'verification request without echostr' };
+      if (echostr === null) return refused(400, 'verification request without echostr');
       return { status: 200, body: echostr, contentType: 'text/plain', events: [] };
     }
 
     const message = parseMessage(request.rawBody);
-    if (typeof message === 'string') return { status: 400, events: [], refused: `malformed WeChat message: ${message}` };
+    if (typeof message === 'string') return refused(400, `malformed WeChat message: ${message}`);
 
     const from = message.FromUserName;
     const createTime = Number(message.CreateTime);
     const at = new Date(createTime * 1000).toISOString();
-    const contactId = addressContactId('wechat', from);
 
     if (message.MsgType === 'event') {
       const event = message.Event ?? '';
       if (event.toLowerCase() === 'subscribe') {
         // Following gives 3 messages within 1 minute, not the 48 h window: the contact is recorded, the
-        // anchor is not moved.
-        return accepted([this.contactUpserted(`wechat:event:${from}:${message.CreateTime}:subscribe:contact`, at, from)]);
+        // anchor is not moved. WeChat no longer sends profile names: only the address is known.
+        const id = `wechat:event:${from}:${message.CreateTime}:subscribe:contact`;
+        return accepted([addressedContact({ id, at, ...this.sender(from) })]);
       }
       // unsubscribe: the event schema's contact.unsubscribed is Viber-only, so nothing is emitted (and a
       // send would fail with 45015/43004, which the outbox records). CLICK, SCAN, VIEW, LOCATION, …:
@@ -79,19 +83,7 @@ export class WechatWebhook implements InboundWebhook {
     // MsgId identifies a message across WeChat's retries; without one, WeChat's event rule applies.
     const id = message.MsgId ? `wechat:${message.MsgId}` : `wechat:${from}:${message.CreateTime}:${message.MsgType}`;
     const text = message.MsgType === 'text' ? message.Content : undefined;
-    return accepted([
-      this.contactUpserted(`${id}:contact`, at, from),
-      {
-        id,
-        type: 'message.received',
-        at,
-        contactId,
-        channel: 'wechat',
-        ...this.account(),
-        kind: 'message',
-        ...(text !== undefined ? { text } : {}),
-      },
-    ]);
+    return accepted(inboundFromAddress({ id, at, ...this.sender(from), kind: 'message', text }));
   }
 
   private signatureMatches(signature: string, timestamp: string, nonce: string): boolean {
@@ -100,18 +92,8 @@ export class WechatWebhook implements InboundWebhook {
     return timingSafeEqual(expected, Buffer.from(signature, 'hex'));
   }
 
-  private account(): { channelId?: string } {
-    return this.channelId ? { channelId: this.channelId } : {};
-  }
-
-  private contactUpserted(id: string, at: string, openId: string): IngestEventDraft {
-    // WeChat no longer sends profile names with messages: only the address is known.
-    return {
-      id,
-      type: 'contact.upserted',
-      at,
-      contact: { id: addressContactId('wechat', openId), channels: [{ type: 'wechat', ...this.account(), address: openId }] },
-    };
+  private sender(openId: string) {
+    return { channel: 'wechat' as const, channelId: this.channelId, address: openId };
   }
 }
 
@@ -158,10 +140,6 @@ function parseMessage(rawBody: string): WechatMessage | string {
 }
 
 /** WeChat's expected answer to a message or event it pushed: the plain string `success`. */
-function accepted(events: IngestEventDraft[]): WebhookResponse {
-  return { status: 200, body: 'success', contentType: 'text/plain', events };
-}
-
-function refuse(status: number, why: string): WebhookResponse {
-  return { status, events: [], refused: why };
+function accepted(events: ProviderIngestEvent[]): WebhookResponse {
+  return acknowledged(events, [], { body: 'success', contentType: 'text/plain' });
 }

@@ -3,8 +3,7 @@
  * file). Where each value is found in Meta's consoles: README.md in this folder.
  */
 import { z } from 'zod';
-import { accountLabel, parseAccountOptions } from '../options.js';
-import type { ProviderAccount } from '../provider.js';
+import { baseUrlOption, timeoutMsOption } from '../options.js';
 
 /** Graph API version used when the config names none (Meta keeps a version callable for about two years). */
 export const DEFAULT_API_VERSION = 'v23.0';
@@ -30,32 +29,28 @@ export const whatsappOptionsSchema = z
     verifyToken: z.string().min(1).max(512).optional(),
     /** WhatsApp Business Account id: enables template sync (`GET /{wabaId}/message_templates`). */
     wabaId: z.string().regex(/^\d{5,30}$/, 'must be the numeric WhatsApp Business Account id').optional(),
-    /** Graph API base URL; default the public API. Tests pass their local fake's URL. */
-    baseUrl: z.url('must be a URL such as https://graph.facebook.com').default('https://graph.facebook.com'),
+    baseUrl: baseUrlOption('https://graph.facebook.com'),
     /** Graph API version segment of every URL (`v21.0` or newer). */
     apiVersion: z
       .string()
       .regex(/^v\d{2,3}\.\d$/, 'must be a Graph API version such as v23.0')
       .refine((v) => Number(v.slice(1)) >= 21, 'must be v21.0 or newer')
       .default(DEFAULT_API_VERSION),
-    /** Per-request timeout in milliseconds (the request is aborted; a send is then retryable). */
-    timeoutMs: z.number().int('must be a whole number of milliseconds').min(100).max(120_000).default(10_000),
+    timeoutMs: timeoutMsOption(),
   })
-  .strict();
+  .strict()
+  .superRefine((o, ctx) => {
+    // The webhook needs both: the token for Meta's GET handshake, the secret for every signed POST.
+    const both = '(the webhook needs both)';
+    if (o.appSecret && !o.verifyToken) {
+      ctx.addIssue({ code: 'custom', path: ['verifyToken'], message: `is required when appSecret is set ${both}` });
+    }
+    if (o.verifyToken && !o.appSecret) {
+      ctx.addIssue({ code: 'custom', path: ['appSecret'], message: `is required when verifyToken is set ${both}` });
+    }
+  });
 
 export type WhatsappOptions = z.output<typeof whatsappOptionsSchema>;
-
-export { accountLabel } from '../options.js';
-
-/** Validates the account's options; throws one line naming the option and the account. */
-export function parseWhatsappOptions(account: ProviderAccount): WhatsappOptions {
-  const where = `${accountLabel(account)}.options`;
-  const parsed = parseAccountOptions(whatsappOptionsSchema, account);
-  // The webhook needs both: the token for Meta's GET handshake, the secret for every signed POST.
-  if (parsed.appSecret && !parsed.verifyToken) throw new Error(`${where}.verifyToken is required when appSecret is set (the webhook needs both)`);
-  if (parsed.verifyToken && !parsed.appSecret) throw new Error(`${where}.appSecret is required when verifyToken is set (the webhook needs both)`);
-  return { ...parsed, baseUrl: parsed.baseUrl.replace(/\/+$/, '') };
-}
 
 /** `{baseUrl}/{apiVersion}/{node}/{edge}` */
 export function graphUrl(options: Pick<WhatsappOptions, 'baseUrl' | 'apiVersion'>, ...segments: string[]): string {

@@ -17,11 +17,18 @@
  */
 import { z } from 'zod';
 import type { PlannedSend } from '../../policy/index.js';
-import { type ProviderDeps, providerFailure } from '../provider.js';
-import type { SendRequest, SendResult, Transport } from '../transport.js';
+import { type GuardedSendRequest, type ProviderDeps, type SendGuard, providerFailure } from '../provider.js';
+import type { SendResult } from '../transport.js';
 import { whatsappErrorRule } from './errors.js';
 import { parseJson, request } from '../http.js';
 import { type WhatsappOptions, graphUrl } from './options.js';
+
+export const WHATSAPP_SEND_GUARD: SendGuard = {
+  channel: 'whatsapp',
+  supports: ['text', 'template'],
+  noAddress: 'This contact has no WhatsApp number on this channel.',
+  unsupported: () => 'WhatsApp has no message tags; send an approved template instead.',
+};
 
 const successSchema = z.object({
   messages: z.array(z.object({ id: z.string().min(1) })).min(1),
@@ -59,71 +66,59 @@ export function templateParameters(template: NonNullable<PlannedSend['template']
   return Object.entries(template.named).map(([name, text]) => ({ type: 'text', parameter_name: name, text }));
 }
 
-/** The JSON body for `plan`, or why this plan cannot be expressed on WhatsApp. */
+/** The JSON body for a text or template plan (the send guard refuses tags). */
 export function messageBody(plan: PlannedSend, to: string): { ok: true; body: Record<string, unknown> } | { ok: false; reason: string; detail: string } {
   const head = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
-  if (plan.kind === 'text') {
+  if (plan.kind !== 'template') {
     return { ok: true, body: { ...head, type: 'text', text: { body: plan.text, preview_url: false } } };
   }
-  if (plan.kind === 'template') {
-    if (!plan.template) return { ok: false, reason: 'provider_error', detail: 'template plan without a template' };
-    const parameters = templateParameters(plan.template);
-    const template: Record<string, unknown> = { name: plan.template.name, language: { code: plan.template.language } };
-    if (parameters.length > 0) template.components = [{ type: 'body', parameters }];
-    return { ok: true, body: { ...head, type: 'template', template } };
-  }
-  return { ok: false, reason: 'whatsapp.tag_not_supported', detail: 'WhatsApp has no message tags; send an approved template instead.' };
+  if (!plan.template) return { ok: false, reason: 'provider_error', detail: 'template plan without a template' };
+  const parameters = templateParameters(plan.template);
+  const template: Record<string, unknown> = { name: plan.template.name, language: { code: plan.template.language } };
+  if (parameters.length > 0) template.components = [{ type: 'body', parameters }];
+  return { ok: true, body: { ...head, type: 'template', template } };
 }
 
-export class WhatsappCloudTransport implements Transport {
-  readonly name = 'whatsapp-cloud';
-  readonly sandbox = false;
-
-  constructor(
-    private readonly options: WhatsappOptions,
-    private readonly deps: ProviderDeps,
-  ) {}
-
-  async send({ plan, channel }: SendRequest): Promise<SendResult> {
-    if (channel.type !== 'whatsapp') {
-      return providerFailure('provider_error', `the whatsapp-cloud transport cannot send on ${channel.type}`, false);
-    }
-    if (!channel.address) {
-      return providerFailure('whatsapp.no_address', 'This contact has no WhatsApp number on this channel.', false);
-    }
-    const built = messageBody(plan, recipientOf(channel.address));
-    if (!built.ok) return providerFailure(built.reason, built.detail, false);
-
-    const url = graphUrl(this.options, this.options.phoneNumberId, 'messages');
-    const outcome = await request(
-      this.deps,
-      url,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${this.options.accessToken}`,
-          'content-type': 'application/json',
-          accept: 'application/json',
-        },
-        body: JSON.stringify(built.body),
-      },
-      this.options.timeoutMs,
-    );
-    if (!outcome.ok) return providerFailure('provider_error', `WhatsApp Cloud API: ${outcome.detail}`, true);
-
-    const json = parseJson(outcome.text);
-    if (outcome.status >= 200 && outcome.status < 300) {
-      const ok = successSchema.safeParse(json);
-      if (ok.success) return { ok: true, providerMessageId: ok.data.messages[0]!.id, sandbox: false };
-      // Accepted but unreadable: the message may be on its way, so a retry could send it twice.
-      return providerFailure('provider_error', `WhatsApp Cloud API answered ${outcome.status} without a message id`, false);
-    }
-
-    const failed = graphErrorSchema.safeParse(json);
-    const error = failed.success ? failed.data.error : undefined;
-    const rule = whatsappErrorRule(error?.code, outcome.status);
-    const detail = error ? describeGraphError(error) : outcome.text.slice(0, 200).trim() || 'empty body';
-    if (rule.reason === 'whatsapp.auth_failed') this.deps.logger.error(`WhatsApp ${this.options.phoneNumberId}: ${detail}`);
-    return providerFailure(rule.reason, `WhatsApp Cloud API HTTP ${outcome.status}: ${detail}`, rule.retryable);
+export async function sendWhatsappMessage(
+  options: WhatsappOptions,
+  deps: ProviderDeps,
+  { plan, channel, address }: GuardedSendRequest,
+): Promise<SendResult> {
+  if (channel.type !== 'whatsapp') {
+    return providerFailure('provider_error', `the whatsapp-cloud transport cannot send on ${channel.type}`, false);
   }
+  const built = messageBody(plan, recipientOf(address));
+  if (!built.ok) return providerFailure(built.reason, built.detail, false);
+
+  const outcome = await request(
+    deps,
+    graphUrl(options, options.phoneNumberId, 'messages'),
+    {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${options.accessToken}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
+      body: JSON.stringify(built.body),
+    },
+    options.timeoutMs,
+  );
+  if (!outcome.ok) return providerFailure('provider_error', `WhatsApp Cloud API: ${outcome.detail}`, true);
+
+  const json = parseJson(outcome.text);
+  if (outcome.status >= 200 && outcome.status < 300) {
+    const ok = successSchema.safeParse(json);
+    if (ok.success) return { ok: true, providerMessageId: ok.data.messages[0]!.id, sandbox: false };
+    // Accepted but unreadable: the message may be on its way, so a retry could send it twice.
+    const detail = `WhatsApp Cloud API answered ${outcome.status} without a message id`;
+    return providerFailure('provider_error', detail, false);
+  }
+
+  const failed = graphErrorSchema.safeParse(json);
+  const error = failed.success ? failed.data.error : undefined;
+  const rule = whatsappErrorRule(error?.code, outcome.status);
+  const detail = error ? describeGraphError(error) : outcome.text.slice(0, 200).trim() || 'empty body';
+  if (rule.reason === 'whatsapp.auth_failed') deps.logger.error(`WhatsApp ${options.phoneNumberId}: ${detail}`);
+  return providerFailure(rule.reason, `WhatsApp Cloud API HTTP ${outcome.status}: ${detail}`, rule.retryable);
 }

@@ -20,18 +20,14 @@
  * Meta's ids (`whatsapp:<wamid>`, `whatsapp:call:<wacid>`) and a replay is a duplicate downstream.
  */
 import { z } from 'zod';
-import {
-  type DeliveryStatus,
-  type InboundWebhook,
-  type IngestEventDraft,
-  type ProviderDeps,
-  type WebhookRequest,
-  type WebhookResponse,
-  addressContactId,
-} from '../provider.js';
+import type { DeliveryStatus } from '../../contract/delivery-reports.js';
+import { type InboundKind, type ProviderIngestEvent, inboundFromAddress } from '../../contract/ingest-events.js';
+import type { InboundWebhook, ProviderDeps, WebhookRequest, WebhookResponse } from '../provider.js';
+import { refused } from '../webhook-response.js';
 import { checkHandshake, checkSignature } from '../meta/signature.js';
 import { WHATSAPP_ERROR_RULES, whatsappErrorRule } from './errors.js';
 import type { WhatsappOptions } from './options.js';
+import { stripByteOrderMark } from '../../contract/byte-order-mark.js';
 
 const unixSeconds = z.union([z.string().regex(/^\d{1,12}$/), z.number().int().nonnegative()]).transform((v) => Number(v));
 
@@ -163,23 +159,23 @@ export class WhatsappWebhook implements InboundWebhook {
   async handle(request: WebhookRequest): Promise<WebhookResponse> {
     const method = request.method.toUpperCase();
     if (method === 'GET') return this.verify(request.url);
-    if (method !== 'POST') return { status: 405, events: [], refused: `method ${method} not allowed` };
+    if (method !== 'POST') return refused(405, `method ${method} not allowed`);
 
     const signature = checkSignature(request.headers['x-hub-signature-256'], request.rawBody, this.options.appSecret);
-    if (!signature.ok) return { status: 401, events: [], refused: signature.refused };
+    if (!signature.ok) return refused(401, signature.refused);
 
     let json: unknown;
     try {
-      json = JSON.parse(request.rawBody);
+      json = JSON.parse(stripByteOrderMark(request.rawBody));
     } catch {
-      return { status: 400, events: [], refused: 'body is not JSON' };
+      return refused(400, 'body is not JSON');
     }
     const envelope = envelopeSchema.safeParse(json);
-    if (!envelope.success) return { status: 400, events: [], refused: 'body is not a webhook notification (object, entry[])' };
+    if (!envelope.success) return refused(400, 'body is not a webhook notification (object, entry[])');
     // Other Graph objects (page, instagram…) are valid notifications, just not ours.
     if (envelope.data.object !== 'whatsapp_business_account') return { status: 200, events: [] };
 
-    const events: IngestEventDraft[] = [];
+    const events: ProviderIngestEvent[] = [];
     const statuses: DeliveryStatus[] = [];
     for (const entry of envelope.data.entry) {
       for (const change of entry.changes) {
@@ -194,69 +190,59 @@ export class WhatsappWebhook implements InboundWebhook {
   private verify(url: URL): WebhookResponse {
     const handshake = checkHandshake(url, this.options.verifyToken);
     if (handshake.ok) return { status: 200, body: handshake.challenge, contentType: 'text/plain', events: [] };
-    return { status: handshake.status, events: [], refused: handshake.refused };
+    return refused(handshake.status, handshake.refused);
   }
 
-  /** The change is about this account's phone number (a WABA webhook carries all of its numbers). */
-  private ours(phoneNumberId: string): boolean {
-    return phoneNumberId === this.options.phoneNumberId;
+  /** A change's value, when readable and about this account's number (a WABA webhook carries all its numbers). */
+  private ourChange<S extends typeof messagesValueSchema | typeof callsValueSchema>(
+    schema: S,
+    raw: unknown,
+    field: string,
+  ): z.output<S> | undefined {
+    const value = schema.safeParse(raw);
+    const ignored = `WhatsApp webhook: ${field} change without metadata.phone_number_id ignored`;
+    if (!value.success) this.deps.logger.warn(ignored);
+    else if (value.data.metadata.phone_number_id === this.options.phoneNumberId) return value.data as z.output<S>;
+    return undefined;
+  }
+
+  /** One item of a change, or undefined (logged) when it lacks what we need. */
+  private readable<S extends z.ZodType>(schema: S, raw: unknown, warning: string): z.output<S> | undefined {
+    const item = schema.safeParse(raw);
+    if (item.success) return item.data;
+    this.deps.logger.warn(`WhatsApp webhook: ${warning}`);
+    return undefined;
   }
 
   private inbound(
-    events: IngestEventDraft[],
+    events: ProviderIngestEvent[],
     key: string,
     at: string,
     address: string,
     name: string | undefined,
-    kind: string,
+    kind: InboundKind,
     text?: string,
   ): void {
-    const contactId = addressContactId('whatsapp', address);
-    events.push({
-      id: `whatsapp:${key}:contact`,
-      type: 'contact.upserted',
-      at,
-      contact: {
-        id: contactId,
-        ...(name ? { firstName: name } : {}),
-        channels: [{ type: 'whatsapp', channelId: this.channelId, address }],
-      },
-    });
-    events.push({
-      id: `whatsapp:${key}`,
-      type: 'message.received',
-      at,
-      contactId,
-      channel: 'whatsapp',
-      channelId: this.channelId,
-      kind,
-      ...(text ? { text } : {}),
-    });
+    const sender = { channel: 'whatsapp' as const, channelId: this.channelId, address };
+    const profile = { firstName: name || undefined };
+    const id = `whatsapp:${key}`;
+    events.push(...inboundFromAddress({ id, at, ...sender, profile, kind, text: text || undefined }));
   }
 
-  private messagesChange(raw: unknown, events: IngestEventDraft[], statuses: DeliveryStatus[]): void {
-    const value = messagesValueSchema.safeParse(raw);
-    if (!value.success) {
-      this.deps.logger.warn('WhatsApp webhook: messages change without metadata.phone_number_id ignored');
-      return;
-    }
-    if (!this.ours(value.data.metadata.phone_number_id)) return;
-    const names = profileNames(value.data.contacts);
+  private messagesChange(raw: unknown, events: ProviderIngestEvent[], statuses: DeliveryStatus[]): void {
+    const value = this.ourChange(messagesValueSchema, raw, 'messages');
+    if (!value) return;
+    const names = profileNames(value.contacts);
 
-    for (const rawMessage of value.data.messages) {
-      const msg = inboundMessageSchema.safeParse(rawMessage);
-      if (!msg.success) {
-        this.deps.logger.warn('WhatsApp webhook: inbound message without from/id/timestamp ignored');
-        continue;
-      }
-      const m = msg.data;
-      if (NOT_CUSTOMER_ACTIONS.has(m.type)) continue;
+    for (const rawMessage of value.messages) {
+      const m = this.readable(inboundMessageSchema, rawMessage, 'inbound message without from/id/timestamp ignored');
+      if (!m || NOT_CUSTOMER_ACTIONS.has(m.type)) continue;
       // A reaction is the customer acting on a message; `request_welcome` is a first chat opened with us.
       const kind = m.type === 'reaction' ? 'reaction' : m.type === 'request_welcome' ? 'conversation_started' : 'message';
       this.inbound(events, m.id, isoFromSeconds(m.timestamp), m.from, names.get(m.from), kind, textOf(m));
     }
 
-    for (const rawStatus of value.data.statuses) {
+    for (const rawStatus of value.statuses) {
       const s = statusSchema.safeParse(rawStatus);
       if (!s.success || !DELIVERY_STATES.has(s.data.status as DeliveryStatus['status'])) continue;
       const status: DeliveryStatus = {
@@ -277,25 +263,17 @@ export class WhatsappWebhook implements InboundWebhook {
     }
   }
 
-  private callsChange(raw: unknown, events: IngestEventDraft[]): void {
-    const value = callsValueSchema.safeParse(raw);
-    if (!value.success) {
-      this.deps.logger.warn('WhatsApp webhook: calls change without metadata.phone_number_id ignored');
-      return;
-    }
-    if (!this.ours(value.data.metadata.phone_number_id)) return;
-    const names = profileNames(value.data.contacts);
-    const contactIds = value.data.contacts
+  private callsChange(raw: unknown, events: ProviderIngestEvent[]): void {
+    const value = this.ourChange(callsValueSchema, raw, 'calls');
+    if (!value) return;
+    const names = profileNames(value.contacts);
+    const contactIds = value.contacts
       .map((c) => contactSchema.safeParse(c))
       .flatMap((c) => (c.success && c.data.wa_id ? [c.data.wa_id] : []));
 
-    for (const rawCall of value.data.calls) {
-      const call = callSchema.safeParse(rawCall);
-      if (!call.success) {
-        this.deps.logger.warn('WhatsApp webhook: call without id/event/timestamp ignored');
-        continue;
-      }
-      const c = call.data;
+    for (const rawCall of value.calls) {
+      const c = this.readable(callSchema, rawCall, 'call without id/event/timestamp ignored');
+      if (!c) continue;
       // Only the customer calling us counts; the connect event is the call being placed (terminate follows).
       const userInitiated =
         c.direction === 'USER_INITIATED' || (c.direction === undefined && c.session?.sdp_type === 'offer');
@@ -303,7 +281,7 @@ export class WhatsappWebhook implements InboundWebhook {
       // The caller: `from` when it is one of the webhook's contacts (wa_id), else the first contact, else
       // `from` unless that is our own number.
       const from = c.from?.replace(/^\+/, '');
-      const own = value.data.metadata.display_phone_number?.replace(/\D/g, '');
+      const own = value.metadata.display_phone_number?.replace(/\D/g, '');
       const address = from && contactIds.includes(from) ? from : (contactIds[0] ?? (from && from !== own ? from : undefined));
       if (!address) {
         this.deps.logger.warn(`WhatsApp webhook: call ${c.id} without a caller ignored`);

@@ -5,7 +5,6 @@ import {
   messageIdFor,
   smtpFailure,
   smtpOptionsSchema,
-  type SmtpTransport,
 } from '../../../src/transports/email/index.js';
 import type { ProviderAccount } from '../../../src/transports/provider.js';
 import { testDeps } from './helpers.js';
@@ -15,7 +14,7 @@ const valid = { host: 'smtp.example.net', from: { address: 'help@shop.example' }
 function create(options: Record<string, unknown>, id?: string, type: ProviderAccount['type'] = 'email') {
   return () => {
     const channel = createSmtpChannel({ type, ...(id ? { id } : {}), options }, testDeps());
-    (channel.transport as SmtpTransport).close();
+    void channel.transport.close?.();
     return channel;
   };
 }
@@ -56,7 +55,7 @@ describe('smtp options', () => {
   });
 
   it('refuses to serve another channel type', () => {
-    expect(create(valid, 'x', 'sms')).toThrow('channels[sms:x].transport "smtp" serves the email channel only, not sms');
+    expect(create(valid, 'x', 'sms')).toThrow('channels[sms:x]: transport smtp serves channel type email, not sms');
   });
 });
 
@@ -93,6 +92,7 @@ describe('SMTP error table', () => {
     ['EDNS', { code: 'EDNS' }, 'provider_error', true],
     ['our deadline (EABORT)', { code: 'EABORT', name: 'AbortError' }, 'provider_error', true],
     ['TLS handshake', { code: 'ETLS' }, 'email.tls_failed', false],
+    ['requireTLS, the server has no STARTTLS', { code: 'ETLS', responseCode: 500, command: 'STARTTLS' }, 'email.tls_failed', false],
     ['ECONFIG', { code: 'ECONFIG' }, 'provider_error', false],
     ['something unknown', { message: 'boom' }, 'provider_error', true],
   ];

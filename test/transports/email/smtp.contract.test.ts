@@ -3,8 +3,9 @@
  * envelope, the headers and the UTF-8 body that arrive, and how each kind of refusal maps to a reason.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSmtpChannel, type SmtpTransport } from '../../../src/transports/email/index.js';
+import { createSmtpChannel } from '../../../src/transports/email/index.js';
 import type { ProviderAccount } from '../../../src/transports/provider.js';
+import type { Transport } from '../../../src/transports/transport.js';
 import {
   type FakeSmtp,
   NOW,
@@ -43,10 +44,10 @@ function account(port: number, options: Record<string, unknown> = {}, id: string
   };
 }
 
-function transportFor(acct: ProviderAccount, deps = testDeps()): SmtpTransport {
+function transportFor(acct: ProviderAccount, deps = testDeps()): Transport {
   const channel = createSmtpChannel(acct, deps);
-  const transport = channel.transport as SmtpTransport;
-  cleanups.push(() => transport.close());
+  const transport = channel.transport;
+  cleanups.push(() => transport.close?.());
   return transport;
 }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createInstagramChannel } from '../../../src/transports/instagram/index.js';
 import type { InboundWebhook } from '../../../src/transports/provider.js';
 import { expectValidEvents, signedPost, testDeps, verificationGet } from '../messenger/meta-fixtures.js';
+import { contactOf } from '../events.js';
 
 const IG_ID = '17841405793187218';
 const IGSID = '5218837730110492';
@@ -137,7 +138,7 @@ describe('Instagram webhook: events', () => {
     const out = await hook.handle(signedPost(PATH, notification(from({ message: { mid: 'ig_d', text: 'x' } })), SECRET));
     expect(out.events[1]).not.toHaveProperty('channelId');
     expect(out.events[0]).toMatchObject({ contact: { channels: [{ type: 'instagram', address: IGSID }] } });
-    expect((out.events[0]!.contact as { channels: object[] }).channels[0]).not.toHaveProperty('channelId');
+    expect(contactOf(out.events[0]).channels[0]).not.toHaveProperty('channelId');
     expectValidEvents(out.events);
   });
 

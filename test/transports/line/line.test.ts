@@ -265,7 +265,7 @@ describe('line webhook', () => {
     ]);
     const res = await hook.handle(request(raw));
     expect(res.status).toBe(200);
-    expect(res.events.map((e) => [e.id, e.type, e.kind ?? null])).toEqual([
+    expect(res.events.map((e) => [e.id, e.type, 'kind' in e ? e.kind : null])).toEqual([
       ['line:EV-PB:contact', 'contact.upserted', null],
       ['line:EV-PB', 'message.received', 'postback'],
       ['line:EV-FOLLOW', 'contact.upserted', null],

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import type { Contact, ContactChannel } from '../../../src/contacts/model.js';
 import { ingestEventSchema } from '../../../src/ingest/events.js';
 import type { PlannedSend } from '../../../src/policy/index.js';
-import type { IngestEventDraft, ProviderDeps, WebhookRequest } from '../../../src/transports/provider.js';
+import type { ProviderDeps, ProviderIngestEvent, WebhookRequest } from '../../../src/transports/provider.js';
 
 export interface RecordedRequest {
   method: string;
@@ -168,7 +168,7 @@ export function verificationGet(path: string, query: Record<string, string>): We
 }
 
 /** Every event a webhook emits must be a valid ingest event. */
-export function expectValidEvents(events: IngestEventDraft[]): void {
+export function expectValidEvents(events: ProviderIngestEvent[]): void {
   for (const event of events) {
     const parsed = ingestEventSchema.safeParse(event);
     expect(parsed.success, `${event.id}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);

@@ -43,7 +43,7 @@ describe('messengerOptionsSchema', () => {
   it('names the default account by its type, and refuses a non-Messenger account', () => {
     expect(() => make({ options: {} })).toThrow('channels[messenger].options.pageId is required');
     expect(() => createMessengerChannel({ type: 'instagram', id: '1', options: valid }, testDeps())).toThrow(
-      'channels[instagram:1]: the messenger transport serves "messenger" channels, not "instagram"',
+      'channels[instagram:1]: transport messenger serves channel type messenger, not instagram',
     );
   });
 });

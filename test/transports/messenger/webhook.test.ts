@@ -143,7 +143,7 @@ describe('Messenger webhook: events', () => {
 
   it('names the channel by the config account id when it differs from the Page id', async () => {
     const out = await webhookFor('shop-page').handle(signedPost(PATH, notification(from({ message: { mid: 'm_2', text: 'hi' } })), SECRET));
-    expect(out.events.map((e) => e.channelId ?? (e.contact as { channels: Array<{ channelId: string }> }).channels[0]!.channelId)).toEqual([
+    expect(out.events.map((e) => ('contact' in e ? e.contact.channels[0]!.channelId : e.channelId))).toEqual([
       'shop-page',
       'shop-page',
     ]);

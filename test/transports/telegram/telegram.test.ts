@@ -5,6 +5,7 @@ import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps, WebhookRequest } from '../../../src/transports/provider.js';
 import { createTelegramChannel, telegramOptionsSchema } from '../../../src/transports/telegram/index.js';
 import { refusedUrl, startFakeApi, type FakeApi } from '../fake-api.js';
+import { contactOf } from '../events.js';
 
 const BOT_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const SECRET = 's3cr3t_Token-value';
@@ -251,8 +252,8 @@ describe('telegram webhook', () => {
       request({ update_id: 3, message: { message_id: 1, date: 1763805600, chat: { id: 5, type: 'private' }, from: { id: 5, is_bot: false, first_name: 'Bo' } } }),
     );
     expect(res.events[0]).toMatchObject({ contact: { id: 'addr:telegram:5', firstName: 'Bo' } });
-    expect(res.events[0]!.contact).not.toHaveProperty('lastName');
-    expect(res.events[0]!.contact).not.toHaveProperty('language');
+    expect(contactOf(res.events[0])).not.toHaveProperty('lastName');
+    expect(contactOf(res.events[0])).not.toHaveProperty('language');
     expect(res.events[1]).not.toHaveProperty('text');
     for (const e of res.events) expect(ingestEventSchema.safeParse(e).success).toBe(true);
   });

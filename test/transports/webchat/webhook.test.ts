@@ -6,6 +6,7 @@ import { ingestEventSchema } from '../../../src/ingest/events.js';
 import type { InboundWebhook, ProviderAccount, WebhookRequest, WebhookResponse } from '../../../src/transports/provider.js';
 import { createWebchatChannel, signatureFor, webchatOptionsSchema } from '../../../src/transports/webchat/index.js';
 import { NOW, NOW_SECONDS, SECRET, hmac, testDeps } from './helpers.js';
+import { contactOf } from '../events.js';
 
 const options = { webhookUrl: 'https://shop.example/followup', secret: SECRET };
 
@@ -105,7 +106,7 @@ describe('webchat webhook: accepted messages', () => {
     const deps = testDeps();
     const out = valid(await hook('shop', deps).handle(signed(JSON.stringify({ ...MESSAGE, email: 'linh at example' }))));
     expect(out.status).toBe(200);
-    expect(out.events[0]!.contact).not.toHaveProperty('email');
+    expect(contactOf(out.events[0])).not.toHaveProperty('email');
     expect(deps.warnings.join('\n')).toContain('msg_01HZX8');
   });
 
@@ -182,7 +183,7 @@ describe('webchat options', () => {
     expect(make({ ...options, webhookUrl: 'ftp://shop.example/x' }, 'shop')).toThrow('channels[webchat:shop].options.webhookUrl must be an http(s) URL');
     expect(make({ ...options, secret: 'short' })).toThrow('channels[webchat].options.secret must be at least 32 characters');
     expect(make({ ...options, signingKey: 'x' })).toThrow('channels[webchat].options has unknown option "signingKey" (known: webhookUrl, secret, timeoutMs)');
-    expect(() => createWebchatChannel({ type: 'sms', id: 'x', options }, testDeps())).toThrow('serves the webchat channel only');
+    expect(() => createWebchatChannel({ type: 'sms', id: 'x', options }, testDeps())).toThrow('channels[sms:x]: transport webchat serves channel type webchat, not sms');
   });
 
   it('builds a transport named webchat with a webhook', () => {

@@ -39,7 +39,7 @@ describe('whatsapp-cloud options', () => {
   });
 
   it('serves only whatsapp accounts and is a real (non-sandbox) transport', () => {
-    expect(() => createWhatsappChannel({ type: 'sms', options: base }, testDeps())).toThrow(/serves only type: whatsapp/);
+    expect(() => createWhatsappChannel({ type: 'sms', options: base }, testDeps())).toThrow('channels[sms]: transport whatsapp-cloud serves channel type whatsapp, not sms');
     const { transport } = create(base);
     expect(transport.name).toBe('whatsapp-cloud');
     expect(transport.sandbox).toBe(false);

@@ -5,6 +5,7 @@ import { ingestEventSchema } from '../../../src/ingest/events.js';
 import type { InboundWebhook, WebhookRequest } from '../../../src/transports/provider.js';
 import { createWhatsappChannel } from '../../../src/transports/whatsapp/index.js';
 import { ACCESS_TOKEN, APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN, WABA_ID, testDeps } from './fake-graph.js';
+import { contactOf } from '../events.js';
 
 function webhook(id: string | undefined = PHONE_NUMBER_ID): InboundWebhook {
   const channel = createWhatsappChannel(
@@ -231,7 +232,7 @@ describe('whatsapp webhook: inbound messages', () => {
     const out = await webhook().handle(post(JSON.stringify(body)));
     expect(out.events.map((e) => e.id)).toEqual(['whatsapp:wamid.good:contact', 'whatsapp:wamid.good']);
     // No profile in the payload: no name is invented.
-    expect(out.events[0]!.contact).toEqual({ id: 'addr:whatsapp:84901234567', channels: [{ type: 'whatsapp', channelId: PHONE_NUMBER_ID, address: '84901234567' }] });
+    expect(contactOf(out.events[0])).toEqual({ id: 'addr:whatsapp:84901234567', channels: [{ type: 'whatsapp', channelId: PHONE_NUMBER_ID, address: '84901234567' }] });
   });
 
   it('events carry the account id as channelId when the account has one, else the phone number id', async () => {

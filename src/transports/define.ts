@@ -1,0 +1,44 @@
+/**
+ * `defineProvider`: the one way to build a provider. It checks that the account is of a channel type the
+ * provider serves, validates the account's options with the provider's schema (options.ts: one line naming
+ * the account and the option), builds the provider's parts, and puts the send guard in front of its send.
+ */
+import type { z } from 'zod';
+import { accountLabel, parseAccountOptions } from './options.js';
+import type { Provider, ProviderChannel, ProviderSpec } from './provider.js';
+import { guardSend } from './send-guard.js';
+import type { Transport } from './transport.js';
+
+export function defineProvider<Name extends string, Options extends z.ZodType>(
+  spec: ProviderSpec<Name, Options>,
+): Provider<Name> {
+  const { name, serves, optionsSchema, sendGuard, failureReasons } = spec;
+  return {
+    name,
+    serves,
+    optionsSchema,
+    sendGuard,
+    failureReasons,
+    factory(account, deps): ProviderChannel {
+      if (!serves.includes(account.type)) {
+        const served = `transport ${name} serves channel type ${serves.join(', ')}`;
+        throw new Error(`${accountLabel(account)}: ${served}, not ${account.type}`);
+      }
+      const parts = spec.create(parseAccountOptions(optionsSchema, account), account, deps);
+      const transport: Transport = {
+        name,
+        sandbox: false,
+        send: async (request) => {
+          const guarded = guardSend(request, sendGuard);
+          return guarded.ok ? parts.send(guarded.request) : guarded;
+        },
+        ...(parts.close ? { close: () => parts.close!() } : {}),
+      };
+      return {
+        transport,
+        ...(parts.webhook ? { webhook: parts.webhook } : {}),
+        ...(parts.syncTemplates ? { syncTemplates: parts.syncTemplates } : {}),
+      };
+    },
+  };
+}
