@@ -1,6 +1,10 @@
 /**
  * HTTP routes beside Slack's: `POST /api/events` (ingest; bearer token; JSON event, JSON array or NDJSON;
  * per-event results) and `GET /healthz`. They ride on Bolt's server as custom routes.
+ *
+ * Status codes: 200 when the body was events (each with its own result, some perhaps rejected); 400 when
+ * nothing in it was JSON; 405 for any method but POST (Bolt answers 404 for a method a route does not list,
+ * so the ingest route lists them all).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,15 +17,24 @@ export interface IngestResultEntry {
   reason?: string;
 }
 
+export interface IngestOutcome {
+  results: IngestResultEntry[];
+  /** Entries that were not JSON at all (their results say which lines). */
+  notJson: number;
+}
+
 export interface RouteDeps {
   ingestToken: string | undefined;
   /** Parses and applies one request body; never throws for bad events (they come back rejected). */
-  ingest(body: string, contentType: string | undefined): Promise<IngestResultEntry[]>;
+  ingest(body: string, contentType: string | undefined): Promise<IngestOutcome>;
   health(): Promise<Record<string, unknown>>;
   maxBodyBytes?: number;
 }
 
 const MAX_BODY = 32 * 1024 * 1024;
+
+/** Methods other than POST that `/api/events` answers with 405 (an unlisted method gets Bolt's 404). */
+const OTHER_METHODS = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -57,16 +70,23 @@ export function buildRoutes(deps: RouteDeps): CustomRoute[] {
       method: ['GET'],
       handler: (_req, res) => {
         deps.health().then(
-          (h) => send(res, 200, { ok: true, ...h }),
+          // A health that says ok: false (Slack not reachable yet) is a 503 for probes and load balancers.
+          (h) => send(res, h.ok === false ? 503 : 200, { ok: true, ...h }),
           (err: Error) => send(res, 503, { ok: false, error: err.message }),
         );
       },
     },
     {
       path: '/api/events',
-      method: ['POST'],
+      method: ['POST', ...OTHER_METHODS],
       handler: (req, res) => {
         void (async () => {
+          if (req.method !== 'POST') {
+            req.resume();
+            const error = `${req.method} is not supported here: send events with POST /api/events.`;
+            send(res, 405, { ok: false, error }, { allow: 'POST' });
+            return;
+          }
           if (!deps.ingestToken) {
             send(res, 503, { ok: false, error: 'Ingest is disabled: set INGEST_TOKEN to enable POST /api/events.' });
             return;
@@ -89,15 +109,21 @@ export function buildRoutes(deps: RouteDeps): CustomRoute[] {
             return;
           }
           try {
-            const results = await deps.ingest(body, req.headers['content-type']);
+            const { results, notJson } = await deps.ingest(body, req.headers['content-type']);
             const count = (s: IngestResultEntry['status']) => results.filter((r) => r.status === s).length;
-            send(res, 200, {
-              ok: count('rejected') === 0,
+            const tally = {
               accepted: count('accepted'),
               duplicate: count('duplicate'),
               rejected: count('rejected'),
               results,
-            });
+            };
+            if (results.length > 0 && notJson === results.length) {
+              const error =
+                'The body is not JSON: send a JSON event, a JSON array of events, or NDJSON (one event per line).';
+              send(res, 400, { ok: false, error, ...tally });
+              return;
+            }
+            send(res, 200, { ok: tally.rejected === 0, ...tally });
           } catch (err) {
             send(res, 500, { ok: false, error: `Ingest failed: ${(err as Error).message}. Nothing after the failure point was applied; resend the body (events are idempotent by id).` });
           }

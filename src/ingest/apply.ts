@@ -1,6 +1,8 @@
 /**
  * applyEvents: validate, de-duplicate and apply a batch of ingest events. One bad event never blocks the
- * good ones; events about one contact apply in the order given; a replayed event id is `duplicate`.
+ * good ones; events about one contact apply in the order given; a replayed event id is `duplicate`, and only
+ * an applied id counts: a copy re-sent after its first copy was rejected gets its own chance.
+ * Event times more than MAX_CLOCK_SKEW_MS ahead of our clock are rejected (they would anchor windows).
  *
  * Bulk path: events are grouped by contact and applied a batch of contacts at a time under their locks —
  * one read (`getMany`), one write (`putMany`) and one write of the applied event ids per batch.
@@ -12,7 +14,14 @@
 import type { Contact } from '../contacts/model.js';
 import type { RuleOverrides } from '../policy/index.js';
 import { type Store, formatZodError } from '../store/index.js';
-import { type ContactEvent, EVENT_TYPES, type IngestEvent, contactIdOf, ingestEventSchema } from './events.js';
+import {
+  type ContactEvent,
+  EVENT_TYPES,
+  type IngestEvent,
+  contactIdOf,
+  eventProblem,
+  ingestEventSchema,
+} from './events.js';
 import { reduceContactEvent } from './reduce.js';
 
 export type IngestStatus = 'accepted' | 'duplicate' | 'rejected';
@@ -35,7 +44,7 @@ export interface EventSource {
 }
 
 export interface ApplyOptions {
-  /** Our clock (record `updatedAt`, applied-at of event ids). Default: the system clock. */
+  /** Our clock (record `updatedAt`, applied-at of event ids, the limit on event times). Default: the system clock. */
   now?: () => Date;
   /** The operator's channel rule overrides (Viber window length decides chatbot-initiated counting). */
   rules?: RuleOverrides;
@@ -48,7 +57,7 @@ export interface ApplyOptions {
 const DEFAULT_BATCH = 1000;
 
 type Located<E> = { i: number; event: E };
-type EventOutcome = { i: number; ok: true } | { i: number; ok: false; reason: string };
+type EventOutcome = { i: number; status: IngestStatus; reason?: string };
 
 interface GroupOutcome {
   contact: Contact | undefined;
@@ -68,18 +77,30 @@ function reduceGroup(
   let changed = false;
   const outcomes: EventOutcome[] = [];
   const counters: string[] = [];
+  // A re-sent copy is a duplicate only once an earlier copy applied.
+  const appliedIds = new Set<string>();
   for (const { i, event } of group) {
+    if (appliedIds.has(event.id)) {
+      outcomes.push({ i, status: 'duplicate' });
+      continue;
+    }
     const r = reduceContactEvent(contact, event, { now, rules });
     if (!r.ok) {
-      outcomes.push({ i, ok: false, reason: r.reason });
+      outcomes.push({ i, status: 'rejected', reason: r.reason });
       continue;
     }
     changed ||= r.contact !== contact;
     contact = r.contact;
     counters.push(...r.counters);
-    outcomes.push({ i, ok: true });
+    appliedIds.add(event.id);
+    outcomes.push({ i, status: 'accepted' });
   }
   return { contact, changed, outcomes, counters };
+}
+
+function aboutOf(event: IngestEvent): string {
+  const contactId = contactIdOf(event);
+  return contactId === null ? 'a template' : `contact "${contactId}"`;
 }
 
 export async function applyEvents(store: Store, events: readonly unknown[], opts: ApplyOptions = {}): Promise<IngestResult[]> {
@@ -89,6 +110,7 @@ export async function applyEvents(store: Store, events: readonly unknown[], opts
 
 async function applyUnlocked(store: Store, events: readonly unknown[], opts: ApplyOptions): Promise<IngestResult[]> {
   const clock = opts.now ?? (() => new Date());
+  const receivedAt = clock();
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   const results = new Array<IngestResult>(events.length);
 
@@ -126,31 +148,36 @@ async function applyUnlocked(store: Store, events: readonly unknown[], opts: App
       settle(i, 'rejected', rawId, reason);
       return;
     }
+    const problem = eventProblem(parsed.data, receivedAt, opts.rules);
+    if (problem) {
+      settle(i, 'rejected', parsed.data.id, `${locate(i, problem.path)}: ${problem.message}`);
+      return;
+    }
     valid.push({ i, event: parsed.data });
   });
 
-  // 2. Duplicates: repeated within this batch, or applied before.
-  const seen = new Set<string>();
-  const fresh: Array<Located<IngestEvent>> = [];
-  for (const v of valid) {
-    if (seen.has(v.event.id)) settle(v.i, 'duplicate', v.event.id);
-    else {
-      seen.add(v.event.id);
-      fresh.push(v);
-    }
-  }
+  // 2. Duplicates of ids applied before. Copies within this batch are settled as they apply (below).
   const applied = new Set<string>();
-  const ids = fresh.map((v) => v.event.id);
+  const ids = [...new Set(valid.map((v) => v.event.id))];
   for (let b = 0; b < ids.length; b += 5000) {
     for (const id of await store.events.applied(ids.slice(b, b + 5000))) applied.add(id);
   }
 
-  // 3. Group by contact, keeping the given order within each contact.
+  // 3. Group by contact, keeping the given order within each contact. An id belongs to the contact (or the
+  // templates) of its first event; a copy about something else waits for that event's outcome.
+  const firstWithId = new Map<string, Located<IngestEvent>>();
+  const elsewhere: Array<Located<IngestEvent> & { first: Located<IngestEvent> }> = [];
   const groups = new Map<string, Array<Located<ContactEvent>>>();
   const templates: Array<Located<Extract<IngestEvent, { type: 'template.upserted' }>>> = [];
-  for (const v of fresh) {
+  for (const v of valid) {
     if (applied.has(v.event.id)) {
       settle(v.i, 'duplicate', v.event.id);
+      continue;
+    }
+    const first = firstWithId.get(v.event.id);
+    if (!first) firstWithId.set(v.event.id, v);
+    else if (contactIdOf(first.event) !== contactIdOf(v.event)) {
+      elsewhere.push({ ...v, first });
       continue;
     }
     const contactId = contactIdOf(v.event);
@@ -162,16 +189,22 @@ async function applyUnlocked(store: Store, events: readonly unknown[], opts: App
     }
   }
 
-  const eventOf = new Map(fresh.map((v) => [v.i, v.event]));
+  const eventOf = new Map(valid.map((v) => [v.i, v.event]));
   const toRecord: Array<{ id: string; type: string }> = [];
+  const appliedNow = new Set<string>();
   const accept = (i: number) => {
     const event = eventOf.get(i)!;
     settle(i, 'accepted', event.id);
     toRecord.push({ id: event.id, type: event.type });
+    appliedNow.add(event.id);
   };
 
   // 4. Templates: few, one by one.
   for (const { i, event } of templates) {
+    if (appliedNow.has(event.id)) {
+      settle(i, 'duplicate', event.id);
+      continue;
+    }
     try {
       await store.templates.upsert(event.template);
       accept(i);
@@ -211,7 +244,11 @@ async function applyUnlocked(store: Store, events: readonly unknown[], opts: App
             contact: undefined,
             changed: false,
             counters: [],
-            outcomes: groups.get(id)!.map(({ i }) => ({ i, ok: false, reason: `not stored: ${(error as Error).message}` })),
+            outcomes: groups.get(id)!.map(({ i }) => ({
+              i,
+              status: 'rejected',
+              reason: `not stored: ${(error as Error).message}`,
+            })),
           });
         }
       }
@@ -221,7 +258,8 @@ async function applyUnlocked(store: Store, events: readonly unknown[], opts: App
     for (const outcome of outcomes.values()) {
       for (const key of outcome.counters) counterDeltas.set(key, (counterDeltas.get(key) ?? 0) + 1);
       for (const o of outcome.outcomes) {
-        if (o.ok) accept(o.i);
+        if (o.status === 'accepted') accept(o.i);
+        else if (o.status === 'duplicate') settle(o.i, 'duplicate', eventOf.get(o.i)?.id);
         else settle(o.i, 'rejected', eventOf.get(o.i)?.id, `${locate(o.i)}: ${o.reason}`);
       }
     }
@@ -229,6 +267,17 @@ async function applyUnlocked(store: Store, events: readonly unknown[], opts: App
     await store.events.recordMany(toRecord.splice(0), now);
   }
   if (toRecord.length > 0) await store.events.recordMany(toRecord.splice(0), clock());
+
+  // 6. Copies of an id first used for another contact (or a template): a duplicate if that event applied.
+  for (const { i, event, first } of elsewhere) {
+    if (appliedNow.has(event.id)) {
+      settle(i, 'duplicate', event.id);
+      continue;
+    }
+    const firstUse = `${locate(first.i)} (about ${aboutOf(first.event)})`;
+    const reason = `"${event.id}" is also the id of ${firstUse}, which was rejected; give each event its own id`;
+    settle(i, 'rejected', event.id, `${locate(i, 'id')}: ${reason}`);
+  }
 
   return results;
 }

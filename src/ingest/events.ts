@@ -5,26 +5,18 @@
  */
 import { z } from 'zod';
 import { conversationStatusSchema, isoTime } from '../contacts/model.js';
-import { channelTypeSchema, templateSchema } from '../policy/index.js';
+import { CHANNEL_TYPES, type RuleOverrides, channelTypeSchema, ruleFor, templateSchema } from '../policy/index.js';
+import { INBOUND_KINDS } from '../contract/ingest-events.js';
+
+/** Customer actions that open or refresh a window: shared with the webhooks that produce them. */
+export { INBOUND_KINDS } from '../contract/ingest-events.js';
 
 /**
- * Customer actions that open or refresh a window (POLICY.md: a message, a WhatsApp call, a Messenger
- * postback, reaction or ad referral, an Instagram story reply or mention; a WhatsApp welcome request).
- * Viber's `conversation_started` is deliberately not sent as one by its transport: Viber says it does not
- * let a bot message the user (beyond the welcome message), so it only records the contact.
- * Receipts (delivered/read) are not among them and are refused rather than mistaken for an anchor.
+ * How far an event time may be ahead of our clock. Provider and server clocks kept by NTP differ by
+ * milliseconds, a badly set one by seconds to a few minutes; beyond that the time is wrong, and a window
+ * anchored in the future would stay open until then (anchors only move forward, so nothing later repairs it).
  */
-export const INBOUND_KINDS = [
-  'message',
-  'call',
-  'postback',
-  'reaction',
-  'referral',
-  'optin',
-  'story_reply',
-  'story_mention',
-  'conversation_started',
-] as const;
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** The longest window an inbound may carry (Messenger/Instagram ad referral: 7 days). Catches seconds sent as hours. */
 export const MAX_INBOUND_WINDOW_HOURS = 168;
@@ -154,4 +146,36 @@ export function contactIdOf(event: IngestEvent): string | null {
     default:
       return event.contactId;
   }
+}
+
+/** What is wrong with a well-formed event given our clock and rules: where (a field path) and what to do. */
+export interface EventProblem {
+  path: string;
+  message: string;
+}
+
+const ANCHOR_WINDOW_CHANNELS = CHANNEL_TYPES.filter((c) => ruleFor(c).acceptsAnchorWindow).map((c) => ruleFor(c).label);
+
+/** Checks the schema cannot make: an event time ahead of our clock, a carried window on a channel without one. */
+export function eventProblem(event: IngestEvent, now: Date, rules?: RuleOverrides): EventProblem | null {
+  if (Date.parse(event.at) - now.getTime() > MAX_CLOCK_SKEW_MS) {
+    return {
+      path: 'at',
+      message:
+        `${event.at} is more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes ahead of this server's clock ` +
+        `(${now.toISOString()}); send the provider's timestamp`,
+    };
+  }
+  if (event.type === 'message.received' && event.windowHours !== undefined) {
+    const rule = ruleFor(event.channel, rules);
+    if (!rule.acceptsAnchorWindow) {
+      return {
+        path: 'windowHours',
+        message:
+          `${rule.label} messages carry no window of their own (only ${ANCHOR_WINDOW_CHANNELS.join(' and ')} ` +
+          `ad referrals do); remove windowHours`,
+      };
+    }
+  }
+  return null;
 }

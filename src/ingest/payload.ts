@@ -1,10 +1,11 @@
 /**
  * Request bodies and files of events: one JSON object, a JSON array, or NDJSON (one event per line, blank
  * lines ignored). A line that is not JSON becomes a rejected entry with its line number; the other lines
- * still apply.
+ * still apply. A leading byte-order mark is not part of the first event.
  */
 import type { Store } from '../store/index.js';
 import { type ApplyOptions, type EventSource, type IngestResult, applyEvents } from './apply.js';
+import { stripByteOrderMark } from './byte-order-mark.js';
 
 export type PayloadEntry =
   | { ok: true; index: number; line: number | null; value: unknown }
@@ -12,11 +13,11 @@ export type PayloadEntry =
 
 const NDJSON_TYPES = /ndjson|jsonl|json-seq|jsonlines/i;
 
-/** One NDJSON line; null for a blank line. */
+/** One NDJSON line; null for a blank line. Line 1 may start with the file's byte-order mark. */
 export function parseNdjsonLine(text: string, line: number, index: number): PayloadEntry | null {
   if (!text.trim()) return null;
   try {
-    return { ok: true, index, line, value: JSON.parse(text) };
+    return { ok: true, index, line, value: JSON.parse(line === 1 ? stripByteOrderMark(text) : text) };
   } catch (error) {
     return { ok: false, index, line, error: `line ${line}: not valid JSON (${(error as Error).message})` };
   }
@@ -32,7 +33,8 @@ function parseNdjson(body: string): PayloadEntry[] {
   return out;
 }
 
-export function parseEventPayload(body: string, contentType?: string): PayloadEntry[] {
+export function parseEventPayload(raw: string, contentType?: string): PayloadEntry[] {
+  const body = stripByteOrderMark(raw);
   if (contentType && NDJSON_TYPES.test(contentType)) return parseNdjson(body);
   const trimmed = body.trim();
   if (!trimmed) return [];
@@ -68,7 +70,20 @@ export async function applyEntries(store: Store, entries: readonly PayloadEntry[
   return entries.map((e) => (e.ok ? applied[next++]! : rejectedEntry(e)));
 }
 
+/** What one request body came to: per-entry results, and how many entries were not JSON at all. */
+export interface PayloadOutcome {
+  results: IngestResult[];
+  notJson: number;
+}
+
 /** Parse and apply one request body (the HTTP ingest endpoint). */
-export function ingestPayload(store: Store, body: string, contentType?: string, opts: ApplyOptions = {}): Promise<IngestResult[]> {
-  return applyEntries(store, parseEventPayload(body, contentType), opts);
+export async function ingestPayload(
+  store: Store,
+  body: string,
+  contentType?: string,
+  opts: ApplyOptions = {},
+): Promise<PayloadOutcome> {
+  const entries = parseEventPayload(body, contentType);
+  const results = await applyEntries(store, entries, opts);
+  return { results, notJson: entries.filter((e) => !e.ok).length };
 }

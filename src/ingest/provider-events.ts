@@ -6,10 +6,11 @@
  */
 import { AddressBook } from '../contacts/address-book.js';
 import { channelKey } from '../contacts/model.js';
-import { OUTBOX_BY_PROVIDER_ID } from '../followup/ports.js';
-import { isChannelType } from '../policy/index.js';
+import { OUTBOX_BY_PROVIDER_ID } from '../contract/delivery-reports.js';
+import { type RuleOverrides, isChannelType } from '../policy/index.js';
 import type { Store } from '../store/index.js';
-import type { DeliveryStatus, IngestEventDraft } from '../transports/provider.js';
+import type { DeliveryStatus } from '../contract/delivery-reports.js';
+import type { IngestEventDraft } from '../contract/ingest-events.js';
 import { type IngestResult, applyEvents } from './apply.js';
 
 /** Reasons that mean "the window is closed" as the provider sees it. */
@@ -45,8 +46,11 @@ export async function applyProviderEvents(
   events: IngestEventDraft[],
   statuses: DeliveryStatus[],
   now: Date,
+  rules?: RuleOverrides,
 ): Promise<IngestResult[]> {
-  const results = events.length ? await applyEvents(store, resolveAddressedEvents(events, book)) : [];
+  // The server's clock, not the system's: it bounds event times (and tests move it).
+  const options = { now: () => now, ...(rules ? { rules } : {}) };
+  const results = events.length ? await applyEvents(store, resolveAddressedEvents(events, book), options) : [];
   for (const status of statuses) {
     if (status.status !== 'failed') continue;
     const outboxId = (await store.namespace(OUTBOX_BY_PROVIDER_ID).get(status.providerMessageId)) as string | undefined;

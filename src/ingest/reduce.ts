@@ -4,7 +4,8 @@
  *
  * Rules (POLICY.md): the window anchor is the channel's last *inbound* at the provider's time, and only
  * moves forward; business messages count toward caps and never move it; unknown channels are created on
- * the contact; an upsert never wipes a channel's window fields.
+ * the contact; an upsert never wipes a channel's window fields; a status older than the stored one's last
+ * change never undoes it.
  */
 import { type Contact, type ContactChannel, channelKey } from '../contacts/model.js';
 import { type ChannelType, type RuleOverrides, evaluateWindow } from '../policy/index.js';
@@ -90,7 +91,11 @@ export function reduceContactEvent(current: Contact | undefined, event: ContactE
   switch (event.type) {
     case 'contact.upserted': {
       const { id, channels = [], ...fields } = event.contact;
-      const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Contact>;
+      // Like conversation.opened/closed: a status older than the stored one's change does not undo it.
+      const staleStatus = current !== undefined && time(at) < time(current.statusChangedAt);
+      const given = Object.fromEntries(
+        Object.entries(fields).filter(([key, v]) => v !== undefined && !(key === 'status' && staleStatus)),
+      ) as Partial<Contact>;
       let next: Contact = { ...(current ?? bareContact(id, at, now)), ...given };
       if (current && given.status !== undefined && given.status !== current.status) next = { ...next, statusChangedAt: at };
       // Channels merge by key: an address may change, window fields never come from an upsert.

@@ -60,6 +60,11 @@ export interface ChannelRule {
   lengthUnit: LengthUnit;
   /** WhatsApp: rendered template body limit. */
   templateBodyMax: number | null;
+  /**
+   * An inbound may carry its own, longer window (`windowHours` on the event): only Meta's ad referrals do
+   * (click-to-Messenger/Instagram ads, up to 7 days). Elsewhere such a window would be invented, so ingest refuses it.
+   */
+  acceptsAnchorWindow: boolean;
 }
 
 const NO_WINDOW = {
@@ -73,6 +78,7 @@ const NO_WINDOW = {
   afterWindowTags: [],
   lengthUnit: 'characters',
   templateBodyMax: null,
+  acceptsAnchorWindow: false,
 } as const satisfies Omit<ChannelRule, 'label' | 'maxTextLength'>;
 
 /** Message tags Messenger documented for follow-ups after the window (the seed's list). */
@@ -111,6 +117,7 @@ export const DEFAULT_RULES: Readonly<Record<ChannelType, Readonly<ChannelRule>>>
     neverInbound: 'nothing',
     afterWindowTags: [...MESSENGER_TAGS],
     maxTextLength: 2000,
+    acceptsAnchorWindow: true,
   },
   instagram: {
     ...NO_WINDOW,
@@ -121,6 +128,7 @@ export const DEFAULT_RULES: Readonly<Record<ChannelType, Readonly<ChannelRule>>>
     neverInbound: 'nothing',
     maxTextLength: 1000,
     afterWindowTags: [],
+    acceptsAnchorWindow: true,
   },
   viber: {
     ...NO_WINDOW,

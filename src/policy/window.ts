@@ -89,8 +89,9 @@ export function evaluateWindow(input: WindowInput): WindowStatus {
   }
 
   // The window in force: the rule's, or longer when the inbound event carried its own (ad referral),
-  // which Meta caps at 7 days.
-  const carried = Math.min(input.anchorWindowHours ?? 0, MAX_CARRIED_WINDOW_HOURS);
+  // which Meta caps at 7 days. Only channels whose rule accepts a carried window honour one, so a record
+  // stored before ingest refused `windowHours` elsewhere cannot hold a WhatsApp window open for a week.
+  const carried = rule.acceptsAnchorWindow ? Math.min(input.anchorWindowHours ?? 0, MAX_CARRIED_WINDOW_HOURS) : 0;
   const windowMs = Math.max(rule.windowHours, carried) * HOUR_MS;
   const humanMs = rule.humanAgentDays ? Math.max(rule.humanAgentDays * DAY_MS, windowMs) : windowMs;
   // A provider's "window closed" ends the window at that instant, unless the contact wrote since.

@@ -34,7 +34,7 @@ const sent = (eid: string, at: string, extra: Record<string, unknown> = {}): Ing
 
 describe('the example events', () => {
   it('apply, and a replay changes nothing', async () => {
-    const results = await ingestPayload(store, EXAMPLE_NDJSON, 'application/x-ndjson', { now: clock });
+    const { results } = await ingestPayload(store, EXAMPLE_NDJSON, 'application/x-ndjson', { now: clock });
     expect(results.map((r) => `${r.line}:${r.id}:${r.status}`)).toEqual(['1:e1:accepted', '2:e2:accepted', '3:e3:accepted', '4:e4:accepted', '5:e5:accepted']);
 
     const c = await store.contacts.get('c-42');
@@ -58,7 +58,7 @@ describe('the example events', () => {
     expect(await store.events.get('e2')).toEqual({ type: 'message.received', appliedAt: NOW.toISOString() });
 
     const later = new Date('2026-12-01T00:00:00Z');
-    const replay = await ingestPayload(store, EXAMPLE_NDJSON, 'application/x-ndjson', { now: () => later });
+    const { results: replay } = await ingestPayload(store, EXAMPLE_NDJSON, 'application/x-ndjson', { now: () => later });
     expect(replay.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     expect((await store.contacts.get('c-42'))?.updatedAt).toBe(NOW.toISOString());
   });
@@ -158,7 +158,9 @@ describe('message.received and message.sent', () => {
   it('creates the channel on first contact and keeps the window the inbound carried', async () => {
     await applyEvents(store, [received('r1', '2026-11-20T10:00:00Z', { channel: 'messenger', channelId: 'page-1', windowHours: 168, kind: 'referral' })], { now: clock });
     expect(await channel('messenger:page-1')).toMatchObject({ lastInboundAt: '2026-11-20T10:00:00.000Z', lastInboundWindowHours: 168 });
-    await applyEvents(store, [received('r2', '2026-11-21T10:00:00Z', { channel: 'messenger', channelId: 'page-1' })], { now: clock });
+    // The clock after the event: ingest refuses event times ahead of it.
+    const after = () => new Date('2026-11-21T10:00:00Z');
+    await applyEvents(store, [received('r2', '2026-11-21T10:00:00Z', { channel: 'messenger', channelId: 'page-1' })], { now: after });
     const ch = await channel('messenger:page-1');
     expect(ch?.lastInboundAt).toBe('2026-11-21T10:00:00.000Z');
     expect(ch).not.toHaveProperty('lastInboundWindowHours');
@@ -184,7 +186,7 @@ describe('message.received and message.sent', () => {
         sent('v4', '2026-11-30T23:59:59Z', { channel: 'viber', channelId: 'bot-2' }),
         sent('v5', '2026-12-01T00:00:00Z', { channel: 'viber', channelId: 'bot-2' }),
       ],
-      { now: clock },
+      { now: () => new Date('2026-12-01T00:00:00Z') }, // after every event: ingest refuses times ahead of it
     );
     expect(await store.counters.get('viber:default:2026-11')).toBe(2);
     expect(await store.counters.get('viber:bot-2:2026-11')).toBe(1);
@@ -282,12 +284,13 @@ describe('parseEventPayload', () => {
 
   it('ingests a body with a bad line: the bad line is rejected with its number, the rest applies', async () => {
     const body = `${EXAMPLE_NDJSON.split('\n')[0]}\n\nnot json\n{"id":"e9","type":"contact.upserted","at":"2026-11-20T09:00:00Z","contact":{"id":"c-43","email":"x"}}\n${EXAMPLE_NDJSON.split('\n')[1]}`;
-    const results = await ingestPayload(store, body, 'application/x-ndjson', { now: clock });
+    const { results, notJson } = await ingestPayload(store, body, 'application/x-ndjson', { now: clock });
     expect(results).toEqual([
       { index: 0, line: 1, id: 'e1', status: 'accepted' },
       { index: 1, line: 3, status: 'rejected', reason: expect.stringMatching(/^line 3: not valid JSON/) },
       { index: 2, line: 4, id: 'e9', status: 'rejected', reason: 'line 4: contact.email: Invalid email address' },
       { index: 3, line: 5, id: 'e2', status: 'accepted' },
     ]);
+    expect(notJson).toBe(1);
   });
 });
