@@ -3,15 +3,17 @@
  * (FOLLOWUP_CONFIG, YAML or JSON). Every failure becomes one line naming the setting and the fix.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { stripByteOrderMark } from './ingest/byte-order-mark.js';
 import { channelTypeSchema, ruleOverridesSchema, templateSchema } from './policy/index.js';
+import { TRANSPORT_NAMES } from './transports/registry.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const HELP = 'see README.md → "Settings" (the app is created from manifest.yml)';
+const SETTINGS_HELP = 'see README.md → "Settings"';
 
 const slackId = (prefix: string) => z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,}$`), `must be a Slack id starting with ${prefix}`);
 
@@ -27,10 +29,18 @@ export const envSchema = z.object({
   NOTIFY_CHANNEL: slackId('CGD').optional(),
   NOTIFY_LEAD_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(1).max(10080).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** How long a stop waits for in-flight requests before cutting them off (their work so far is stored). */
+  SHUTDOWN_DEADLINE_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(10_000),
 });
 export type Env = z.infer<typeof envSchema>;
 
-const TRANSPORTS = ['sandbox', 'whatsapp-cloud', 'messenger', 'instagram', 'viber', 'wechat', 'telegram', 'line', 'twilio-sms', 'smtp', 'webchat'] as const;
+/** `sandbox` and every provider of the registry (src/transports/registry.ts). */
+const TRANSPORTS = TRANSPORT_NAMES;
 
 export const channelAccountSchema = z
   .object({
@@ -88,47 +98,166 @@ export interface Config {
   leadMinutes: ConfigFile['notifications']['leadMinutes'];
 }
 
-function describeIssues(where: string, error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${where}${i.path.length ? (where ? '.' : '') + i.path.join('.') : ''} ${i.message}`)
-    .join('; ');
+/** A place in the config file as an operator reads it: `channels[0].options.token`. */
+export type ConfigPath = ReadonlyArray<PropertyKey>;
+
+export function formatPath(path: ConfigPath): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('');
 }
 
-/** `${NAME}` in the config file is replaced by the environment variable NAME (secrets stay out of the file). */
-export function substituteEnv(text: string, env: Record<string, string | undefined>, file: string): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
-    const value = env[name];
-    if (value === undefined) throw new ConfigError(`${file} refers to \${${name}}, but ${name} is not set in the environment; ${HELP}`);
-    return value;
-  });
-}
-
-export function parseConfigFile(text: string, path: string, env: Record<string, string | undefined>): ConfigFile {
-  let raw: unknown;
-  try {
-    const substituted = substituteEnv(text, env, path);
-    raw = path.endsWith('.json') ? JSON.parse(substituted) : parseYaml(substituted);
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    throw new ConfigError(`FOLLOWUP_CONFIG ${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
+function valueAt(input: unknown, path: ConfigPath): unknown {
+  let value = input;
+  for (const key of path) {
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   }
-  const parsed = configFileSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new ConfigError(`FOLLOWUP_CONFIG ${path}: ${describeIssues('', parsed.error)}; ${HELP}`);
+  return value;
+}
+
+/** Where each `${NAME}` reference was substituted: formatted path → the variable names it used. */
+export type EnvReferences = Map<string, string[]>;
+
+const ENV_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const GOT_MAX = 40;
+
+/** The value a person typed, quoted and short; never one from the environment (it may be a secret). */
+function got(value: unknown, references: string[] | undefined): string {
+  if (references || value === undefined) return '';
+  const shown = JSON.stringify(value) ?? String(value);
+  return ` (got ${shown.length > GOT_MAX ? `${shown.slice(0, GOT_MAX - 1)}…` : shown})`;
+}
+
+/** One zod issue in words: enums list their values, numbers fed by `${NAME}` say why text does not fit. */
+function describeIssue(issue: z.core.$ZodIssue, input: unknown, references: EnvReferences): string {
+  const where = issue.path.length ? formatPath(issue.path) : 'the file';
+  const value = valueAt(input, issue.path);
+  const names = references.get(formatPath(issue.path));
+  if (issue.code === 'invalid_value' && issue.values.length > 1) {
+    return `${where} must be one of ${issue.values.map(String).join(', ')}${got(value, names)}`;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+    return `${where} has unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}; remove or rename it`;
+  }
+  if (issue.code === 'invalid_type' && issue.expected === 'number' && names) {
+    return `${where} is \${${names[0]}}, which is text; write the number itself in the file`;
+  }
+  return `${where} ${issue.message}`;
+}
+
+function describeIssues(error: z.ZodError, input: unknown, references: EnvReferences): string {
+  return error.issues.map((issue) => describeIssue(issue, input, references)).join('; ');
+}
+
+/**
+ * `${NAME}` inside the config file's string values becomes the environment variable NAME (secrets stay out
+ * of the file). It runs on the parsed values, never on the text, so a secret holding `#`, `*`, `:` or only
+ * digits stays exactly that string; keys are left alone. Records where each reference was used so that
+ * errors can name the variable instead of printing its value.
+ */
+export function substituteEnv(
+  value: unknown,
+  env: Record<string, string | undefined>,
+  file: string,
+  references: EnvReferences = new Map(),
+  path: ConfigPath = [],
+): unknown {
+  if (typeof value === 'string') {
+    const names: string[] = [];
+    const substituted = value.replace(ENV_REFERENCE, (_, name: string) => {
+      const fromEnv = env[name];
+      if (fromEnv === undefined) {
+        throw new ConfigError(
+          `FOLLOWUP_CONFIG ${file}: ${formatPath(path)} refers to \${${name}}, but ${name} is not set in the ` +
+            `environment; set it or remove the reference; ${SETTINGS_HELP}`,
+        );
+      }
+      names.push(name);
+      return fromEnv;
+    });
+    if (names.length) references.set(formatPath(path), names);
+    return substituted;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => substituteEnv(item, env, file, references, [...path, i]));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, file, references, [...path, key])]),
+    );
+  }
+  return value;
+}
+
+const within = (range: readonly number[] | null | undefined, offset: number) =>
+  !!range && offset >= range[0]! && offset <= range[2]!;
+
+/** The deepest key path whose node spans `offset`: where a YAML syntax error sits, in settings words. */
+function pathAtOffset(node: unknown, offset: number, path: ConfigPath = []): ConfigPath {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const keyPath = [...path, String(pair.key.value)];
+      if (within(pair.key.range, offset)) return keyPath;
+      if (isNode(pair.value) && within(pair.value.range, offset)) return pathAtOffset(pair.value, offset, keyPath);
+    }
+  } else if (isSeq(node)) {
+    const index = node.items.findIndex((item) => isNode(item) && within(item.range, offset));
+    if (index >= 0) return pathAtOffset(node.items[index], offset, [...path, index]);
+  }
+  return path;
+}
+
+/**
+ * YAML, or JSON (YAML 1.2's flow syntax, so one parser gives both formats line, column and path in errors).
+ * A leading UTF-8 byte-order mark (Windows editors add one) is not content.
+ */
+function parseConfigText(text: string, file: string): unknown {
+  const format = file.endsWith('.json') ? 'JSON' : 'YAML';
+  const lines = new LineCounter();
+  const doc = parseDocument(stripByteOrderMark(text), { lineCounter: lines, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) {
+    const { line, col } = lines.linePos(error.pos[0]);
+    const path = pathAtOffset(doc.contents, error.pos[0]);
+    const inPath = path.length ? ` (in ${formatPath(path)})` : '';
+    const at = `line ${line}, column ${col}${inPath}`;
+    const reason = firstLine(error.message);
+    throw new ConfigError(`FOLLOWUP_CONFIG ${file} is not valid ${format} at ${at}: ${reason}; fix the file`);
+  }
+  try {
+    return doc.toJS();
+  } catch (e) {
+    const reason = firstLine((e as Error).message);
+    throw new ConfigError(`FOLLOWUP_CONFIG ${file} is not valid ${format}: ${reason}; fix the file`);
+  }
+}
+
+const firstLine = (message: string) => message.split('\n')[0]!.replace(/[.:]\s*$/, '');
+
+export function parseConfigFile(text: string, file: string, env: Record<string, string | undefined>): ConfigFile {
+  const references: EnvReferences = new Map();
+  const raw = substituteEnv(parseConfigText(text, file) ?? {}, env, file, references);
+  const parsed = configFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = describeIssues(parsed.error, raw, references);
+    throw new ConfigError(`FOLLOWUP_CONFIG ${file}: ${issues}; ${SETTINGS_HELP}`);
+  }
   return parsed.data;
 }
+
+/** Where to find each Slack app setting: the app is created from manifest.yml (README → Install). */
+const SLACK_APP_HINTS: Partial<Record<keyof Env, string>> = {
+  SLACK_BOT_TOKEN: 'OAuth & Permissions → Bot User OAuth Token of the app created from manifest.yml',
+  SLACK_SIGNING_SECRET: 'Basic Information → Signing Secret of the app created from manifest.yml',
+  SLACK_APP_TOKEN: 'Basic Information → App-Level Tokens (connections:write) of the app created from manifest.yml',
+};
+const SLACK_APP_HELP = 'see README.md → "Install in your Slack workspace"';
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsedEnv = envSchema.safeParse(env);
   if (!parsedEnv.success) {
     const first = parsedEnv.error.issues[0]!;
-    const name = String(first.path[0]);
-    const secretHint =
-      name === 'SLACK_BOT_TOKEN'
-        ? ' (OAuth & Permissions → Bot User OAuth Token of the app created from manifest.yml)'
-        : name === 'SLACK_SIGNING_SECRET'
-          ? ' (Basic Information → Signing Secret of the app created from manifest.yml)'
-          : '';
-    throw new ConfigError(`${name} ${first.message}${secretHint}; ${HELP}`);
+    const hint = SLACK_APP_HINTS[String(first.path[0]) as keyof Env];
+    const help = hint ? ` (${hint}); ${SLACK_APP_HELP}` : `; ${SETTINGS_HELP}`;
+    throw new ConfigError(`${describeIssue(first, env, new Map())}${help}`);
   }
   const e = parsedEnv.data;
   let file = configFileSchema.parse({});
@@ -137,7 +266,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     try {
       text = readFileSync(e.FOLLOWUP_CONFIG, 'utf8');
     } catch (err) {
-      throw new ConfigError(`FOLLOWUP_CONFIG points at ${e.FOLLOWUP_CONFIG}, which cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); ${HELP}`);
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      throw new ConfigError(`FOLLOWUP_CONFIG points at ${e.FOLLOWUP_CONFIG}, which cannot be read (${code}); ${SETTINGS_HELP}`);
     }
     file = parseConfigFile(text, e.FOLLOWUP_CONFIG, env);
   }

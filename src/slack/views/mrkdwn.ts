@@ -48,6 +48,30 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Look-alikes for the characters that open and close mrkdwn formatting. mrkdwn has no escape for them, so
+ * inside `*…*` a name like `Ann*Marie` ends the bold early and `_VIP_` turns italic; the look-alikes read
+ * the same and format nothing.
+ */
+const FORMATTING_LOOKALIKES: Readonly<Record<string, string>> = {
+  '*': '\u2217', // ∗ ASTERISK OPERATOR
+  _: '\u02CD', // ˍ MODIFIER LETTER LOW MACRON
+  '~': '\u223C', // ∼ TILDE OPERATOR
+  '`': '\u02CB', // ˋ MODIFIER LETTER GRAVE ACCENT
+};
+
+/** How much of a name bold text shows unless told otherwise: a header block's 150, what the modals show. */
+export const BOLD_NAME_MAX = 150;
+
+/**
+ * Customer text (a contact's name) in bold: one line, cut to `max`, escaped, formatting characters neutralised,
+ * and trimmed, because `* Ann*` (a blank inside the asterisks) is not bold either.
+ */
+export function boldName(text: string, max: number = BOLD_NAME_MAX): string {
+  const shown = escapeTruncated(oneLine(text), max).replace(/[*_~`]/g, (c) => FORMATTING_LOOKALIKES[c]!);
+  return shown ? `*${shown}*` : '';
+}
+
 export const DEFAULT_DATE_FORMAT = '{date_short_pretty} {time}';
 
 /** `2026-03-10 12:00 UTC`: what clients that cannot render date tokens show. */
@@ -68,6 +92,14 @@ export function dateToken(date: Date, format: string = DEFAULT_DATE_FORMAT, fall
 /** `<@U123>` for a real Slack user id; anything else is shown as escaped text so it cannot inject markup. */
 export function userMention(userId: string): string {
   return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
+}
+
+const WARNING = ':warning:';
+
+/** A warning line with its icon once: callers may pass a notice that already starts with it. */
+export function warningText(mrkdwn: string): string {
+  const words = mrkdwn.startsWith(WARNING) ? mrkdwn.slice(WARNING.length).trimStart() : mrkdwn;
+  return `${WARNING} ${words}`;
 }
 
 /** Quote already-escaped mrkdwn line by line. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   blockquote,
+  boldName,
   dateToken,
   escapeMrkdwn,
   escapeTruncated,
@@ -8,6 +9,7 @@ import {
   truncate,
   userMention,
   utcFallback,
+  warningText,
 } from '../../../src/slack/views/mrkdwn.js';
 import { INJECTION, INJECTION_ESCAPED } from './fixtures.js';
 
@@ -78,5 +80,37 @@ describe('userMention and helpers', () => {
   it('quotes each line and flattens whitespace', () => {
     expect(blockquote('a\nb')).toBe('>a\n>b');
     expect(oneLine(' a\n\n b\t c ')).toBe('a b c');
+  });
+});
+
+describe('boldName', () => {
+  // mrkdwn has no escape for its formatting characters: raw, each of these breaks or changes the bold.
+  const NAMES = ['Ann*Marie', '*VIP* Bob', '_Lan_', 'Hà ~Anh~', 'x`y`z', ' padded \n name ', 'O_Brien & <!here>'];
+
+  it('gives exactly one bold run whatever the name holds', () => {
+    for (const name of NAMES) expect(boldName(name, 150), name).toMatch(/^\*[^*_~`\s][^*_~`\n]*(?<!\s)\*$/);
+  });
+
+  it('keeps names readable: look-alikes, escaping, one line', () => {
+    expect(boldName('Ann*Marie', 150)).toBe('*Ann\u2217Marie*');
+    expect(boldName('_Lan_', 150)).toBe('*\u02CDLan\u02CD*');
+    expect(boldName('Hà ~Anh~ `x`', 150)).toBe('*Hà \u223CAnh\u223C \u02CBx\u02CB*');
+    expect(boldName(' padded \n name ', 150)).toBe('*padded name*');
+    expect(boldName('O_Brien & <!here>', 150)).toBe('*O\u02CDBrien &amp; &lt;!here&gt;*');
+    expect(boldName('Nguyễn Thị Minh Khai', 150)).toBe('*Nguyễn Thị Minh Khai*');
+  });
+
+  it('cuts before escaping and never leaves a blank before the closing *', () => {
+    expect(boldName('Linh Nguyen', 6)).toBe('*Linh…*');
+    expect(boldName('a&b', 150)).toBe('*a&amp;b*');
+    expect(boldName('   ', 150)).toBe('');
+  });
+});
+
+describe('warningText', () => {
+  it('puts the icon in front once, also when the text already starts with it', () => {
+    expect(warningText('The window changed.')).toBe(':warning: The window changed.');
+    expect(warningText(':warning: The window changed.')).toBe(':warning: The window changed.');
+    expect(warningText(':warning:Not sent.')).toBe(':warning: Not sent.');
   });
 });
