@@ -4,10 +4,12 @@
  * (with their own clock and port 0).
  */
 import type { Server } from 'node:http';
-import { LogLevel } from '@slack/bolt';
+import { LogLevel, type Logger } from '@slack/bolt';
+import { WebClient, type WebAPICallResult } from '@slack/web-api';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { AddressBook } from './contacts/address-book.js';
-import { ContactIndex } from './contacts/index.js';
+import type { ContactIndex } from './contacts/index.js';
+import { loadSearchIndex } from './contacts/load-index.js';
 import { OutboxWorker, viberCounterKey } from './followup/index.js';
 import { ingestPayload } from './ingest/index.js';
 import { applyProviderEvents } from './ingest/provider-events.js';
@@ -17,7 +19,7 @@ import type { InboundWebhook, ProviderDeps } from './transports/provider.js';
 import { PROVIDERS } from './transports/registry.js';
 import { Notifier, WindowSchedule } from './notify/index.js';
 import { buildRoutes } from './http/routes.js';
-import { createSlackApp } from './slack/app.js';
+import { type SlackApp, type SlackAppOptions, createSlackApp } from './slack/app.js';
 import { SlackNoticeSink } from './slack/notifications.js';
 import type { SlackServices } from './slack/services.js';
 import { type Store, openStore } from './store/index.js';
@@ -34,6 +36,11 @@ export interface FollowupOptions {
   /** Tick interval of the outbox retry worker (ms). */
   outboxIntervalMs?: number;
   logLevel?: LogLevel;
+  /** Tests shorten the receiver's waits: Bolt's unacknowledged-request timeout, Socket Mode's reconnect pause. */
+  slackReceiver?: Pick<SlackAppOptions, 'unhandledRequestTimeoutMillis' | 'socketModePingTimeoutMillis'>;
+  /** Pause before the first auth.test retry, doubled up to `slackRetryMaxMs` (defaults 1 s and 30 s). */
+  slackRetryMs?: number;
+  slackRetryMaxMs?: number;
 }
 
 export interface RunningFollowup {
@@ -46,6 +53,112 @@ export interface RunningFollowup {
 }
 
 const LOG_LEVELS: Record<string, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
+
+/** Slack's Web API as /healthz reports it. */
+type SlackReach = 'ok' | 'unreachable' | 'refused';
+
+interface SlackLink {
+  reach(): SlackReach;
+  stop(): void;
+}
+
+/** One auth.test attempt gets this long (a black-holed address would otherwise hang start-up). */
+const AUTH_TEST_TIMEOUT_MS = 5_000;
+
+/** Why a call did not reach Slack, in a few words: `ECONNREFUSED`, `HTTP 404`, `invalid_auth`. */
+function slackFailure(err: unknown): { reach: Exclude<SlackReach, 'ok'>; reason: string } {
+  const e = err as {
+    code?: string;
+    message?: string;
+    data?: { error?: string };
+    statusCode?: number;
+    original?: { message?: string; cause?: { code?: string } };
+  };
+  if (e.code === 'slack_webapi_platform_error') return { reach: 'refused', reason: e.data?.error ?? 'error' };
+  const reason = e.statusCode
+    ? `HTTP ${e.statusCode}`
+    : (e.original?.cause?.code ?? e.original?.message ?? String(e.message));
+  return { reach: 'unreachable', reason };
+}
+
+/**
+ * auth.test until Slack answers. The first attempt runs before the port opens: a refused token stops
+ * start-up as before. If Slack is not reachable, start-up goes on (/healthz says so, Slack requests are
+ * answered that Slack is not reachable yet) and auth.test is retried with backoff, one log line per new reason.
+ */
+async function connectToSlack(
+  slack: SlackApp,
+  env: Config['env'],
+  logger: Logger,
+  opts: FollowupOptions,
+): Promise<SlackLink> {
+  const apiUrl = env.SLACK_API_URL ?? 'https://slack.com/api/';
+  const probe = new WebClient(env.SLACK_BOT_TOKEN, {
+    slackApiUrl: apiUrl,
+    retryConfig: { retries: 0 },
+    timeout: AUTH_TEST_TIMEOUT_MS,
+    logLevel: LogLevel.ERROR,
+  });
+  const check = env.SLACK_API_URL
+    ? `check SLACK_API_URL (${apiUrl}) and that this host can reach it`
+    : 'check that this host can reach slack.com over HTTPS (proxy, firewall, DNS)';
+  let reach: SlackReach = 'unreachable';
+  let lastReason = '';
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let pause = opts.slackRetryMs ?? 1_000;
+
+  /** null once Slack answered, else what went wrong. */
+  const attempt = async (): Promise<unknown> => {
+    try {
+      const auth = await probe.auth.test();
+      slack.connected({ teamId: auth.team_id, botId: auth.bot_id, botUserId: auth.user_id });
+      if (lastReason) {
+        logger.info(`Slack's Web API answers again at ${apiUrl} (team ${auth.team_id}): serving Slack requests`);
+      }
+      reach = 'ok';
+      return null;
+    } catch (err) {
+      return err;
+    }
+  };
+  const report = (err: unknown) => {
+    const failure = slackFailure(err);
+    reach = failure.reach;
+    if (failure.reason === lastReason) return;
+    lastReason = failure.reason;
+    const what =
+      failure.reach === 'refused'
+        ? `refused SLACK_BOT_TOKEN (${failure.reason})`
+        : `is not reachable (${failure.reason})`;
+    const meanwhile = `retrying, /healthz says "slack": "${reach}" until then`;
+    logger.error(`Slack's Web API at ${apiUrl}auth.test ${what}: ${check}; ${meanwhile}`);
+  };
+  const retry = () => {
+    timer = setTimeout(async () => {
+      const err = stopped ? null : await attempt();
+      if (err === null || stopped) return;
+      report(err);
+      retry();
+    }, pause);
+    pause = Math.min(pause * 2, opts.slackRetryMaxMs ?? 30_000);
+  };
+
+  const first = await attempt();
+  if (first !== null) {
+    // A token Slack refuses does not start working by waiting: start-up stops (main.ts says what to do).
+    if (slackFailure(first).reach === 'refused') throw first;
+    report(first);
+    retry();
+  }
+  return {
+    reach: () => reach,
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
 
 interface Channels {
   transports: TransportRegistry;
@@ -88,18 +201,18 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
   const providerLogger = { info: console.log, warn: console.warn, error: console.error };
   const { transports, webhooks, templateSources } = channelsFor(config, new SandboxTransport(), { fetch, now: clock, logger: providerLogger });
 
-  const store = await openStore(config.env.STORE_URL);
+  // One writer per SQLite file: a second server (or an import) refuses with one line naming this one.
+  const store = await openStore(config.env.STORE_URL, {
+    access: 'write',
+    holder: { kind: 'server' },
+    log: console.warn,
+  });
+  let slackLink: SlackLink | null = null;
   try {
     for (const t of config.file.templates) await store.templates.upsert(t);
 
-    const index = new ContactIndex({ rules });
     const addresses = new AddressBook();
-    for await (const contact of store.contacts.loadAll()) {
-      index.upsert(contact);
-      addresses.upsert(contact);
-    }
-    // The index builds its sorted segments on the first search; pay that at start, not on an agent's /followup.
-    index.search({ text: 'a', inbox: 'all', status: 'any', limit: 1 }, clock());
+    const index = await loadSearchIndex(store, { rules, now: clock(), each: (contact) => addresses.upsert(contact) });
     store.contacts.onChange((c) => {
       index.upsert(c);
       addresses.upsert(c);
@@ -122,12 +235,17 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     const routes = [
       ...buildRoutes({
         ingestToken: config.env.INGEST_TOKEN,
-        ingest: (body, contentType) => ingestPayload(store, body, contentType),
-        health: async () => ({ contacts: index.size, store: store.url.replace(/\/\/.*@/, '//***@') }),
+        ingest: (body, contentType) => ingestPayload(store, body, contentType, { now: clock, rules }),
+        health: async () => ({
+          ok: slackLink?.reach() === 'ok',
+          slack: slackLink?.reach() ?? 'unreachable',
+          contacts: index.size,
+          store: store.url.replace(/\/\/.*@/, '//***@'),
+        }),
       }),
       ...buildWebhookRoutes(webhooks, {
         apply: async (events, statuses) => {
-          const results = await applyProviderEvents(store, addresses, events, statuses, clock());
+          const results = await applyProviderEvents(store, addresses, events, statuses, clock(), rules);
           for (const r of results) if (r.status === 'rejected') providerLogger.warn(`Webhook event ${r.id ?? r.index} rejected: ${r.reason}`);
         },
         logger: providerLogger,
@@ -144,13 +262,13 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         port: config.env.PORT,
         customRoutes: routes,
         logLevel: opts.logLevel ?? LOG_LEVELS[config.env.LOG_LEVEL] ?? LogLevel.INFO,
+        ...opts.slackReceiver,
       },
       services,
     );
     const { app } = slack;
     await app.init();
-    const auth = await app.client.auth.test();
-    if (auth.team_id) slack.setTeam(auth.team_id);
+    slackLink = await connectToSlack(slack, config.env, app.logger, opts);
 
     let notifier: Notifier | null = null;
     if (config.notifyChannel) {
@@ -171,7 +289,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         windowInput: async (_contact, channel, at) =>
           channel.type === 'viber' ? { chatbotInitiatedThisMonth: await store.counters.get(viberCounterKey(channel.channelId, at)) } : {},
         sink: new SlackNoticeSink({
-          client: app.client,
+          client: slack.client,
           channel: config.notifyChannel,
           loadContacts: (ids) => store.contacts.getMany(ids),
           dmAssignee: config.file.notifications.dmAssignee,
@@ -216,8 +334,20 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     const started = (await app.start(config.env.PORT)) as unknown;
     const address = (started as Server | undefined)?.address?.();
     const port = typeof address === 'object' && address ? address.port : config.env.PORT;
+    store.updateLock({ port });
     app.logger.info(`Followup is listening on port ${port} (${config.env.SLACK_APP_TOKEN ? 'Socket Mode' : 'HTTP'}; store ${store.url})`);
 
+    const link = slackLink;
+    const httpServer = started as Server | undefined;
+    const deadlineMs = config.env.SHUTDOWN_DEADLINE_MS;
+    const finishInFlight = async () => {
+      // Stop taking requests first (Bolt closes the server once in-flight ones finish), then background work.
+      const serverClosed = app.stop().catch(() => undefined);
+      await notifier?.stop();
+      await outbox.stop();
+      await serverClosed;
+      for (const t of transports.all()) await t.close?.();
+    };
     let stopping: Promise<void> | null = null;
     return {
       port,
@@ -227,16 +357,25 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       notifier,
       stop: () =>
         (stopping ??= (async () => {
-          await notifier?.stop();
-          await outbox.stop();
-          for (const t of transports.all()) await t.close?.();
+          link.stop();
           if (templateTimer) clearInterval(templateTimer);
-          // Bolt closes the server after in-flight requests finish; then the store flushes and closes.
-          await app.stop().catch(() => undefined);
+          let deadline: NodeJS.Timeout | undefined;
+          const finished = await Promise.race([
+            finishInFlight().then(() => true, () => true),
+            new Promise<false>((resolve) => (deadline = setTimeout(() => resolve(false), deadlineMs))),
+          ]);
+          clearTimeout(deadline);
+          if (!finished) {
+            // A slow upload or a hung provider call must not keep the process (and the store's lock) forever.
+            // What those requests stored so far stays; they were not acknowledged, so the sender retries.
+            app.logger.warn(`Shutdown: cut off the requests still open after SHUTDOWN_DEADLINE_MS=${deadlineMs}`);
+            httpServer?.closeAllConnections?.();
+          }
           await store.close();
         })()),
     };
   } catch (err) {
+    slackLink?.stop();
     await store.close().catch(() => undefined);
     throw err;
   }

@@ -23,9 +23,27 @@ export function resolveStoreUrl(option: string | undefined, env: CliIo['env']): 
   return option?.trim() || storeUrlFrom(env);
 }
 
-export async function withStore<T>(ctx: CommandContext, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(ctx.storeUrl);
+/**
+ * How a command uses the store: reading (search, status) opens beside a running server without a lock;
+ * writing (import, seed-demo) takes the store's lock, named after the command, and refuses while another
+ * process (a running server) holds it.
+ */
+export type StoreUse = { access: 'read' } | { access: 'write'; command: string };
+
+/** Opens the store for `fn` and says on stderr which one it is, so a wrong folder or URL shows at once. */
+export async function withStore<T>(
+  ctx: CommandContext,
+  fn: (store: Store) => Promise<T>,
+  use: StoreUse = { access: 'read' },
+): Promise<T> {
+  const store = await openStore(ctx.storeUrl, {
+    access: use.access,
+    ...(use.access === 'write' ? { holder: { kind: 'cli' as const, command: use.command } } : {}),
+    log: (line) => ctx.io.stderr.write(`followup: ${line}\n`),
+  });
   try {
+    const contacts = await store.contacts.count();
+    ctx.io.stderr.write(`store: ${store.url} (${contacts} contact${contacts === 1 ? '' : 's'})\n`);
     return await fn(store);
   } finally {
     await store.close();

@@ -1,6 +1,8 @@
 /** The keyv-backed store: one namespace per record kind, validated on read and write. */
-export { openStore, storeUrlFrom, DEFAULT_STORE_URL, RESERVED_NAMESPACES } from './store.js';
-export type { Store, OpenStoreOptions } from './store.js';
+export { openStore, storeUrlFrom, sqliteFileOf, DEFAULT_STORE_URL, RESERVED_NAMESPACES } from './store.js';
+export type { Store, OpenStoreOptions, StoreAccess } from './store.js';
+export { StoreLockedError, StoreOpenError, describeHeldLock, lockPathFor } from './lock.js';
+export type { LockHolder } from './lock.js';
 export { ContactRepository, ContactNotFoundError } from './contacts.js';
 export type { ContactInput } from './contacts.js';
 export { TemplateRepository, templateKey } from './templates.js';

@@ -39,13 +39,21 @@ export class TunedSqlite extends KeyvSqlite {
   private readonly table: string;
   private readonly pageSize: number;
 
-  constructor(uri: string, tuning: SqliteTuning = DEFAULT_TUNING) {
+  /**
+   * `readOnly`: a reader beside the writer process. It leaves the journal mode to the writer and refuses
+   * every change (`query_only`), so a reader can never write behind the writer's lock.
+   */
+  constructor(uri: string, tuning: SqliteTuning = DEFAULT_TUNING, { readOnly = false }: { readOnly?: boolean } = {}) {
     super({ uri, busyTimeout: tuning.busyTimeout, iterationLimit: tuning.iterationLimit });
     this.table = this.opts.table ?? 'keyv';
     this.pageSize = tuning.iterationLimit;
     this.setMaxListeners(0); // one listener per namespace view
     const raw = this.query;
-    const pragmas = tuning.wal ? ['PRAGMA journal_mode=WAL', 'PRAGMA synchronous=NORMAL'] : ['SELECT 1'];
+    const pragmas = readOnly
+      ? ['PRAGMA query_only=ON']
+      : tuning.wal
+        ? ['PRAGMA journal_mode=WAL', 'PRAGMA synchronous=NORMAL']
+        : ['SELECT 1'];
     this.ready = pragmas.reduce<Promise<unknown>>((p, sql) => p.then(() => raw(sql)), Promise.resolve()).then(() => undefined);
     // Every statement waits for the pragmas: journal_mode must be switched before the first write.
     this.query = async (sql: string, ...params: unknown[]) => {
@@ -78,16 +86,21 @@ export class TunedSqlite extends KeyvSqlite {
   override async *iterator(namespace?: string): AsyncGenerator<[string, string], void> {
     const [from, to] = namespaceRange(namespace);
     const upper = to === null ? '' : ' AND key < ?';
-    let after: string | null = null;
-    for (;;) {
-      const params: unknown[] = [after ?? from, ...(to === null ? [] : [to]), this.pageSize];
-      const rows: Row[] = await this.query(
+    const page = (after: string | null): Promise<Row[]> =>
+      this.query(
         `SELECT key, value FROM ${this.table} WHERE key ${after === null ? '>=' : '>'} ?${upper} ORDER BY key LIMIT ?`,
-        ...params,
+        ...[after ?? from, ...(to === null ? [] : [to]), this.pageSize],
       );
-      for (const row of rows) yield [row.key, row.value];
-      if (rows.length < this.pageSize) return;
-      after = rows[rows.length - 1]!.key;
+    // The next page is read on SQLite's thread while the caller works through this one.
+    let next: Promise<Row[]> | null = page(null);
+    try {
+      while (next !== null) {
+        const rows: Row[] = await next;
+        next = rows.length < this.pageSize ? null : page(rows[rows.length - 1]!.key);
+        for (const row of rows) yield [row.key, row.value];
+      }
+    } finally {
+      next?.catch(() => undefined); // a caller that stopped early leaves one read behind
     }
   }
 

@@ -1,10 +1,13 @@
 /**
  * openStore: the keyv repositories over one backend picked by STORE_URL.
- *   sqlite://data/followup.sqlite   relative path (default); sqlite:///abs/path.sqlite; sqlite://:memory:
+ *   sqlite://data/followup.sqlite   relative to the project folder (default); sqlite:///abs/path.sqlite;
+ *                                   sqlite://:memory:
  *   memory://                       in-process Maps, for quick tests (nothing survives the process)
+ * A SQLite file has one writer process (lock.ts); `access: 'read'` opens beside it without a lock.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Keyv from 'keyv';
 import { z } from 'zod';
 import { contactSchema } from '../contacts/model.js';
@@ -13,6 +16,7 @@ import { ContactRepository } from './contacts.js';
 import { CounterRepository, counterSchema } from './counters.js';
 import { AppliedEventRepository, appliedEventSchema } from './events.js';
 import { OutboxRepository, idempotencyIndexSchema, outboxEntrySchema } from './outbox.js';
+import { type LockClaim, type StoreLock, StoreOpenError, acquireStoreLock } from './lock.js';
 import { KeyedMutex } from './mutex.js';
 import { type CollectionBackend, RecordCollection, jsonCodec, recordCodec } from './records.js';
 import { DEFAULT_TUNING, type SqliteTuning, TunedSqlite } from './sqlite.js';
@@ -24,13 +28,26 @@ export const DEFAULT_STORE_URL = 'sqlite://data/followup.sqlite';
 export const RESERVED_NAMESPACES = ['contacts', 'templates', 'counters', 'outbox', 'outbox_keys', 'events'] as const;
 const NAMESPACE_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
 
+export type StoreAccess = 'write' | 'read';
+
 export interface OpenStoreOptions {
   /** SQLite tuning; the defaults are what production uses (WAL on, 2,000-row pages). */
   sqlite?: Partial<SqliteTuning>;
+  /**
+   * 'write' (default) takes the store's lock and refuses when another process holds it; 'read' takes none,
+   * never creates the file, and refuses writes.
+   */
+  access?: StoreAccess;
+  /** Who takes the write lock, for the message another process gets (default: a CLI command). */
+  holder?: LockClaim;
+  /** Where a line goes when a stale lock is taken over (default: stderr). */
+  log?: (line: string) => void;
 }
 
 export interface Store {
+  /** The store's URL, a SQLite path made absolute: what every message names. */
   readonly url: string;
+  readonly access: StoreAccess;
   readonly contacts: ContactRepository;
   readonly templates: TemplateRepository;
   readonly counters: CounterRepository;
@@ -48,6 +65,8 @@ export interface Store {
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /** A zod-validated record collection with per-key `update`, for another part of the app. */
   collection<S extends z.ZodType>(name: string, schema: S): RecordCollection<S>;
+  /** Adds the server's port to the write lock, so a refused second process can name it. */
+  updateLock(fields: { port: number }): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +74,7 @@ type Codec = typeof jsonCodec;
 
 interface Backend extends CollectionBackend {
   keyv(namespace: string, codec: Codec): Keyv;
+  updateLock(fields: { port: number }): void;
   close(): Promise<void>;
 }
 
@@ -63,40 +83,132 @@ function keyvOptions(namespace: string, codec: Codec) {
   return { namespace, throwOnErrors: true, ...codec };
 }
 
-async function sqliteBackend(path: string, tuning: SqliteTuning): Promise<Backend> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new TunedSqlite(`sqlite://${path}`, tuning);
+/** SQLite and file-system failures in words, naming the setting; anything else keeps its first line. */
+const OPEN_FAILURES: Record<string, (file: string) => string> = {
+  SQLITE_NOTADB: (file) =>
+    `${file} is not a SQLite database: point STORE_URL at the store file, or move that file away`,
+  SQLITE_CORRUPT: (file) =>
+    `${file} is damaged (SQLite: corrupt): restore it from a backup, or point STORE_URL elsewhere`,
+  SQLITE_CANTOPEN: (file) => `cannot open ${file}: check that its folder exists and this user may write in it`,
+  SQLITE_READONLY: (file) => `${file} is read-only: make it writable by this user, or point STORE_URL elsewhere`,
+  EACCES: (file) => noPermission(dirname(file)),
+  EPERM: (file) => noPermission(dirname(file)),
+  EROFS: (file) => `${dirname(file)} is on a read-only file system: point STORE_URL at a writable folder`,
+  ENOTDIR: (file) => fileInTheWay(dirname(file)),
+  EEXIST: (file) => fileInTheWay(dirname(file)),
+  EISDIR: (file) => `${file} is a folder: point STORE_URL at a file in it, e.g. ${join(file, 'followup.sqlite')}`,
+};
+
+function noPermission(folder: string): string {
+  return `no permission to write in ${folder}: make that folder writable by this user, or point STORE_URL elsewhere`;
+}
+
+function fileInTheWay(folder: string): string {
+  return `a file is in the way of the folder ${folder}: point STORE_URL at a path inside a folder`;
+}
+
+function openFailure(url: string, file: string, error: unknown): StoreOpenError {
+  if (error instanceof StoreOpenError) return error;
+  const { code, message } = error as NodeJS.ErrnoException;
+  const words = code ? OPEN_FAILURES[code]?.(file) : undefined;
+  const said = words ?? `cannot open the store at ${file}: ${String(message).split('\n')[0]}`;
+  return new StoreOpenError(`STORE_URL ${url}: ${said}`);
+}
+
+function writable(file: string): boolean {
   try {
+    accessSync(file, constants.R_OK | constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The project folder (where package.json is): relative store paths do not depend on the current folder. */
+function projectFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+
+/** `sqlite://data/x.sqlite` → the absolute file; `:memory:` stays as it is. */
+export function sqliteFileOf(url: string): string {
+  const path = url.slice('sqlite://'.length);
+  if (!path) throw new StoreOpenError(`STORE_URL "${url}" names no file: use e.g. ${DEFAULT_STORE_URL}`);
+  return path === ':memory:' || isAbsolute(path) ? path : resolve(projectFolder(), path);
+}
+
+async function sqliteBackend(url: string, file: string, opts: OpenStoreOptions): Promise<Backend> {
+  const access = opts.access ?? 'write';
+  const tuning = { ...DEFAULT_TUNING, ...opts.sqlite };
+  let lock: StoreLock | null = null;
+  let db: TunedSqlite | null = null;
+  try {
+    if (file !== ':memory:') {
+      if (access === 'read' && !existsSync(file)) {
+        throw new StoreOpenError(
+          `No store at ${url} (no such file): check STORE_URL or --store; ` +
+            '"followup import" or "npm run seed:demo" creates it',
+        );
+      }
+      if (access === 'write') {
+        mkdirSync(dirname(file), { recursive: true });
+        const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+        lock = acquireStoreLock(file, url, opts.holder ?? { kind: 'cli' }, log);
+        if (existsSync(file) && !writable(file)) {
+          throw new StoreOpenError(`STORE_URL ${url}: ${OPEN_FAILURES.SQLITE_READONLY!(file)}`);
+        }
+      }
+    }
+    db = new TunedSqlite(`sqlite://${file}`, tuning, { readOnly: access === 'read' });
     await db.ready;
   } catch (error) {
-    throw new Error(`Cannot open the store at ${path}: ${(error as Error).message}`);
+    await db?.disconnect().catch(() => undefined);
+    lock?.release();
+    throw openFailure(url, file, error);
   }
+  const connection = db;
   return {
-    keyv: (namespace, codec) => new Keyv({ store: db.view(namespace), ...keyvOptions(namespace, codec) }),
-    count: (namespace) => db.countNamespace(namespace),
-    close: () => db.disconnect(),
+    keyv: (namespace, codec) => new Keyv({ store: connection.view(namespace), ...keyvOptions(namespace, codec) }),
+    count: (namespace) => connection.countNamespace(namespace),
+    updateLock: (fields) => lock?.update(fields),
+    async close() {
+      try {
+        await connection.disconnect();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
 function memoryBackend(): Backend {
   return {
     keyv: (namespace, codec) => new Keyv({ store: new Map(), ...keyvOptions(namespace, codec) }),
+    updateLock: () => {},
     close: async () => {},
   };
 }
 
-async function openBackend(url: string, opts: OpenStoreOptions): Promise<Backend> {
-  if (url === 'memory://' || url === 'memory:') return memoryBackend();
+/** The backend and the URL it is known by (a SQLite path made absolute). */
+async function openBackend(url: string, opts: OpenStoreOptions): Promise<{ backend: Backend; url: string }> {
+  if (url === 'memory://' || url === 'memory:') return { backend: memoryBackend(), url };
   if (url.startsWith('sqlite://')) {
-    const path = url.slice('sqlite://'.length);
-    if (!path) throw new Error(`STORE_URL "${url}" names no file: use e.g. sqlite://data/followup.sqlite`);
-    return sqliteBackend(path, { ...DEFAULT_TUNING, ...opts.sqlite });
+    const file = sqliteFileOf(url);
+    const shown = `sqlite://${file}`;
+    return { backend: await sqliteBackend(shown, file, opts), url: shown };
   }
-  throw new Error(`Unsupported STORE_URL "${url}": use sqlite://path/to/file.sqlite (default ${DEFAULT_STORE_URL}) or memory://`);
+  throw new StoreOpenError(
+    `Unsupported STORE_URL "${url}": use sqlite://path/to/file.sqlite (default ${DEFAULT_STORE_URL}) or memory://`,
+  );
 }
 
 export async function openStore(url: string = DEFAULT_STORE_URL, opts: OpenStoreOptions = {}): Promise<Store> {
-  const backend = await openBackend(url, opts);
+  const { backend, url: shownUrl } = await openBackend(url, opts);
   const collections = new Map<string, { schema: z.ZodType; collection: RecordCollection<z.ZodType> }>();
   const namespaces = new Map<string, Keyv>();
 
@@ -119,7 +231,8 @@ export async function openStore(url: string = DEFAULT_STORE_URL, opts: OpenStore
   const appLocks = new KeyedMutex();
   let closed = false;
   return {
-    url,
+    url: shownUrl,
+    access: opts.access ?? 'write',
     contacts: new ContactRepository(collectionFor('contacts', contactSchema)),
     templates: new TemplateRepository(collectionFor('templates', templateSchema)),
     counters: new CounterRepository(collectionFor('counters', counterSchema)),
@@ -138,6 +251,7 @@ export async function openStore(url: string = DEFAULT_STORE_URL, opts: OpenStore
       if (namespaces.has(name)) throw new Error(`Namespace "${name}" is already open as a plain keyv.`);
       return collectionFor(name, schema);
     },
+    updateLock: (fields) => backend.updateLock(fields),
     async close() {
       if (closed) return;
       closed = true;
