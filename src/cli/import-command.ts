@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { type IngestResult, type PayloadEntry, applyEntries, parseEventPayload, parseNdjsonLine } from '../ingest/index.js';
 import { type CommandContext, withStore } from './context.js';
+import { terminalSafe } from './format.js';
 import { UsageError } from './usage.js';
 
 const BATCH = 5000;
@@ -77,12 +78,15 @@ export async function importCommand(positionals: string[], ctx: CommandContext):
       }
     };
     await streamEntries(input, apply, (lines) => progress.report(lines, tally));
-  });
+  }, { access: 'write', command: 'followup import' });
   progress.done();
 
   ctx.io.stdout.write(`accepted ${tally.accepted}, duplicate ${tally.duplicate}, rejected ${tally.rejected}\n`);
   if (tally.rejected > 0) {
-    for (const r of tally.firstRejections) ctx.io.stderr.write(`  ${r.reason ?? `entry ${r.index}: rejected`}\n`);
+    // A reason may quote the file (an unknown contact id, a bad value): shown terminal-safe.
+    for (const r of tally.firstRejections) {
+      ctx.io.stderr.write(`  ${terminalSafe(r.reason ?? `entry ${r.index}: rejected`)}\n`);
+    }
     const more = tally.rejected - tally.firstRejections.length;
     if (more > 0) ctx.io.stderr.write(`  … and ${more} more rejected\n`);
   }

@@ -8,11 +8,12 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type CliIo, type CommandContext, resolveStoreUrl } from './context.js';
+import { terminalSafe } from './format.js';
 import { importCommand } from './import-command.js';
 import { searchCommand } from './search-command.js';
 import { seedDemoCommand } from './seed-demo-command.js';
 import { statusCommand } from './status-command.js';
-import { USAGE, UsageError } from './usage.js';
+import { USAGE, UsageError, commandUsage, usageHint } from './usage.js';
 
 export type { CliIo } from './context.js';
 
@@ -44,7 +45,10 @@ function isCommand(name: string): name is Command {
   return Object.hasOwn(OPTIONS, name);
 }
 
-/** FOLLOWUP_NOW (tests only) pins the clock; otherwise the caller's clock. */
+/**
+ * FOLLOWUP_NOW=<ISO time> pins the clock the commands evaluate windows at. It is for tests and
+ * reproductions only, so it is documented here and not in the help text.
+ */
 function clockFrom(io: CliIo): () => Date {
   const pinned = io.env.FOLLOWUP_NOW?.trim();
   if (!pinned) return io.now;
@@ -57,17 +61,26 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(options: O, ar
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    // parseArgs explains unknown or valueless options in one sentence; keep it, drop the stack.
-    throw new UsageError((error as Error).message);
+    // parseArgs names the unknown or valueless option in its first sentence; keep that, drop the rest
+    // (advice on `--` for positionals that start with a dash) and the stack.
+    const [firstSentence] = (error as Error).message.split(/(?<=\.) /);
+    throw new UsageError(firstSentence!);
   }
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   try {
-    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    if (name === undefined || name === '--help' || name === '-h') {
       (name === undefined ? io.stderr : io.stdout).write(USAGE);
       return name === undefined ? 2 : 0;
+    }
+    if (name === 'help') {
+      const [topic, ...extra] = rest;
+      if (extra.length > 0) throw new UsageError(`help takes one COMMAND; got also: ${extra.join(' ')}`);
+      if (topic !== undefined && !isCommand(topic)) throw new UsageError(`Unknown command "${topic}".`);
+      io.stdout.write(topic === undefined ? USAGE : commandUsage(topic));
+      return 0;
     }
     if (!isCommand(name)) throw new UsageError(`Unknown command "${name}".`);
     const context = (values: { store?: string | undefined }): CommandContext => ({
@@ -77,7 +90,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     });
     const helpOr = async (values: { help?: boolean | undefined }, run: () => Promise<number>) => {
       if (!values.help) return run();
-      io.stdout.write(USAGE);
+      io.stdout.write(commandUsage(name));
       return 0;
     };
     switch (name) {
@@ -99,11 +112,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
     }
   } catch (error) {
+    // Messages may quote input or stored text: made terminal-safe, and one line each.
     if (error instanceof UsageError) {
-      io.stderr.write(`followup: ${error.message}\n\n${USAGE}`);
+      const command = name !== undefined && isCommand(name) ? name : undefined;
+      io.stderr.write(`followup: ${terminalSafe(error.message)}\n${usageHint(command)}\n`);
       return 2;
     }
-    io.stderr.write(`followup: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr.write(`followup: ${terminalSafe((error as Error)?.message ?? String(error))}\n`);
     return 1;
   }
 }

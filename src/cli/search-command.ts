@@ -1,11 +1,11 @@
 /** `followup search`: builds the search index from the store, runs one query at the given time. */
-import { ContactIndex } from '../contacts/index.js';
+import { couldMatch, loadSearchIndex } from '../contacts/load-index.js';
 import { displayName } from '../contacts/model.js';
-import { type SearchQuery, searchQuerySchema } from '../contacts/query.js';
+import { type SearchQuery, describeQueryTextProblem, queryTextProblem, searchQuerySchema } from '../contacts/query.js';
 import { type ContactWithStatus, searchContacts } from '../followup/index.js';
 import { type CommandContext, withStore } from './context.js';
-import { channelSummary, table } from './format.js';
-import { UsageError } from './usage.js';
+import { channelSummary, table, terminalSafe, terminalSafeJson } from './format.js';
+import { SEARCH_CHOICES, type SearchChoice, UsageError, invalidChoice } from './usage.js';
 
 export interface SearchOptions {
   inbox?: string | undefined;
@@ -19,6 +19,12 @@ export interface SearchOptions {
 }
 
 function buildQuery(words: string[], o: SearchOptions): SearchQuery {
+  // A wrong enum value is answered with the values it takes (zod would name the query field, not the flag).
+  for (const option of Object.keys(SEARCH_CHOICES) as SearchChoice[]) {
+    const given = o[option];
+    const valid: readonly string[] = SEARCH_CHOICES[option];
+    if (given !== undefined && !valid.includes(given)) throw invalidChoice(option, given);
+  }
   const raw = {
     text: words.join(' '),
     ...(o.inbox !== undefined ? { inbox: o.inbox } : {}),
@@ -66,15 +72,21 @@ function jsonContact({ contact, statuses }: ContactWithStatus) {
 
 export async function searchCommand(words: string[], options: SearchOptions, ctx: CommandContext): Promise<number> {
   const query = buildQuery(words, options);
+  // Text with nothing to search for would list everyone; too few digits would miss every phone.
+  const problem = queryTextProblem(query.text ?? '');
+  if (problem) {
+    ctx.io.stderr.write(`followup: ${terminalSafe(describeQueryTextProblem(query.text ?? '', problem))}\n`);
+    return 2;
+  }
   const now = ctx.now();
   const page = await withStore(ctx, async (store) => {
-    const index = new ContactIndex();
-    for await (const contact of store.contacts.loadAll()) index.upsert(contact);
+    const index = await loadSearchIndex(store, { now, only: couldMatch(query), warm: false });
     return searchContacts(query, now, { index, store, rules: {} });
   });
 
   if (options.json) {
-    ctx.io.stdout.write(`${JSON.stringify({ total: page.total, nextCursor: page.nextCursor, contacts: page.results.map(jsonContact) }, null, 2)}\n`);
+    const out = { total: page.total, nextCursor: page.nextCursor, contacts: page.results.map(jsonContact) };
+    ctx.io.stdout.write(`${terminalSafeJson(out)}\n`);
     return 0;
   }
   if (page.results.length === 0) {

@@ -1,8 +1,55 @@
 /** `followup seed-demo`: fills the store with realistic demo contacts so a new install shows something. */
-import { generateDemoEvents } from '../demo/demo-events.js';
-import { applyEvents } from '../ingest/index.js';
+import { generateDemoEvents, isAgentAssignment } from '../demo/demo-events.js';
+import { type IngestResult, applyEvents } from '../ingest/index.js';
 import { type CommandContext, withStore } from './context.js';
+import { terminalSafe } from './format.js';
 import { UsageError } from './usage.js';
+
+interface SeedTally {
+  newContacts: number;
+  presentContacts: number;
+  /** Demo contacts given to the agents of `--agent` by this run. */
+  assigned: number;
+  events: Record<IngestResult['status'], number>;
+}
+
+function tallySeed(events: Array<Record<string, unknown>>, results: IngestResult[]): SeedTally {
+  const tally: SeedTally = {
+    newContacts: 0,
+    presentContacts: 0,
+    assigned: 0,
+    events: { accepted: 0, duplicate: 0, rejected: 0 },
+  };
+  for (const r of results) {
+    tally.events[r.status]++;
+    const event = events[r.index]!;
+    if (event.type === 'contact.upserted' && r.status !== 'rejected') {
+      if (r.status === 'accepted') tally.newContacts++;
+      else tally.presentContacts++;
+    }
+    if (isAgentAssignment(event) && r.status === 'accepted') tally.assigned++;
+  }
+  return tally;
+}
+
+/** What the run did, in words: a second run says plainly that nothing new happened. */
+function seedReport(t: SeedTally, agents: string[], now: Date): string[] {
+  const windows = `windows in every state as of ${now.toISOString()}`;
+  const contacts =
+    t.newContacts === 0 && t.presentContacts > 0
+      ? `Demo data already present: ${t.presentContacts} contacts ${t.assigned ? '' : 'unchanged '}(0 new).`
+      : t.presentContacts > 0
+        ? `Demo data: ${t.newContacts} new contacts, ${windows}; ${t.presentContacts} were already present.`
+        : `Demo data: ${t.newContacts} contacts over all ten channels, ${windows}.`;
+  const among = agents.join(', ');
+  const assignment = agents.length === 0
+    ? 'Tip: pass --agent YOUR_SLACK_USER_ID to see demo contacts in your Mine inbox.'
+    : t.assigned > 0
+      ? `Assigned ${t.assigned} demo contacts among ${among}: their Mine inbox is populated.`
+      : `Demo contacts already assigned among ${among}.`;
+  const { accepted, duplicate, rejected } = t.events;
+  return [contacts, `accepted ${accepted}, duplicate ${duplicate}, rejected ${rejected}`, assignment];
+}
 
 export async function seedDemoCommand(values: { count?: string | undefined; agent?: string[] | undefined }, ctx: CommandContext): Promise<number> {
   const count = values.count === undefined ? 300 : Number(values.count);
@@ -13,14 +60,9 @@ export async function seedDemoCommand(values: { count?: string | undefined; agen
   const events = generateDemoEvents({ now, count, agents });
   return withStore(ctx, async (store) => {
     const results = await applyEvents(store, events);
-    const n = (s: string) => results.filter((r) => r.status === s).length;
-    ctx.io.stdout.write(
-      `Demo data: ${count} contacts over all ten channels, windows in every state as of ${now.toISOString()}.\n` +
-        `accepted ${n('accepted')}, duplicate ${n('duplicate')}, rejected ${n('rejected')}\n` +
-        (agents.length ? `Assigned among ${agents.join(', ')}: their Mine inbox is populated.\n` : 'Tip: pass --agent YOUR_SLACK_USER_ID to see demo contacts in your Mine inbox.\n'),
-    );
+    ctx.io.stdout.write(`${seedReport(tallySeed(events, results), agents, now).join('\n')}\n`);
     const rejected = results.filter((r) => r.status === 'rejected').slice(0, 5);
-    for (const r of rejected) ctx.io.stderr.write(`  rejected #${r.index}: ${r.reason}\n`);
+    for (const r of rejected) ctx.io.stderr.write(`  rejected #${r.index}: ${terminalSafe(r.reason ?? 'rejected')}\n`);
     return rejected.length ? 1 : 0;
-  });
+  }, { access: 'write', command: 'followup seed-demo' });
 }

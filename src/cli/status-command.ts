@@ -1,9 +1,9 @@
 /** `followup status CONTACT_ID`: every channel's window at the given time, in plain words. */
 import { displayName } from '../contacts/model.js';
-import { windowStatusFor } from '../followup/index.js';
+import { NO_ADDRESS_BADGE, lacksAddress, windowStatusFor } from '../followup/index.js';
 import { describeReason } from '../policy/index.js';
 import { type CommandContext, withStore } from './context.js';
-import { relativeTime, stateEndsAt } from './format.js';
+import { relativeTime, stateEndsAt, terminalSafe, terminalSafeJson } from './format.js';
 import { UsageError } from './usage.js';
 
 export async function statusCommand(positionals: string[], options: { json?: boolean | undefined }, ctx: CommandContext): Promise<number> {
@@ -17,7 +17,7 @@ export async function statusCommand(positionals: string[], options: { json?: boo
     return contact ? { contact, statuses: await windowStatusFor(contact, now, { store, rules: {} }) } : undefined;
   });
   if (!found) {
-    ctx.io.stderr.write(`followup: no contact with id "${contactId}".\n`);
+    ctx.io.stderr.write(`followup: no contact with id "${terminalSafe(contactId)}".\n`);
     return 1;
   }
   const { contact, statuses } = found;
@@ -39,19 +39,22 @@ export async function statusCommand(positionals: string[], options: { json?: boo
       explanation: describeReason(status.reason),
     }));
     const out = { id: contact.id, name: displayName(contact), status: contact.status, assignee: contact.assignee, at: now.toISOString(), channels };
-    ctx.io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    ctx.io.stdout.write(`${terminalSafeJson(out)}\n`);
     return 0;
   }
 
+  // Names, ids, addresses and channel keys come from customers and bridges: each is made terminal-safe.
+  const assigned = contact.assignee ? `assigned to ${terminalSafe(contact.assignee)}` : 'unassigned';
   const lines = [
-    `${displayName(contact)} (${contact.id}) · ${contact.status} · ${contact.assignee ? `assigned to ${contact.assignee}` : 'unassigned'}`,
+    `${terminalSafe(displayName(contact))} (${terminalSafe(contact.id)}) · ${contact.status} · ${assigned}`,
     `at ${now.toISOString()}`,
   ];
   if (statuses.length === 0) lines.push('', 'No channels.');
   for (const { key, channel, status } of statuses) {
     const words = describeReason(status.reason);
     const ends = stateEndsAt(status);
-    lines.push('', `${key}${channel.address ? ` (${channel.address})` : ''}: ${status.state}`);
+    const address = channel.address ? ` (${terminalSafe(channel.address)})` : '';
+    lines.push('', `${terminalSafe(key)}${address}: ${lacksAddress(status) ? NO_ADDRESS_BADGE : status.state}`);
     lines.push(`  last inbound:  ${channel.lastInboundAt ? `${channel.lastInboundAt} (${relativeTime(new Date(channel.lastInboundAt), now)})` : 'never'}`);
     if (ends) lines.push(`  ${status.state === 'closed' ? 'changes at:' : 'closes at: '}    ${ends.toISOString()} (${relativeTime(ends, now)})`);
     if (status.windowClosesAt && ends && status.windowClosesAt.getTime() !== ends.getTime()) {
@@ -59,7 +62,7 @@ export async function statusCommand(positionals: string[], options: { json?: boo
     }
     if (status.messagesLeft !== null) lines.push(`  messages left: ${status.messagesLeft}`);
     lines.push(`  may send now:  ${status.allowed.length ? status.allowed.join(', ') : 'nothing'}${status.humanOnly ? ' (written by a person, HUMAN_AGENT tag)' : ''}${status.billable ? ' (billable)' : ''}`);
-    lines.push(`  why:           ${words.summary}`);
+    lines.push(`  why:           ${terminalSafe(words.summary)}`); // an unknown reason code is shown as it came
     if (words.reopensWhen) lines.push(`                 ${words.reopensWhen}`);
   }
   ctx.io.stdout.write(`${lines.join('\n')}\n`);

@@ -3,6 +3,7 @@
  * with windows in every state relative to `now`. Pure and deterministic (seeded), emitted as ingest events
  * so the demo goes through the same path as real data.
  */
+import { createHash } from 'node:crypto';
 import type { ChannelType } from '../policy/index.js';
 
 const HOUR = 3_600_000;
@@ -62,6 +63,25 @@ export interface DemoOptions {
   seed?: number;
 }
 
+/** Who the demo data assigns contacts to when no agents are given. */
+export const DEMO_AGENTS = ['U0DEMO0001', 'U0DEMO0002', 'U0DEMO0003'];
+
+const AGENT_ASSIGNMENT = '-assign-';
+
+/**
+ * The id of the event assigning demo contact `n` to one of `agents`. Ingest drops a replayed id, so the id
+ * names the agent list: seeding again with other agents assigns again, with the same agents changes nothing.
+ */
+function agentAssignmentId(seed: number, agents: readonly string[], n: number): string {
+  const list = createHash('sha256').update(agents.join(',')).digest('hex').slice(0, 12);
+  return `demo-${seed}${AGENT_ASSIGNMENT}${list}-${n}`;
+}
+
+/** Whether a demo event is an assignment to the agents the caller gave (not part of the demo data proper). */
+export function isAgentAssignment(event: Record<string, unknown>): boolean {
+  return event.type === 'contact.assigned' && String(event.id).includes(AGENT_ASSIGNMENT);
+}
+
 export const DEMO_TEMPLATES = [
   { name: 'order_update', language: 'en', body: 'Hello {{1}}, your order {{2}} has shipped.' },
   { name: 'order_update', language: 'fr', body: 'Bonjour {{1}}, votre commande {{2}} a été expédiée.' },
@@ -78,11 +98,13 @@ export function generateDemoEvents(opts: DemoOptions): Array<Record<string, unkn
   const rnd = mulberry32(opts.seed ?? 42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const now = opts.now.getTime();
-  const agents = opts.agents?.length ? opts.agents : ['U0DEMO0001', 'U0DEMO0002', 'U0DEMO0003'];
+  const agents = opts.agents ?? [];
   const count = opts.count ?? 300;
+  const seed = opts.seed ?? 42;
   const events: Array<Record<string, unknown>> = [];
+  // Events with sequence ids do not depend on `agents`: a second run replays them all as duplicates.
   let seq = 0;
-  const id = () => `demo-${opts.seed ?? 42}-${++seq}`;
+  const id = () => `demo-${seed}-${++seq}`;
   const iso = (t: number) => new Date(t).toISOString();
 
   for (const t of DEMO_TEMPLATES) {
@@ -133,8 +155,13 @@ export function generateDemoEvents(opts: DemoOptions): Array<Record<string, unkn
         events.push({ id: id(), type: 'message.sent', at: iso(at + (k + 1) * 60_000), contactId, channel: type });
       }
     }
-    const assignee = rnd() < 0.85 ? agents[i % agents.length]! : null;
-    events.push({ id: id(), type: 'contact.assigned', at: iso(now - 2 * HOUR - i * 1000), contactId, assignee });
+    const assignee = rnd() < 0.85 ? DEMO_AGENTS[i % DEMO_AGENTS.length]! : null;
+    const assignedAt = iso(now - 2 * HOUR - i * 1000);
+    events.push({ id: id(), type: 'contact.assigned', at: assignedAt, contactId, assignee });
+    if (assignee && agents.length > 0) {
+      const assignment = { at: assignedAt, contactId, assignee: agents[i % agents.length]! };
+      events.push({ id: agentAssignmentId(seed, agents, i + 1), type: 'contact.assigned', ...assignment });
+    }
     if (rnd() < 0.7) events.push({ id: id(), type: 'conversation.closed', at: iso(now - HOUR - i * 1000), contactId, ...(assignee ? { by: assignee } : {}) });
   }
   return events;

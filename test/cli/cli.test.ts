@@ -18,6 +18,9 @@ interface Run {
   stderr: string;
 }
 
+/** The line the last command that opened the store wrote first on stderr (kept out of `stderr`). */
+let storeLine: string | undefined;
+
 async function run(argv: string[], opts: { env?: Record<string, string>; stdin?: string; tty?: boolean; progressIntervalMs?: number } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
@@ -32,10 +35,16 @@ async function run(argv: string[], opts: { env?: Record<string, string>; stdin?:
     ...(opts.progressIntervalMs !== undefined ? { progressIntervalMs: opts.progressIntervalMs } : {}),
   };
   const code = await main(argv, io);
-  return { code, stdout, stderr };
+  const opened = /^store: .*\n/.exec(stderr)?.[0];
+  storeLine = opened?.trimEnd();
+  return { code, stdout, stderr: stderr.slice(opened?.length ?? 0) };
 }
 
 const at = (iso: string) => ({ env: { FOLLOWUP_NOW: iso } });
+
+/** The line under a usage error: where that command's (or the whole) help is. */
+const hintFor = (command?: string) =>
+  command ? `Run "followup ${command} --help" for its options.` : 'Run "followup --help" for the commands.';
 
 function writeFile(name: string, text: string): string {
   const path = join(tmp.dir, name);
@@ -159,14 +168,16 @@ describe('followup search', () => {
     ]);
   });
 
-  it('refuses bad options with the usage text and exit 2', async () => {
+  it('refuses bad options with one line, a hint to the command help, and exit 2', async () => {
     const mine = await run(['search', '--inbox', 'mine'], at('2026-11-20T12:00:00Z'));
-    expect(mine.code).toBe(2);
-    expect(mine.stderr).toMatch(/^followup: --inbox mine needs --agent USER_ID/);
-    expect(mine.stderr).toContain('Usage: followup <command>');
+    expect(mine).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `followup: --inbox mine needs --agent USER_ID (whose inbox).\n${hintFor('search')}\n`,
+    });
     const window = await run(['search', '--window', 'ajar'], at('2026-11-20T12:00:00Z'));
     expect(window.code).toBe(2);
-    expect(window.stderr).toMatch(/^followup: --window: /);
+    expect(window.stderr).toMatch(/^followup: --window "ajar" is not one of: /);
     const limit = await run(['search', '--limit', '500'], at('2026-11-20T12:00:00Z'));
     expect(limit.stderr).toMatch(/^followup: --limit: Too big/);
   });
@@ -224,18 +235,18 @@ describe('usage', () => {
   });
 
   it.each([
-    [['frobnicate'], /^followup: Unknown command "frobnicate"\./],
-    [['import'], /^followup: import needs a FILE/],
-    [['status'], /^followup: status needs a CONTACT_ID\./],
-    [['status', 'a', 'b'], /^followup: status takes one CONTACT_ID; got also: b/],
-    [['search', '--colour', 'red'], /^followup: Unknown option '--colour'/],
-    [['search', '--limit'], /^followup: Option '--limit <value>' argument missing/],
-  ])('%j → usage, exit 2, no stack trace', async (argv, message) => {
+    [['frobnicate'], /^followup: Unknown command "frobnicate"\./, hintFor()],
+    [['import'], /^followup: import needs a FILE/, hintFor('import')],
+    [['status'], /^followup: status needs a CONTACT_ID\./, hintFor('status')],
+    [['status', 'a', 'b'], /^followup: status takes one CONTACT_ID; got also: b/, hintFor('status')],
+    [['search', '--colour', 'red'], /^followup: Unknown option '--colour'\.$/, hintFor('search')],
+    [['search', '--limit'], /^followup: Option '--limit <value>' argument missing/, hintFor('search')],
+  ])('%j → the error and one hint line, exit 2, no stack trace', async (argv, message, hint) => {
     const r = await run(argv as string[]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).toContain('Usage: followup <command>');
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const [error, ...rest] = r.stderr.split('\n');
+    expect(error).toMatch(message);
+    expect(rest).toEqual([hint, '']);
   });
 
   it('rejects a FOLLOWUP_NOW that is not a time', async () => {
@@ -248,8 +259,16 @@ describe('usage', () => {
     await importExample();
     const other = tempDir('followup-cli-other-');
     try {
+      const missing = await run(['status', 'c-42', '--store', other.url], at('2026-11-20T12:00:00Z'));
+      expect(missing).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `followup: No store at ${other.url} (no such file): check STORE_URL or --store; "followup import" or "npm run seed:demo" creates it\n`,
+      });
+      await run(['import', writeFile('none.ndjson', ''), '--store', other.url], at('2026-11-20T12:00:00Z'));
       const empty = await run(['status', 'c-42', '--store', other.url], at('2026-11-20T12:00:00Z'));
       expect(empty.code).toBe(1);
+      expect(storeLine).toBe(`store: ${other.url} (0 contacts)`);
       expect(empty.stderr).toBe('followup: no contact with id "c-42".\n');
     } finally {
       other.cleanup();
