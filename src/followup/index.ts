@@ -1,8 +1,17 @@
-export { sendFollowUp, retryQueued, attemptDelivery, MAX_ATTEMPTS, backoffMs } from './send-follow-up.js';
+export {
+  sendFollowUp,
+  enqueueFollowUp,
+  deliverQueued,
+  retryQueued,
+  attemptDelivery,
+  MAX_ATTEMPTS,
+  backoffMs,
+} from './send-follow-up.js';
 export { OutboxWorker } from './outbox-worker.js';
-export type { SendFollowUpInput, SendFollowUpOutcome } from './send-follow-up.js';
+export type { EnqueueFollowUpOutcome, SendFollowUpInput, SendFollowUpOutcome } from './send-follow-up.js';
 export { closeConversation, assignContact } from './conversation.js';
 export { windowStatusFor, evaluateChannel, viberCounterKey } from './window-status.js';
+export { noAddressReason, lacksAddress, NO_ADDRESS_BADGE } from './no-address.js';
 export type { ChannelStatus } from './window-status.js';
 export { templatesFor } from './templates.js';
 export type { FollowupDeps, FollowupStore, FollowupSettings, OutboxEntry } from './ports.js';

@@ -1,7 +1,8 @@
 /**
- * sendFollowUp: re-evaluate the policy at send time → outbox → transport → record → reopen + assign.
- * Serialised per contact, so two agents cannot overrun the WeChat cap or the Viber quota together, and
- * idempotent per compose view, so a double-clicked submit or a Slack retry never sends twice.
+ * sendFollowUp: re-evaluate the policy at send time → outbox → transport → record → reopen + assign, in two
+ * halves: enqueueFollowUp writes the outbox entry (durable before anyone is told "Sending…"), deliverQueued
+ * sends it. Delivery is serialised per contact, so two agents cannot overrun the WeChat cap or the Viber
+ * quota together, and idempotent per compose view, so a double-clicked submit or a Slack retry never sends twice.
  * A retryable provider failure (network, 5xx, rate limit) stays queued; the outbox worker retries it.
  */
 import { type Contact, type ContactChannel, channelKey, displayName } from '../contacts/model.js';
@@ -16,6 +17,7 @@ import {
 } from '../policy/index.js';
 import type { SendResult } from '../transports/transport.js';
 import { type FollowupDeps, OUTBOX_BY_PROVIDER_ID, type OutboxEntry } from './ports.js';
+import { noAddressReason } from './no-address.js';
 import { evaluateChannel, viberCounterKey } from './window-status.js';
 
 export interface SendFollowUpInput {
@@ -120,60 +122,176 @@ export async function attemptDelivery(
   return { ok: true, duplicate: false, entry: sent, plan, contact: updated };
 }
 
-export async function sendFollowUp(input: SendFollowUpInput, deps: FollowupDeps): Promise<SendFollowUpOutcome> {
+export type EnqueueFollowUpOutcome =
+  /** `duplicate`: the entry was made by an earlier submit under the same key (a double click, a retry). */
+  | { ok: true; entry: OutboxEntry; duplicate: boolean }
+  | { ok: false; kind: 'refused'; refusal: RefusedSend; status: WindowStatus }
+  | { ok: false; kind: 'not_found'; detail: string };
+
+/**
+ * The durable half of a send: decide with the policy, then write the outbox entry under its idempotency key.
+ * Once this returns ok the follow-up survives a crash: the entry waits for `deliverQueued`, or for the
+ * outbox worker if the process dies first. Not under the contact's lock, so it answers within Slack's 3 s
+ * even while another send to this contact is with its provider; `deliverQueued` decides again under it.
+ */
+export async function enqueueFollowUp(input: SendFollowUpInput, deps: FollowupDeps): Promise<EnqueueFollowUpOutcome> {
   const { store, settings } = deps;
-  return store.withLock(`contact:${input.contactId}`, async () => {
-    const previous = await store.outbox.findByIdempotencyKey(input.idempotencyKey);
-    if (previous && previous.status !== 'failed') {
-      const contact = await store.contacts.get(input.contactId);
-      if (contact) return { ok: true, duplicate: true, entry: previous, plan: null, contact };
-    }
+  const previous = await store.outbox.findByIdempotencyKey(input.idempotencyKey);
+  if (previous && previous.status !== 'failed') return { ok: true, entry: previous, duplicate: true };
 
-    const { contact, channel } = await load(deps, input.contactId, input.channelKey);
-    if (!contact) return { ok: false, kind: 'not_found', detail: `No contact with id ${input.contactId}.` };
-    if (!channel) return { ok: false, kind: 'not_found', detail: `${displayName(contact)} has no ${input.channelKey} channel any more.` };
+  const { contact, channel } = await load(deps, input.contactId, input.channelKey);
+  if (!contact) return { ok: false, kind: 'not_found', detail: `No contact with id ${input.contactId}.` };
+  if (!channel) {
+    const detail = `${displayName(contact)} has no ${input.channelKey} channel any more.`;
+    return { ok: false, kind: 'not_found', detail };
+  }
 
-    // The window may have moved since the modal was built: decide again, now.
-    const { status, counterKey } = await statusOf(deps, channel, input.now);
-    const message =
-      input.message.kind === 'template' && input.message.contactLanguage === undefined
-        ? { ...input.message, contactLanguage: contact.language || null }
-        : input.message;
-    const plan = planOutbound(status, message, settings.rules);
-    if (!plan.ok) return { ok: false, kind: 'refused', refusal: plan, status };
-    if (!channel.address) {
-      // Nothing can be delivered without the provider's address for this person (on Telegram and LINE it
-      // only exists once they wrote to the bot first).
-      const reason = `${channel.type}.no_address`;
-      return {
-        ok: false,
-        kind: 'refused',
-        status,
-        refusal: { ok: false, channel: channel.type, reason, detail: describeReason(reason).summary, allowed: [], field: null },
-      };
-    }
+  // The window may have moved since the modal was built: decide again, now.
+  const { status } = await statusOf(deps, channel, input.now);
+  if (!channel.address) {
+    // Nothing can be delivered without the provider's address for this person (on Telegram and LINE it
+    // only exists once they wrote to the bot first).
+    return { ok: false, kind: 'refused', status, refusal: refusalFor(noAddressReason(channel.type), status) };
+  }
+  const message =
+    input.message.kind === 'template' && input.message.contactLanguage === undefined
+      ? { ...input.message, contactLanguage: contact.language || null }
+      : input.message;
+  const plan = planOutbound(status, message, settings.rules);
+  if (!plan.ok) return { ok: false, kind: 'refused', refusal: plan, status };
 
-    const transport = deps.transports.for(channel);
-    const { entry: queued } = await store.outbox.enqueue(
-      {
-        idempotencyKey: input.idempotencyKey,
-        contactId: contact.id,
-        contactName: displayName(contact),
-        channel: channel.type,
-        channelId: channel.channelId,
-        channelKey: input.channelKey,
-        plan,
-        sentBy: input.senderId,
-        transport: transport.name,
-        sandbox: transport.sandbox,
-        reopened: contact.status === 'closed',
-      },
-      input.now,
-    );
-    // A resubmission after a failure retries under the same key.
-    const entry = queued.status === 'failed' ? await store.outbox.update(queued.id, input.now, () => ({ status: 'queued', error: null })) : queued;
-    return attemptDelivery(entry, plan, contact, channel, counterKey, deps, input.now);
+  const transport = deps.transports.for(channel);
+  const { entry, created } = await store.outbox.enqueue(
+    {
+      idempotencyKey: input.idempotencyKey,
+      contactId: contact.id,
+      contactName: displayName(contact),
+      channel: channel.type,
+      channelId: channel.channelId,
+      channelKey: input.channelKey,
+      plan,
+      sentBy: input.senderId,
+      transport: transport.name,
+      sandbox: transport.sandbox,
+      reopened: contact.status === 'closed',
+    },
+    input.now,
+  );
+  if (created) return { ok: true, entry, duplicate: false };
+  if (entry.status !== 'failed') return { ok: true, entry, duplicate: true };
+  // A resubmission after a failure sends again under the same key, with what was decided now. Two such
+  // resubmissions at once: only the one that finds it failed re-queues it; the other is a duplicate.
+  let requeued = false;
+  const again = await store.outbox.update(entry.id, input.now, (current) => {
+    if (current.status !== 'failed') return {};
+    requeued = true;
+    return {
+      status: 'queued',
+      error: null,
+      nextAttemptAt: null,
+      kind: plan.kind,
+      text: plan.text,
+      templateName: plan.template?.name ?? null,
+      tag: plan.tag,
+      plan: { ...plan },
+    };
   });
+  return { ok: true, entry: again, duplicate: !requeued };
+}
+
+/** A refusal with the policy's reason and its plain words (nothing is offered instead). */
+function refusalFor(reason: string, status: WindowStatus): RefusedSend {
+  const detail = describeReason(reason).summary;
+  return { ok: false, channel: status.channel, reason, detail, allowed: [], field: null };
+}
+
+/** Written, and no attempt started or scheduled: what the agent's own request delivers. */
+function awaitsFirstAttempt(e: OutboxEntry): boolean {
+  return e.status === 'queued' && e.inFlightSince === null && e.error === null && e.nextAttemptAt === null;
+}
+
+/**
+ * The plan decided when the entry was written is still exactly what the policy decides now: same window
+ * state and billing (the plan depends on the status through nothing else), and its kind still allowed.
+ */
+function planStillHolds(plan: PlannedSend, status: WindowStatus): boolean {
+  return status.state === plan.state && status.billable === plan.billable && status.allowed.includes(plan.kind);
+}
+
+/** `reason: detail` as the outbox records an error, split again for the outcome. */
+function splitError(error: string | null): { reason: string; detail: string } {
+  const text = error ?? '';
+  const at = text.indexOf(': ');
+  if (at < 0) return { reason: text || 'unknown', detail: text };
+  return { reason: text.slice(0, at), detail: text.slice(at + 2) };
+}
+
+/** What became of an entry someone else already attempted (the other click, the outbox worker). */
+async function outcomeOf(entry: OutboxEntry, duplicate: boolean, deps: FollowupDeps): Promise<SendFollowUpOutcome> {
+  const { reason, detail } = splitError(entry.error);
+  if (entry.status === 'sent') {
+    const contact = await deps.store.contacts.get(entry.contactId);
+    if (!contact) return { ok: false, kind: 'not_found', detail: `No contact with id ${entry.contactId}.` };
+    return { ok: true, duplicate, entry, plan: (entry.plan as unknown as PlannedSend | undefined) ?? null, contact };
+  }
+  if (entry.status === 'failed') return { ok: false, kind: 'failed', entry, reason, detail, retryable: false };
+  const nextAttemptAt = new Date(entry.nextAttemptAt ?? entry.updatedAt);
+  return { ok: false, kind: 'queued', entry, reason, detail, nextAttemptAt };
+}
+
+/**
+ * The delivery half: under the contact's lock, sends an entry `enqueueFollowUp` wrote, once. The window is
+ * decided again first (another send may have used the WeChat cap or the Viber quota meanwhile); a plan the
+ * policy no longer gives is refused and the entry failed, never sent. An entry someone else already
+ * attempted is not attempted again: its outcome is reported.
+ */
+export async function deliverQueued(
+  written: OutboxEntry,
+  deps: FollowupDeps,
+  now: Date,
+  duplicate = false,
+): Promise<SendFollowUpOutcome> {
+  const { store } = deps;
+  return store.withLock(`contact:${written.contactId}`, async () => {
+    const entry = await store.outbox.get(written.id);
+    if (!entry) return { ok: false, kind: 'not_found', detail: 'The follow-up is no longer in the outbox.' };
+    if (!awaitsFirstAttempt(entry)) {
+      if (entry.status === 'queued' && entry.inFlightSince) return failInDoubt(entry, deps, now);
+      return outcomeOf(entry, duplicate, deps);
+    }
+    const { contact, channel } = await load(deps, entry.contactId, entry.channelKey);
+    if (!contact || !channel || !entry.plan) {
+      await store.outbox.markFailed(entry.id, now, 'not_found: the contact or channel is gone');
+      return { ok: false, kind: 'not_found', detail: 'The contact or this channel no longer exists.' };
+    }
+    const plan = entry.plan as unknown as PlannedSend;
+    const { status, counterKey } = await statusOf(deps, channel, now);
+    if (!planStillHolds(plan, status)) {
+      await store.outbox.markFailed(entry.id, now, `${status.reason}: the window changed before it could be sent`);
+      const refusal = { ...refusalFor(status.reason, status), allowed: status.allowed };
+      return { ok: false, kind: 'refused', status, refusal };
+    }
+    return attemptDelivery(entry, plan, contact, channel, counterKey, deps, now);
+  });
+}
+
+/**
+ * Decide, write the outbox entry, deliver: `enqueueFollowUp` then `deliverQueued`. A front-end that must
+ * answer before delivery (Slack's 3 s) calls the two itself and answers between them.
+ */
+export async function sendFollowUp(input: SendFollowUpInput, deps: FollowupDeps): Promise<SendFollowUpOutcome> {
+  const queued = await enqueueFollowUp(input, deps);
+  if (!queued.ok) return queued;
+  return deliverQueued(queued.entry, deps, input.now, queued.duplicate);
+}
+
+/** The app stopped while a provider held this message: it may have gone out. Never send it twice. */
+async function failInDoubt(entry: OutboxEntry, deps: FollowupDeps, now: Date): Promise<SendFollowUpOutcome> {
+  // The agent sees it as failed (in doubt) and can check the conversation before sending again.
+  const detail =
+    'Followup stopped while sending this; it may or may not have reached the contact. Check before sending again.';
+  const failed = await deps.store.outbox.markFailed(entry.id, now, `in_doubt: ${detail}`);
+  return { ok: false, kind: 'failed', entry: failed, reason: 'in_doubt', detail, retryable: false };
 }
 
 /**
@@ -184,12 +302,10 @@ export async function retryQueued(entry: OutboxEntry, deps: FollowupDeps, now: D
   return deps.store.withLock(`contact:${entry.contactId}`, async () => {
     const current = await deps.store.outbox.get(entry.id);
     if (!current || current.status !== 'queued') return { ok: false, kind: 'not_found', detail: 'No longer queued.' };
-    if (current.inFlightSince) {
-      // The app stopped while a provider held this message: it may have gone out. Never send it twice;
-      // the agent sees it as failed (in doubt) and can check the conversation before sending again.
-      const detail = 'Followup stopped while sending this; it may or may not have reached the contact. Check before sending again.';
-      const failed = await deps.store.outbox.markFailed(current.id, now, `in_doubt: ${detail}`);
-      return { ok: false, kind: 'failed', entry: failed, reason: 'in_doubt', detail, retryable: false };
+    if (current.inFlightSince) return failInDoubt(current, deps, now);
+    // Listed as due, but attempted meanwhile (by the agent's own request) and rescheduled: not due yet.
+    if (current.nextAttemptAt && new Date(current.nextAttemptAt).getTime() > now.getTime()) {
+      return { ok: false, kind: 'not_found', detail: 'Not due yet.' };
     }
     const { contact, channel } = await load(deps, current.contactId, current.channelKey);
     if (!contact || !channel || !current.plan) {

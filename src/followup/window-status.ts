@@ -1,6 +1,7 @@
 /** windowStatusFor: every channel of a contact evaluated at one instant, with the counters it needs. */
 import { type Contact, type ContactChannel, channelKey } from '../contacts/model.js';
 import { type RuleOverrides, type WindowStatus, evaluateWindow } from '../policy/index.js';
+import { noAddressReason } from './no-address.js';
 import type { FollowupStore } from './ports.js';
 
 export interface ChannelStatus {
@@ -13,13 +14,17 @@ export interface ChannelStatus {
 export { viberMonthlyKey as viberCounterKey } from '../store/index.js';
 import { viberMonthlyKey as viberCounterKey } from '../store/index.js';
 
+/**
+ * The channel's status at `now`. Without an address nothing can reach the person whatever the window says,
+ * so every surface shows that (before anyone types) rather than a window that cannot be used.
+ */
 export function evaluateChannel(
   channel: ContactChannel,
   now: Date,
   rules: RuleOverrides,
   chatbotInitiatedThisMonth = 0,
 ): WindowStatus {
-  return evaluateWindow({
+  const status = evaluateWindow({
     channel: channel.type,
     now,
     lastInboundAt: channel.lastInboundAt ? new Date(channel.lastInboundAt) : null,
@@ -30,6 +35,18 @@ export function evaluateChannel(
     ...(channel.closedByProviderAt ? { closedByProviderAt: new Date(channel.closedByProviderAt) } : {}),
     rules,
   });
+  if (channel.address) return status;
+  return {
+    ...status,
+    state: 'closed',
+    reason: noAddressReason(channel.type),
+    allowed: [],
+    windowClosesAt: null,
+    changesAt: null,
+    messagesLeft: null,
+    humanOnly: false,
+    billable: false,
+  };
 }
 
 export async function windowStatusFor(

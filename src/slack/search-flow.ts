@@ -1,5 +1,6 @@
 /** Search modal: from the query in its metadata to the rendered view. */
 import type { ModalView } from '@slack/types';
+import { describeQueryTextProblem, queryTextProblem } from '../contacts/query.js';
 import { searchContacts } from '../followup/index.js';
 import { type SlackServices, canSeeAll } from './services.js';
 import { type SearchMeta, encodeSearchMeta } from './view-state.js';
@@ -26,6 +27,24 @@ export async function renderSearch(meta: SearchMeta, s: SlackServices, userId: s
     notice = 'You can search your own inbox only (the All inbox is limited by your team’s settings).';
   }
   const now = s.clock();
+  const problem = queryTextProblem(q.text);
+  if (problem) {
+    // Searching would list everyone (or miss every phone): say what to type instead.
+    return buildSearchModalView({
+      query: q,
+      canSeeAll: allowedAll,
+      results: [],
+      total: 0,
+      page: 0,
+      pageSize: s.pageSize,
+      hasNext: false,
+      privateMetadata: encodeSearchMeta({ ...meta, q, back: [], cursor: null, next: null, page: 0 }),
+      queryProblem: describeQueryTextProblem(q.text, problem),
+      ...(notice ? { notice } : {}),
+      sandbox: false,
+      now,
+    });
+  }
   const page = await searchContacts(
     {
       text: q.text,

@@ -1,21 +1,30 @@
 /**
  * Submitting the compose view. The policy is evaluated again at this instant: if the window moved the
  * modal says so and offers what is allowed now (the agent's text is kept); a field problem is a field
- * error. Only then is the view switched to "Sending…" and the follow-up sent — once per compose view.
+ * error. Only then is the follow-up written to the outbox, the view switched to "Sending…" and the follow-up
+ * delivered — once per compose view.
  */
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { displayName } from '../../contacts/model.js';
-import { sendFollowUp } from '../../followup/index.js';
+import { type SendFollowUpOutcome, deliverQueued, enqueueFollowUp } from '../../followup/index.js';
 import { type OutboundMessage, describeReason, planOutbound, ruleFor } from '../../policy/index.js';
 import { draftFromView } from '../actions/compose-actions.js';
-import { type ComposeMode, findTemplate, loadComposeContext, modeFor, renderCompose } from '../compose-flow.js';
+import {
+  type ComposeDraft,
+  type ComposeMode,
+  findTemplate,
+  loadComposeContext,
+  modeFor,
+  renderCompose,
+} from '../compose-flow.js';
 import { publishHome } from '../events/app-home.js';
 import { slackError } from '../modal.js';
 import { type SlackServices, canSend } from '../services.js';
-import { blockIdOf, composeMetaSchema, hasAction, parseMeta } from '../view-state.js';
+import { type ComposeMeta, blockIdOf, composeMetaSchema, hasAction, parseMeta } from '../view-state.js';
 import { ACTION, CALLBACK, VARIABLE_BLOCK_PREFIX } from '../views/ids.js';
-import { dateToken, escapeMrkdwn } from '../views/mrkdwn.js';
+import { boldName, dateToken, escapeMrkdwn } from '../views/mrkdwn.js';
 import { buildSentConfirmation } from '../views/messages.js';
 import { buildLoadingModalView, buildMessageModalView } from '../views/notice-modal.js';
 
@@ -40,8 +49,17 @@ function fieldBlock(view: ViewSubmitAction['view'], field: 'text' | 'tag' | 'tem
 
 const quote = (text: string) => escapeMrkdwn(text).split('\n').map((l) => `> ${l}`).join('\n');
 
-export function composeSubmission(s: SlackServices) {
+export interface ComposeSubmissionOptions {
+  /**
+   * How long after the submission arrived the answer may wait for the outbox write: well inside Slack's 3 s
+   * (the write usually takes milliseconds; the rest is for the network both ways).
+   */
+  writeDeadlineMs: number;
+}
+
+export function composeSubmission(s: SlackServices, options: ComposeSubmissionOptions = { writeDeadlineMs: 2_000 }) {
   return async ({ ack, body, view, client, logger }: ViewArgs): Promise<void> => {
+    const started = performance.now();
     const userId = body.user.id;
     const meta = parseMeta(composeMetaSchema, view);
     if (!meta) {
@@ -96,19 +114,45 @@ export function composeSubmission(s: SlackServices) {
       return;
     }
 
-    await ack({ response_action: 'update', view: buildLoadingModalView('Follow up', 'Sending…') });
+    // The outbox entry is written before Slack hears "Sending…": a crash after the answer cannot lose the
+    // follow-up (the outbox worker delivers what is written). The write takes milliseconds; if the store
+    // is slow, the answer goes at the deadline anyway so Slack's 3 s are kept, and the write goes on.
     const label = ruleFor(channel.type, s.settings.rules).label;
     const name = displayName(contact);
+    const to = { name, label };
+    const sendInput = {
+      contactId: contact.id,
+      channelKey: meta.channelKey,
+      message,
+      senderId: userId,
+      idempotencyKey: meta.idem,
+      now: s.clock(),
+    };
+    const writing = enqueueFollowUp(sendInput, s);
+    const { writeDeadlineMs } = options;
+    const early = await settledWithin(writing, Math.max(0, started + writeDeadlineMs - performance.now()));
+    if (early === null) {
+      logger.warn(`Writing a follow-up took over ${writeDeadlineMs} ms; Slack was answered before it was stored`);
+    } else if (!early.ok) {
+      logger.error('Writing a follow-up to the outbox failed', early.error);
+      const why = escapeMrkdwn(slackError(early.error));
+      const text = `:x: Not sent: Followup could not record the follow-up (${why}). Nothing was sent; try again.`;
+      await ack({ response_action: 'update', view: buildMessageModalView('Not sent', text) });
+      return;
+    } else if (!early.value.ok) {
+      // Refused or gone before anything was written: answer with it straight away.
+      await ack({ response_action: 'update', view: await notSentView(early.value, meta, s, userId, draft, to) });
+      return;
+    }
+    await ack({ response_action: 'update', view: buildLoadingModalView('Follow up', 'Sending…') });
     try {
-      const outcome = await sendFollowUp(
-        { contactId: contact.id, channelKey: meta.channelKey, message, senderId: userId, idempotencyKey: meta.idem, now: s.clock() },
-        s,
-      );
+      const queued = await writing;
+      const outcome = queued.ok ? await deliverQueued(queued.entry, s, s.clock(), queued.duplicate) : queued;
       if (outcome.ok) {
         const e = outcome.entry;
         const what = e.kind === 'template' ? `template *${escapeMrkdwn(e.templateName ?? '')}*` : e.kind === 'tag' ? `tagged message (${e.tag})` : 'message';
         const lines = [
-          `:white_check_mark: ${outcome.duplicate ? 'Already sent' : 'Sent'}: ${what} to *${escapeMrkdwn(name)}* on ${label}.`,
+          `:white_check_mark: ${outcome.duplicate ? 'Already sent' : 'Sent'}: ${what} to ${boldName(name)} on ${label}.`,
           e.reopened ? 'The conversation is reopened and assigned to you.' : 'The conversation is assigned to you.',
         ];
         await client.views.update({
@@ -123,29 +167,59 @@ export function composeSubmission(s: SlackServices) {
           view_id: view.id,
           view: buildMessageModalView(
             'Queued',
-            `:hourglass_flowing_sand: ${label} did not take the follow-up to *${escapeMrkdwn(name)}* yet (${escapeMrkdwn(outcome.detail)}). It is kept in the outbox and retried automatically from ${dateToken(outcome.nextAttemptAt, '{time}')}; you will see it under *Recent follow-ups* in the App Home.`,
+            `:hourglass_flowing_sand: ${label} did not take the follow-up to ${boldName(name)} yet (${escapeMrkdwn(outcome.detail)}). It is kept in the outbox and retried automatically from ${dateToken(outcome.nextAttemptAt, '{time}')}; you will see it under *Recent follow-ups* in the App Home.`,
           ),
         });
-      } else if (outcome.kind === 'refused') {
-        await client.views.update({
-          view_id: view.id,
-          view: await renderCompose(meta, s, userId, draft, `:warning: Not sent. ${outcome.refusal.detail}`),
-        });
       } else {
-        const detail = outcome.kind === 'failed' ? `${describeReason(outcome.reason).summary} (${outcome.detail})` : outcome.detail;
-        const kept = draft.text?.trim() ? `\n\nYour message, so nothing is lost:\n${quote(draft.text)}` : '';
-        await client.views.update({
-          view_id: view.id,
-          view: buildMessageModalView('Not sent', `:x: The follow-up to *${escapeMrkdwn(name)}* on ${label} was not sent. ${escapeMrkdwn(detail)}${kept}`),
-        });
+        await client.views.update({ view_id: view.id, view: await notSentView(outcome, meta, s, userId, draft, to) });
       }
     } catch (err) {
       logger.error('Sending a follow-up failed', err);
-      await client.views
-        .update({ view_id: view.id, view: buildMessageModalView('Not sent', `:x: Something went wrong while sending (${escapeMrkdwn(slackError(err))}). Check the App Home before trying again.`) })
-        .catch(() => undefined);
+      const failed = buildMessageModalView('Not sent', couldNotSend(err));
+      await client.views.update({ view_id: view.id, view: failed }).catch(() => undefined);
     }
   };
+}
+
+const couldNotSend = (err: unknown) =>
+  `:x: Something went wrong while sending (${escapeMrkdwn(slackError(err))}). Check the App Home before trying again.`;
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Settles with the promise's result, or null when `ms` pass first (the promise goes on). */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<Settled<T> | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  const settled = promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  try {
+    return await Promise.race([settled, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The view for a follow-up that was refused, failed or found nothing to send to; the draft is kept. */
+async function notSentView(
+  outcome: Exclude<SendFollowUpOutcome, { ok: true } | { kind: 'queued' }>,
+  meta: ComposeMeta,
+  s: SlackServices,
+  userId: string,
+  draft: ComposeDraft,
+  to: { name: string; label: string },
+): Promise<ModalView> {
+  if (outcome.kind === 'refused') {
+    return renderCompose(meta, s, userId, draft, `:warning: Not sent. ${outcome.refusal.detail}`);
+  }
+  const detail =
+    outcome.kind === 'failed' ? `${describeReason(outcome.reason).summary} (${outcome.detail})` : outcome.detail;
+  const kept = draft.text?.trim() ? `\n\nYour message, so nothing is lost:\n${quote(draft.text)}` : '';
+  const text = `:x: The follow-up to ${boldName(to.name)} on ${to.label} was not sent. ${escapeMrkdwn(detail)}${kept}`;
+  return buildMessageModalView('Not sent', text);
 }
 
 async function confirm(

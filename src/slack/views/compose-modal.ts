@@ -41,7 +41,7 @@ import {
   variableActionId,
   variableBlockId,
 } from './ids.js';
-import { blockquote, escapeMrkdwn, escapeTruncated } from './mrkdwn.js';
+import { blockquote, boldName, escapeMrkdwn, escapeTruncated, warningText } from './mrkdwn.js';
 
 export type ComposeMode = 'text' | 'template' | 'tag' | 'closed';
 
@@ -268,9 +268,9 @@ function closedBlocks(model: ComposeModalModel): KnownBlock[] {
 export function buildComposeModalView(model: ComposeModalModel): ModalView {
   const { contact, channel, status } = model;
   const blocks: KnownBlock[] = [];
-  if (model.notice) blocks.push(section(`:warning: ${escapeMrkdwn(model.notice)}`, { block_id: BLOCK.notice }));
+  if (model.notice) blocks.push(section(warningText(escapeMrkdwn(model.notice)), { block_id: BLOCK.notice }));
   blocks.push(
-    section(`To *${escapeTruncated(displayName(contact), 150)}* on ${channelAccountName(channel)}\n${badge(status, model.now)}`, {
+    section(`To ${boldName(displayName(contact), 150)} on ${channelAccountName(channel)}\n${badge(status, model.now)}`, {
       block_id: BLOCK.composeHeader,
     }),
   );

@@ -18,7 +18,7 @@ import {
   reopensText,
 } from './format.js';
 import { ACTION, BLOCK, CALLBACK, followUpValue, repeatedActionId } from './ids.js';
-import { dateToken, escapeTruncated } from './mrkdwn.js';
+import { boldName, dateToken, escapeTruncated } from './mrkdwn.js';
 
 /** One section per channel: 40 channels + the fixed blocks stay under the 100-block modal limit. */
 export const CONTACT_CHANNELS_MAX = 40;
@@ -79,7 +79,7 @@ function channelBlock(item: ContactModalChannel, index: number, model: ContactMo
 
 export function buildContactModalView(model: ContactModalModel): ModalView {
   const { contact } = model;
-  const blocks: KnownBlock[] = [section(`*${escapeTruncated(displayName(contact), 150)}*`)];
+  const blocks: KnownBlock[] = [section(boldName(displayName(contact), 150))];
 
   blocks.push(
     fields([

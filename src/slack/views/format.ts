@@ -11,6 +11,7 @@ import {
   type WindowStatus,
   describeReason,
 } from '../../policy/index.js';
+import { NO_ADDRESS_BADGE, lacksAddress } from '../../followup/no-address.js';
 import { dateToken, escapeTruncated, userMention } from './mrkdwn.js';
 
 export interface ChannelPresentation {
@@ -81,6 +82,9 @@ export const WINDOW_STATE_PRESENTATION: Readonly<Record<WindowState, WindowState
   },
 };
 
+/** A channel without an address: whatever its window, nothing can be sent (the policy's `no_address`). */
+export const NO_ADDRESS_EMOJI = '🚫';
+
 /** An open window closing within this is flagged ⏳: late enough that the agent should act now. */
 export const CLOSING_SOON_MS = 2 * 3_600_000;
 
@@ -111,8 +115,10 @@ export function closesAt(status: WindowStatus): Date | null {
  * the builders never read the clock.
  */
 export function badge(status: WindowStatus, now: Date): string {
+  const label = CHANNEL_PRESENTATION[status.channel].label;
+  if (lacksAddress(status)) return `${NO_ADDRESS_EMOJI} ${label} · ${NO_ADDRESS_BADGE}`;
   const p = WINDOW_STATE_PRESENTATION[status.state];
-  const parts = [`${p.emoji} ${CHANNEL_PRESENTATION[status.channel].label}`];
+  const parts = [`${p.emoji} ${label}`];
   const end = closesAt(status);
   if (end) {
     const soon = end.getTime() - now.getTime() <= CLOSING_SOON_MS;

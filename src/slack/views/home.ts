@@ -18,7 +18,7 @@ import {
   soonestClose,
 } from './format.js';
 import { ACTION, BLOCK, repeatedActionId } from './ids.js';
-import { dateToken, escapeTruncated, plainSafe, userMention } from './mrkdwn.js';
+import { boldName, dateToken, escapeTruncated, plainSafe, userMention } from './mrkdwn.js';
 
 /** 2 blocks each. */
 export const HOME_FOLLOW_UPS_MAX = 20;
@@ -48,7 +48,7 @@ const KIND_WORDS: Record<HomeRecentFollowUp['kind'], string> = { text: 'text', t
 
 function followUpBlocks(item: ContactWithStatuses, index: number, now: Date): KnownBlock[] {
   const { contact } = item;
-  const lines = [`*${escapeTruncated(displayName(contact), 150)}*`];
+  const lines = [boldName(displayName(contact), 150)];
   const reach = reachText(contact);
   if (reach) lines.push(reach);
   lines.push(`${assigneeText(contact.assignee)} · ${conversationText(contact)}`);
@@ -66,7 +66,7 @@ function followUpBlocks(item: ContactWithStatuses, index: number, now: Date): Kn
 function recentLine(r: HomeRecentFollowUp): string {
   const p = CHANNEL_PRESENTATION[r.channel];
   const parts = [
-    `${p.emoji} *${escapeTruncated(r.contactName, 120)}*`,
+    `${p.emoji} ${boldName(r.contactName, 120)}`,
     p.label,
     KIND_WORDS[r.kind],
     escapeTruncated(r.status, 40),

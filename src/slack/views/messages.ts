@@ -8,8 +8,10 @@ import type { KnownBlock } from '@slack/types';
 import { type Contact, type ContactChannel, channelKey, displayName } from '../../contacts/model.js';
 import { type ChannelType, type SendKind, WINDOW_STATES, type WindowStatus, describeReason } from '../../policy/index.js';
 import { button, context, header, section } from './blocks.js';
+import { NO_ADDRESS_BADGE } from '../../followup/no-address.js';
 import {
   CHANNEL_PRESENTATION,
+  NO_ADDRESS_EMOJI,
   WINDOW_STATE_PRESENTATION,
   assigneeText,
   badge,
@@ -18,7 +20,7 @@ import {
   reasonText,
 } from './format.js';
 import { ACTION, COMMAND, followUpValue, repeatedActionId } from './ids.js';
-import { blockquote, dateToken, escapeMrkdwn, escapeTruncated } from './mrkdwn.js';
+import { blockquote, boldName, dateToken, escapeMrkdwn, escapeTruncated } from './mrkdwn.js';
 
 export interface SlackMessage {
   /** Fallback text, escaped. */
@@ -37,6 +39,8 @@ export function buildHelpMessage(): SlackMessage {
     const p = WINDOW_STATE_PRESENTATION[s];
     return `${p.emoji} *${p.badge}*: ${p.meaning}`;
   });
+  // Not a window state: no window helps when the provider has no address for the person.
+  states.push(`${NO_ADDRESS_EMOJI} *${NO_ADDRESS_BADGE}*: ${describeReason('no_address').summary}`);
   return {
     text: `How to use ${COMMAND}: search contacts whose conversation is closed and follow up within each channel's rules.`,
     blocks: [
@@ -82,10 +86,11 @@ export interface SentConfirmationInput {
 
 export function buildSentConfirmation(input: SentConfirmationInput): SlackMessage {
   const name = escapeTruncated(input.contactName, NAME_MAX);
+  const bold = boldName(input.contactName, NAME_MAX);
   const what = KIND_WORDS[input.kind];
   const lead = input.sandbox
-    ? `🧪 *Recorded in the sandbox* (not delivered): ${what} to *${name}* on ${channelName(input.channel)}`
-    : `✅ *Sent*: ${what} to *${name}* on ${channelName(input.channel)}`;
+    ? `🧪 *Recorded in the sandbox* (not delivered): ${what} to ${bold} on ${channelName(input.channel)}`
+    : `✅ *Sent*: ${what} to ${bold} on ${channelName(input.channel)}`;
   const notes: string[] = [];
   if (input.reopened) {
     notes.push(`The conversation was reopened${input.assignedTo ? ` and assigned to ${assigneeText(input.assignedTo)}` : ''}.`);
@@ -116,6 +121,7 @@ const ALLOWED_WORDS: Record<SendKind, string> = { text: 'free text', template: '
 
 export function buildRefusalMessage(input: RefusalInput): SlackMessage {
   const name = escapeTruncated(input.contactName, NAME_MAX);
+  const bold = boldName(input.contactName, NAME_MAX);
   const why = describeReason(input.reason);
   const notes = [escapeMrkdwn(why.summary)];
   if (why.reopensWhen) notes.push(escapeMrkdwn(why.reopensWhen));
@@ -127,7 +133,7 @@ export function buildRefusalMessage(input: RefusalInput): SlackMessage {
   return {
     text: `Not sent to ${name} on ${CHANNEL_PRESENTATION[input.channel].label}: ${escapeTruncated(input.detail, 500)}`,
     blocks: [
-      section(`⛔ *Not sent* to *${name}* on ${channelName(input.channel)}: ${escapeTruncated(input.detail, 1000)}`),
+      section(`⛔ *Not sent* to ${bold} on ${channelName(input.channel)}: ${escapeTruncated(input.detail, 1000)}`),
       context(notes),
     ],
   };
@@ -170,17 +176,19 @@ function isStandardEdge(input: WindowReminderInput): boolean {
   return input.status.state === 'open' && end !== null && input.closesAt.getTime() < end.getTime();
 }
 
+/** `name` is already bold (boldName). */
 function reminderSentence(input: WindowReminderInput, name: string): string {
   const label = CHANNEL_PRESENTATION[input.channel.type].label;
   if (isStandardEdge(input) && input.status.windowClosesAt) {
-    return `Free text to *${name}* on ${label} ends ${dateToken(input.closesAt)}; after that only a person can write (HUMAN_AGENT) until ${dateToken(input.status.windowClosesAt)}.`;
+    return `Free text to ${name} on ${label} ends ${dateToken(input.closesAt)}; after that only a person can write (HUMAN_AGENT) until ${dateToken(input.status.windowClosesAt)}.`;
   }
-  return `The ${label} window for *${name}* closes ${dateToken(input.closesAt)}.`;
+  return `The ${label} window for ${name} closes ${dateToken(input.closesAt)}.`;
 }
 
+/** `name` is already bold (boldName). */
 function noticeSentence(input: WindowClosedNoticeInput, name: string): string {
   const label = CHANNEL_PRESENTATION[input.channel.type].label;
-  return `The ${label} window for *${name}* closed ${dateToken(input.closedAt)}.`;
+  return `The ${label} window for ${name} closed ${dateToken(input.closedAt)}.`;
 }
 
 function assignedLine(assignee: string | null): string {
@@ -191,6 +199,10 @@ function contactName(contact: Contact): string {
   return escapeTruncated(displayName(contact), NAME_MAX);
 }
 
+function contactBold(contact: Contact): string {
+  return boldName(displayName(contact), NAME_MAX);
+}
+
 function followUpButton(contact: Contact, channel: ContactChannel, actionId: string = ACTION.notifyFollowUp) {
   return button('Follow up', actionId, followUpValue(contact.id, channelKey(channel)), {
     accessibilityLabel: `Follow up on ${CHANNEL_PRESENTATION[channel.type].label}`,
@@ -198,7 +210,7 @@ function followUpButton(contact: Contact, channel: ContactChannel, actionId: str
 }
 
 export function buildWindowReminder(input: WindowReminderInput): SlackMessage {
-  const name = contactName(input.contact);
+  const name = contactBold(input.contact);
   const notes = [badge(input.status, input.closesAt), assignedLine(input.assignee)];
   if (input.late) notes.push(LATE_REMINDER);
   return {
@@ -211,7 +223,7 @@ export function buildWindowReminder(input: WindowReminderInput): SlackMessage {
 }
 
 export function buildWindowClosedNotice(input: WindowClosedNoticeInput): SlackMessage {
-  const name = contactName(input.contact);
+  const name = contactBold(input.contact);
   const now = `Now: ${badge(input.status, input.closedAt)}. ${reasonText(input.status)}`;
   const notes = [now, assignedLine(input.assignee)];
   if (input.late) notes.push(LATE_NOTICE);
@@ -231,7 +243,7 @@ export const DIGEST_TEXT_BUDGET = 10_000;
 
 function digestLine(kind: WindowDigestInput['kind'], item: WindowReminderInput | WindowClosedNoticeInput): string {
   const label = `${CHANNEL_PRESENTATION[item.channel.type].emoji} ${CHANNEL_PRESENTATION[item.channel.type].label}`;
-  const parts = [`*${contactName(item.contact)}*`, label];
+  const parts = [contactBold(item.contact), label];
   if (kind === 'reminder') {
     const r = item as WindowReminderInput;
     parts.push(`${isStandardEdge(r) ? 'free text ends' : 'closes'} ${dateToken(r.closesAt)}`);

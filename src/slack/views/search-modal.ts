@@ -30,7 +30,7 @@ import {
   reachText,
 } from './format.js';
 import { ACTION, BLOCK, CALLBACK, repeatedActionId } from './ids.js';
-import { escapeMrkdwn, escapeTruncated, plainSafe } from './mrkdwn.js';
+import { boldName, escapeMrkdwn, escapeTruncated, plainSafe } from './mrkdwn.js';
 
 /** 2 blocks per result: 20 results + the fixed blocks stay well under the 100-block modal limit. */
 export const SEARCH_PAGE_SIZE_MAX = 20;
@@ -63,6 +63,8 @@ export interface SearchModalModel {
   privateMetadata: string;
   /** Validation or error text shown at the top (escaped here). */
   notice?: string;
+  /** Why the search text was not searched (one line, escaped here): shown instead of results. */
+  queryProblem?: string;
   sandbox: boolean;
   now: Date;
 }
@@ -121,7 +123,7 @@ function noResultsHints(model: SearchModalModel): string[] {
 
 function resultBlocks(item: ContactWithStatuses, index: number, now: Date): KnownBlock[] {
   const { contact, statuses } = item;
-  const lines = [`*${escapeTruncated(displayName(contact), NAME_MAX)}*`];
+  const lines = [boldName(displayName(contact), NAME_MAX)];
   const reach = reachText(contact);
   if (reach) lines.push(reach);
   lines.push(`${assigneeText(contact.assignee)} · ${conversationText(contact)}`);
@@ -176,7 +178,9 @@ export function buildSearchModalView(model: SearchModalModel): ModalView {
   blocks.push(divider());
 
   const shown = model.results.slice(0, SEARCH_PAGE_SIZE_MAX);
-  if (model.total === 0 || shown.length === 0) {
+  if (model.queryProblem) {
+    blocks.push(section(`:mag: ${escapeMrkdwn(model.queryProblem)}`, { block_id: BLOCK.searchResults }));
+  } else if (model.total === 0 || shown.length === 0) {
     blocks.push(header('No contacts match'));
     blocks.push(section(noResultsHints(model).map((h) => `• ${h}`).join('\n'), { block_id: BLOCK.searchResults }));
   } else {

@@ -335,3 +335,24 @@ describe('readComposeModalState', () => {
     expect(readComposeModalState(undefined)).toEqual({ variables: {} });
   });
 });
+
+const STARRY = { firstName: 'Ann*Marie', lastName: '_VIP_' };
+const STARRY_BOLD = '*Ann\u2217Marie \u02CDVIP\u02CD*';
+
+describe('buildComposeModalView: notices and names', () => {
+  it('shows the :warning: icon once when the notice already carries it', () => {
+    const notice = ':warning: The window changed while you were writing.';
+    const view = buildComposeModalView(model(waOpen, wa, { notice }));
+    expect(view.blocks[0]).toMatchObject({ block_id: BLOCK.notice, text: { text: notice } });
+  });
+
+  it('keeps a name with * and _ in one bold run', () => {
+    const view = buildComposeModalView(model(waOpen, wa, { contact: contact(STARRY) }));
+    const header = (byId(view, BLOCK.composeHeader) as SectionBlock).text!.text;
+    expect(header).toMatch(new RegExp(`^To ${escapeRegExp(STARRY_BOLD)} on `));
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

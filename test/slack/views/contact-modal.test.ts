@@ -159,3 +159,14 @@ describe('buildContactModalView', () => {
     assertBlockKitLimits('modal', view);
   });
 });
+
+const STARRY = { firstName: 'Ann*Marie', lastName: '_VIP_' };
+const STARRY_BOLD = '*Ann\u2217Marie \u02CDVIP\u02CD*';
+
+describe('buildContactModalView: names in bold', () => {
+  it('keeps a name with * and _ in one bold run', () => {
+    const view = buildContactModalView(fromWorst(1, { contact: { ...worstContact(1).contact, ...STARRY } }));
+    expect(json(view)).toContain(JSON.stringify(STARRY_BOLD).slice(1, -1));
+    expect(json(view)).not.toContain('*Ann*');
+  });
+});

@@ -105,3 +105,21 @@ describe('buildHomeView', () => {
     assertBlockKitLimits('home', view);
   });
 });
+
+const STARRY = { firstName: 'Ann*Marie', lastName: '_VIP_' };
+const STARRY_BOLD = '*Ann\u2217Marie \u02CDVIP\u02CD*';
+
+describe('buildHomeView: names in bold', () => {
+  it('keeps a name with * and _ in one bold run, in closing windows and recent follow-ups', () => {
+    const soon = closing('c-1', 2);
+    const view = buildHomeView(
+      model({
+        followUps: [{ ...soon, contact: { ...soon.contact, ...STARRY } }],
+        recent: [recent(0, { contactName: `${STARRY.firstName} ${STARRY.lastName}` })],
+      }),
+    );
+    const text = json(view);
+    expect(text.split(JSON.stringify(STARRY_BOLD).slice(1, -1))).toHaveLength(3);
+    expect(text).not.toContain('*Ann*');
+  });
+});

@@ -247,3 +247,32 @@ describe('buildWindowDigest', () => {
     assertBlockKitLimits('message', msg);
   });
 });
+
+const STARRY = { firstName: 'Ann*Marie', lastName: '_VIP_' };
+const STARRY_BOLD = '*Ann\u2217Marie \u02CDVIP\u02CD*';
+
+describe('names in bold', () => {
+  it('keeps a name with * and _ in one bold run in every message', () => {
+    const starry = contact(STARRY);
+    const fullName = `${STARRY.firstName} ${STARRY.lastName}`;
+    const messages = [
+      buildWindowReminder(waReminder({ contact: starry })),
+      buildWindowClosedNotice(waClosedNotice({ contact: starry })),
+      buildWindowDigest({ kind: 'reminder', items: [waReminder({ contact: starry }), waReminder()], minute: NOW }),
+      buildSentConfirmation({
+        contactName: fullName,
+        channel: 'whatsapp',
+        kind: 'text',
+        text: 'hi',
+        sandbox: false,
+        reopened: false,
+        assignedTo: null,
+      }),
+      buildRefusalMessage({ contactName: fullName, channel: 'whatsapp', reason: 'whatsapp.window_closed', detail: 'x', allowed: [] }),
+    ];
+    for (const msg of messages) {
+      expect(json(msg.blocks)).toContain(STARRY_BOLD);
+      expect(json(msg.blocks)).not.toContain('*Ann*');
+    }
+  });
+});

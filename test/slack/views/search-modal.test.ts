@@ -251,3 +251,14 @@ describe('readSearchModalState', () => {
     expect(readSearchModalState(undefined)).toEqual({ text: '', inbox: 'mine', status: 'closed' });
   });
 });
+
+const STARRY = { firstName: 'Ann*Marie', lastName: '_VIP_' };
+const STARRY_BOLD = '*Ann\u2217Marie \u02CDVIP\u02CD*';
+
+describe('buildSearchModalView: names in bold', () => {
+  it('keeps a name with * and _ in one bold run', () => {
+    const view = buildSearchModalView(model({ results: [{ contact: contact(STARRY), statuses: [] }], total: 1 }));
+    expect(json(view)).toContain(JSON.stringify(STARRY_BOLD).slice(1, -1));
+    expect(json(view)).not.toContain('*Ann*');
+  });
+});
