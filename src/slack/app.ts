@@ -1,14 +1,16 @@
 /**
- * Bolt wiring: one receiver (HTTP, or Socket Mode when an app-level token is set), the team guard, and
- * every listener folder's register(). Slack's signature check stays on; /api/events and /healthz ride on
- * the same server as custom routes.
+ * Bolt wiring: our receiver (receiver.ts: HTTP with every request checked before Bolt sees it, or Socket Mode
+ * when an app-level token is set), the team guard, and every listener folder's register(). /api/events,
+ * /healthz and the webhooks ride on the same server as custom routes.
  */
-import { App, type CustomRoute, HTTPReceiver, LogLevel, type Logger, SocketModeReceiver } from '@slack/bolt';
+import { App, type CustomRoute, LogLevel, type Logger } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import { register as registerContactActions } from './actions/contact-actions.js';
 import { register as registerComposeActions } from './actions/compose-actions.js';
 import { register as registerSearchActions } from './actions/search-actions.js';
 import { register as registerCommands } from './commands/followup-command.js';
 import { register as registerHome } from './events/app-home.js';
+import { FollowupReceiver } from './receiver.js';
 import type { SlackServices } from './services.js';
 import { register as registerShortcuts } from './shortcuts/followup-shortcut.js';
 import { register as registerSubmissions } from './submissions/compose-submission.js';
@@ -26,26 +28,60 @@ export interface SlackAppOptions {
   logger?: Logger;
   /** Tests shorten Bolt's unacknowledged-request timeout; Slack's own deadline is 3 s. */
   unhandledRequestTimeoutMillis?: number;
+  /** Tests shorten Socket Mode's pong timeout, which is also its pause before reconnecting (5 s). */
+  socketModePingTimeoutMillis?: number;
+}
+
+/** What auth.test says about the bot token. */
+export interface SlackIdentity {
+  teamId?: string | undefined;
+  botId?: string | undefined;
+  botUserId?: string | undefined;
 }
 
 export interface SlackApp {
   app: App;
-  /** Pins the served workspace once auth.test has told us ours (when the config does not). */
-  setTeam(teamId: string): void;
+  /** A Web API client with the bot token, for work outside a request (auth.test, notifications). */
+  client: WebClient;
+  /**
+   * Slack answered auth.test: requests are served from now on, and the workspace is pinned to the token's
+   * own (when the config does not name one).
+   */
+  connected(identity: SlackIdentity): void;
   team(): string | undefined;
 }
 
+/** Before auth.test succeeded nothing can be sent to Slack: a person is told so instead of getting silence. */
+const NOT_CONNECTED =
+  "Followup cannot reach Slack's Web API yet, so it cannot open or send anything: try again in a minute.";
+
 export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackApp {
-  const receiver = opts.appToken
-    ? new SocketModeReceiver({ appToken: opts.appToken, customRoutes: opts.customRoutes, installerOptions: { port: opts.port } })
-    : new HTTPReceiver({
-        signingSecret: opts.signingSecret,
-        customRoutes: opts.customRoutes,
-        port: opts.port,
-        ...(opts.unhandledRequestTimeoutMillis ? { unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis } : {}),
-      });
+  const receiver = new FollowupReceiver({
+    signingSecret: opts.signingSecret,
+    customRoutes: opts.customRoutes,
+    port: opts.port,
+    ...(opts.unhandledRequestTimeoutMillis
+      ? { unhandledRequestTimeoutMillis: opts.unhandledRequestTimeoutMillis }
+      : {}),
+    ...(opts.appToken
+      ? {
+          socketMode: {
+            appToken: opts.appToken,
+            ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
+            ...(opts.socketModePingTimeoutMillis ? { pingTimeoutMillis: opts.socketModePingTimeoutMillis } : {}),
+          },
+        }
+      : {}),
+  });
+  let identity: SlackIdentity | null = null;
   const app = new App({
-    token: opts.botToken,
+    // Our own authorize instead of `token`: Bolt's calls auth.test once at start-up and keeps a failure
+    // forever, so a start without a reachable Slack could never serve a request afterwards.
+    authorize: async () => ({
+      botToken: opts.botToken,
+      ...(identity?.botId ? { botId: identity.botId } : {}),
+      ...(identity?.botUserId ? { botUserId: identity.botUserId } : {}),
+    }),
     receiver,
     ...(opts.logger ? { logger: opts.logger } : { logLevel: opts.logLevel ?? LogLevel.INFO }),
     ...(opts.slackApiUrl ? { clientOptions: { slackApiUrl: opts.slackApiUrl } } : {}),
@@ -56,9 +92,15 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
   app.use(async (args) => {
     const { context, next, logger } = args;
     const team = context.teamId ?? context.enterpriseId;
+    const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
+    if (!identity) {
+      logger.warn(`Answered a Slack request before auth.test succeeded: ${NOT_CONNECTED}`);
+      const isCommand = 'command' in args && args.command !== undefined;
+      if (ack) await (isCommand ? ack({ response_type: 'ephemeral', text: NOT_CONNECTED }) : ack());
+      return;
+    }
     if (installedTeam && team && team !== installedTeam) {
       logger.warn(`Refused a request from workspace ${team}: this install serves ${installedTeam} only`);
-      const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
       if (ack) await ack();
       return;
     }
@@ -77,10 +119,13 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
     app.logger.error('Unhandled error in a Slack listener', err);
   });
 
+  const logger = opts.logger ?? app.logger;
   return {
     app,
-    setTeam: (teamId) => {
-      installedTeam ??= teamId;
+    client: new WebClient(opts.botToken, { logger, ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}) }),
+    connected: (auth) => {
+      identity = auth;
+      installedTeam ??= auth.teamId;
     },
     team: () => installedTeam,
   };

@@ -1,6 +1,10 @@
 /**
  * End-to-end harness: the real server (startFollowup) on 127.0.0.1, a real SQLite file, a fake Slack Web API
  * recording every call, and signed Slack requests. Time is a variable the test moves.
+ *
+ * With `socketMode: true` the app gets an app-level token and connects to a fake Socket Mode endpoint instead;
+ * `slack()` (and so `command`, `click`, `submit`) then delivers each payload as an envelope on the socket and
+ * reports the ack the way HTTP would have answered (status 200, the ack's payload as the body).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,10 +12,12 @@ import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { type RunningFollowup, startFollowup } from '../../src/server.js';
 import { type CallArgs, type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { type EnvelopeType, type FakeSocketMode, startFakeSocketMode } from '../support/fake-socket-mode.js';
 import {
   AGENT_ID,
   type Json,
   type SignedRequestOptions,
+  type SlackRequestKind,
   blockAction,
   signedSlackRequest,
   slashCommand,
@@ -24,6 +30,8 @@ export const INGEST_TOKEN = 'e2e-ingest-token-0123456789';
 export interface Harness {
   base: string;
   fake: FakeSlack;
+  /** The fake Socket Mode endpoint, when the harness runs in Socket Mode. */
+  socket: FakeSocketMode | undefined;
   app: RunningFollowup;
   dir: string;
   now(): Date;
@@ -47,10 +55,29 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(
-  opts: { config?: string; env?: Record<string, string>; start?: string; notifyPaceMs?: number } = {},
-): Promise<Harness> {
-  const fake = await startFakeSlack();
+export interface HarnessOptions {
+  config?: string;
+  env?: Record<string, string>;
+  start?: string;
+  notifyPaceMs?: number;
+  /** Connect over Socket Mode (SLACK_APP_TOKEN set) to a fake Socket Mode endpoint. */
+  socketMode?: boolean;
+  /** The app's log level; ERROR keeps test output quiet. */
+  logLevel?: LogLevel;
+  /** Shorter receiver waits (unacknowledged-request timeout, Socket Mode reconnect pause). */
+  slackReceiver?: { unhandledRequestTimeoutMillis?: number; socketModePingTimeoutMillis?: number };
+}
+
+/** Socket Mode envelope type per kind of Slack request. */
+const ENVELOPE_TYPES: Record<SlackRequestKind, EnvelopeType> = {
+  command: 'slash_commands',
+  interactive: 'interactive',
+  event: 'events_api',
+};
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const socket = opts.socketMode ? await startFakeSocketMode() : undefined;
+  const fake = await startFakeSlack(socket ? { socketModeUrl: () => socket.url() } : {});
   const dir = mkdtempSync(join(tmpdir(), 'followup-e2e-'));
   let now = new Date(opts.start ?? '2026-11-21T12:00:00.000Z');
   const env: Record<string, string> = {
@@ -60,6 +87,7 @@ export async function startHarness(
     STORE_URL: `sqlite://${join(dir, 'followup.sqlite')}`,
     INGEST_TOKEN,
     PORT: '0',
+    ...(socket ? { SLACK_APP_TOKEN: 'xapp-1-e2e-test' } : {}),
     ...opts.env,
   };
   if (opts.config) {
@@ -68,7 +96,14 @@ export async function startHarness(
     env.FOLLOWUP_CONFIG = path;
   }
   const boot = () =>
-    startFollowup({ env, clock: () => now, notifyIntervalMs: 3_600_000, notifyPaceMs: opts.notifyPaceMs ?? 0, logLevel: LogLevel.ERROR });
+    startFollowup({
+      env,
+      clock: () => now,
+      notifyIntervalMs: 3_600_000,
+      notifyPaceMs: opts.notifyPaceMs ?? 0,
+      logLevel: opts.logLevel ?? LogLevel.ERROR,
+      ...(opts.slackReceiver ? { slackReceiver: opts.slackReceiver } : {}),
+    });
   let app = await boot();
   let base = `http://127.0.0.1:${app.port}`;
 
@@ -77,6 +112,7 @@ export async function startHarness(
       return base;
     },
     fake,
+    socket,
     get app() {
       return app;
     },
@@ -99,6 +135,13 @@ export async function startHarness(
     },
     async slack(kind, body, reqOpts) {
       const t0 = performance.now();
+      if (socket) {
+        const retry = Number(reqOpts?.headers?.['X-Slack-Retry-Num'] ?? reqOpts?.headers?.['x-slack-retry-num'] ?? 0);
+        const ack = await socket.send(ENVELOPE_TYPES[kind], body, retry ? { retryAttempt: retry } : {});
+        // HTTP answers a bare ack() with an empty body; Socket Mode sends `{}`.
+        const text = Object.keys(ack.payload).length ? JSON.stringify(ack.payload) : '';
+        return { status: 200, text, ms: performance.now() - t0 };
+      }
       const res = await signedSlackRequest(base, SECRET, kind, body, reqOpts);
       const text = await res.text();
       return { status: res.status, text, ms: performance.now() - t0 };
@@ -151,6 +194,7 @@ export async function startHarness(
     async stop() {
       await app.stop();
       await fake.close();
+      await socket?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -92,7 +92,15 @@ interface Waiter {
   check: () => boolean;
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+export interface FakeSlackOptions {
+  /**
+   * The WebSocket URL `apps.connections.open` hands out (a fake Socket Mode endpoint, see fake-socket-mode.ts).
+   * Without it the method answers `invalid_auth`, as Slack does for a token that is not an app-level one.
+   */
+  socketModeUrl?: () => string;
+}
+
+export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: FakeSlackCall[] = [];
   const responses: ResponseUrlCall[] = [];
   const scripts = new Map<string, Script[]>();
@@ -112,6 +120,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       bot_id: 'BBOT',
       is_enterprise_install: false,
     }),
+    'apps.connections.open': () =>
+      opts.socketModeUrl ? { ok: true, url: opts.socketModeUrl() } : { ok: false, error: 'invalid_auth' },
     'views.open': (args) => ({ ok: true, view: viewAnswer(args, `V${pad(next())}`) }),
     'views.push': (args) => ({ ok: true, view: viewAnswer(args, `V${pad(next())}`) }),
     'views.update': (args) => ({

@@ -1,0 +1,121 @@
+/**
+ * The check in front of Bolt (src/slack/slack-request.ts), at its boundaries: Slack's 5-minute window both ways,
+ * the signature over the raw bytes, the two form encodings, and the workspace every payload kind must name.
+ */
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_CLOCK_SKEW_SECONDS,
+  type RawSlackRequest,
+  checkPayload,
+  checkSlackRequest,
+} from '../../src/slack/slack-request.js';
+
+const SECRET = 'unit-signing-secret';
+const NOW_MS = 1_795_000_000_500;
+const NOW_S = Math.floor(NOW_MS / 1000);
+const FORM = 'application/x-www-form-urlencoded';
+
+function signed(body: string | Buffer, contentType = 'application/json', timestamp = NOW_S): RawSlackRequest {
+  const rawBody = typeof body === 'string' ? Buffer.from(body) : body;
+  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:`).update(rawBody).digest('hex')}`;
+  return { rawBody, contentType, signature, timestamp: String(timestamp) };
+}
+
+const check = (req: RawSlackRequest) => checkSlackRequest(req, SECRET, NOW_MS);
+const command = (fields: Record<string, string> = {}) =>
+  new URLSearchParams({ command: '/followup', user_id: 'U0001', team_id: 'T0001', text: '', ...fields }).toString();
+
+describe('signature and timestamp', () => {
+  it.each([
+    [-MAX_CLOCK_SKEW_SECONDS, 'payload'],
+    [-MAX_CLOCK_SKEW_SECONDS - 1, 'refused'],
+    [MAX_CLOCK_SKEW_SECONDS, 'payload'],
+    [MAX_CLOCK_SKEW_SECONDS + 1, 'refused'],
+  ])('a timestamp %i s from now: %s', (offset, kind) => {
+    const verdict = check(signed(command(), FORM, NOW_S + offset));
+    expect(verdict.kind).toBe(kind);
+    if (verdict.kind === 'refused') {
+      expect(verdict).toMatchObject({ status: 401, reason: expect.stringMatching(/x-slack-request-timestamp/) });
+    }
+  });
+
+  it('signs the raw bytes: a body that is not valid UTF-8 verifies, then is refused as not JSON', () => {
+    const verdict = check(signed(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])));
+    expect(verdict).toMatchObject({ kind: 'refused', status: 400, reason: 'the body is not JSON' });
+  });
+
+  it('a wrong secret, a missing or doubled header: 401 naming what to check', () => {
+    const good = signed('{}');
+    const wrongSecret = checkSlackRequest(good, 'other-secret', NOW_MS);
+    expect(wrongSecret).toMatchObject({ status: 401, reason: expect.stringMatching(/SLACK_SIGNING_SECRET/) });
+    expect(check({ ...good, signature: undefined })).toMatchObject({ status: 401 });
+    expect(check({ ...good, signature: [good.signature as string, good.signature as string] })).toMatchObject({
+      status: 401,
+    });
+    expect(check({ ...good, timestamp: `${NOW_S}.5` })).toMatchObject({ status: 401 });
+  });
+
+  it('ssl_check is answered without a signature; url_verification only with one', () => {
+    const rawBody = Buffer.from('ssl_check=1&token=x');
+    const ssl = { rawBody, contentType: FORM, signature: undefined, timestamp: undefined };
+    expect(check(ssl)).toEqual({ kind: 'ssl_check' });
+    const challenge = JSON.stringify({ type: 'url_verification', challenge: 'abc' });
+    expect(check(signed(challenge))).toEqual({ kind: 'url_verification', challenge: 'abc' });
+    expect(check({ ...signed(challenge), signature: undefined })).toMatchObject({ status: 401 });
+  });
+});
+
+describe('encodings', () => {
+  it('a slash command form, an interaction form (payload=), a form with a charset', () => {
+    const form = `${FORM}; charset=utf-8`;
+    expect(check(signed(command(), form))).toMatchObject({ kind: 'payload', payloadKind: 'command' });
+    const payload = { type: 'shortcut', callback_id: 'x', user: { id: 'U0001' }, team: { id: 'T0001' } };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    expect(check(signed(body, form))).toMatchObject({ kind: 'payload', payloadKind: 'shortcut', body: payload });
+  });
+
+  it.each(['null', '[]', '"x"', '7'])('JSON %s is not a payload: 400', (body) => {
+    expect(check(signed(body))).toMatchObject({ kind: 'refused', status: 400 });
+  });
+});
+
+describe('payload kinds and the workspace they name', () => {
+  const user = { id: 'U0001', team_id: 'T0001' };
+  const team = { id: 'T0001' };
+  it.each([
+    [
+      'an event naming its team in authorizations',
+      { event: { type: 'app_home_opened', user: 'U1' }, team_id: 'T0001', authorizations: [{ team_id: 'T0001' }] },
+    ],
+    [
+      'an org-wide event (team null, enterprise named)',
+      { event: { type: 'x' }, authorizations: [{ team_id: null, enterprise_id: 'E0001' }] },
+    ],
+    ['an org-wide interaction (team null, user.team_id)', { type: 'block_actions', actions: [], team: null, user }],
+    [
+      'an org-wide interaction naming only its enterprise',
+      { type: 'view_closed', team: null, enterprise: { id: 'E0001' }, user: { id: 'U0001' }, view: {} },
+    ],
+    [
+      'a Slack Connect modal (view.app_installed_team_id)',
+      { type: 'view_submission', team: { id: 'T0OTHER' }, user, view: { app_installed_team_id: 'T0001' } },
+    ],
+    ['a block_suggestion', { type: 'block_suggestion', action_id: 'a', value: 'x', team, user }],
+  ])('%s: accepted', (_name, body) => {
+    expect(checkPayload(body as Record<string, unknown>).kind).toBe('payload');
+  });
+
+  it.each([
+    ['team_id constructor', { command: '/followup', user_id: 'U0001', team_id: 'constructor' }],
+    ['no team at all', { command: '/followup', user_id: 'U0001' }],
+    ['a null view', { type: 'view_submission', team, user, view: null }],
+    ['a null channel (Bolt reads channel.id)', { type: 'block_actions', actions: [], team, user, channel: null }],
+    ['actions that are not a list', { type: 'block_actions', actions: 5, team, user }],
+    ['response_urls that are not a list', { type: 'view_submission', team, user, view: {}, response_urls: null }],
+    ['an event that is a string', { event: 'app_home_opened', team_id: 'T0001' }],
+    ['an unknown kind', { type: 'app_rate_limited', team_id: 'T0001' }],
+  ])('%s: refused with 400', (_name, body) => {
+    expect(checkPayload(body as Record<string, unknown>)).toMatchObject({ kind: 'refused', status: 400 });
+  });
+});
