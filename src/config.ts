@@ -279,7 +279,3 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     leadMinutes: e.NOTIFY_LEAD_MINUTES ?? file.notifications.leadMinutes,
   };
 }
-
-export function isAllowed(list: 'everyone' | string[], userId: string): boolean {
-  return list === 'everyone' || list.includes(userId);
-}

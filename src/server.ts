@@ -176,8 +176,8 @@ function channelsFor(config: Config, sandbox: SandboxTransport, deps: ProviderDe
       transports.register(account.type, account.id, sandbox);
       return;
     }
+    // The config's transport enum is derived from the registry, so every name here has a provider.
     const provider = PROVIDERS[account.transport];
-    if (!provider) throw new ConfigError(`${where}: transport "${account.transport}" is not available in this version; use "sandbox" until it ships`);
     if (!provider.serves.includes(account.type)) {
       throw new ConfigError(`${where}: transport "${account.transport}" serves ${provider.serves.join(', ')}, not ${account.type}`);
     }

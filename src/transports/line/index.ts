@@ -10,7 +10,7 @@ import { LineWebhook } from './webhook.js';
 
 export { lineOptionsSchema, type LineOptions } from './options.js';
 export { LINE_ERRORS, lineFailureReason } from './errors.js';
-export { LineWebhook, SIGNATURE_HEADER, lineSignature } from './webhook.js';
+export { LineWebhook, SIGNATURE_HEADER } from './webhook.js';
 export { LINE_RETRY_KEY_NAMESPACE, lineRetryKey, uuidV5 } from './retry-key.js';
 
 export const lineProvider = defineProvider({

@@ -33,11 +33,6 @@ const userEventSchema = z.object({
   postback: z.object({ data: z.string() }).optional(),
 });
 
-/** Base64 HMAC-SHA256 of `rawBody` with the channel secret, as LINE computes it. */
-export function lineSignature(channelSecret: string, rawBody: string): string {
-  return createHmac('sha256', channelSecret).update(rawBody, 'utf8').digest('base64');
-}
-
 function signatureMatches(channelSecret: string, rawBody: string, header: string): boolean {
   const expected = createHmac('sha256', channelSecret).update(rawBody, 'utf8').digest();
   const given = Buffer.from(header, 'base64');
