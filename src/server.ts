@@ -10,7 +10,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { AddressBook } from './contacts/address-book.js';
 import type { ContactIndex } from './contacts/index.js';
 import { loadSearchIndex } from './contacts/load-index.js';
-import { OutboxWorker, viberCounterKey } from './followup/index.js';
+import { OutboxWorker, readStoredCounts } from './followup/index.js';
 import { ingestPayload } from './ingest/index.js';
 import { applyProviderEvents } from './ingest/provider-events.js';
 import { buildWebhookRoutes } from './http/webhooks.js';
@@ -286,8 +286,10 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         rules,
         loadContact: (id) => store.contacts.get(id),
         loadContacts: (ids) => store.contacts.getMany(ids),
-        windowInput: async (_contact, channel, at) =>
-          channel.type === 'viber' ? { chatbotInitiatedThisMonth: await store.counters.get(viberCounterKey(channel.channelId, at)) } : {},
+        windowInput: async (_contact, channel, at) => {
+          const { chatbotInitiatedThisMonth } = await readStoredCounts(channel, at, store.counters);
+          return { chatbotInitiatedThisMonth };
+        },
         sink: new SlackNoticeSink({
           client: slack.client,
           channel: config.notifyChannel,

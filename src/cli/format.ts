@@ -1,5 +1,6 @@
 /** Plain-text rendering for the CLI: tables, relative times, one-line channel summaries, terminal-safe text. */
 import type { ChannelStatus } from '../followup/index.js';
+import { type Quota, channelQuota } from '../policy/index.js';
 
 /**
  * Characters a terminal acts on instead of showing: C0 controls (NUL, BEL, ESC starting an ANSI sequence,
@@ -67,13 +68,17 @@ export function stateEndsAt(s: ChannelStatus['status']): Date | null {
   return s.changesAt;
 }
 
+/** What is left, in a summary, by what the channel counts down: `9998 free left`, `17 left`. */
+const LEFT_WORDS: Readonly<Record<Quota, string>> = { monthly_free: 'free left', session_cap: 'left' };
+
 /** `whatsapp open (closes in 3 h 20 min)`, `viber chatbot_initiated (9998 free left)`. */
 export function channelSummary(cs: ChannelStatus, now: Date): string {
   const s = cs.status;
   const notes: string[] = [];
   const ends = stateEndsAt(s);
   if (ends) notes.push(`${s.state === 'closed' ? 'changes' : 'closes'} ${relativeTime(ends, now)}`);
-  if (s.messagesLeft !== null) notes.push(`${s.messagesLeft} ${cs.channel.type === 'viber' ? 'free ' : ''}left`);
+  const quota = channelQuota(cs.channel.type);
+  if (s.messagesLeft !== null) notes.push(`${s.messagesLeft} ${quota ? LEFT_WORDS[quota] : 'left'}`);
   return `${cs.key} ${s.state}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 

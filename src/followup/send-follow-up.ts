@@ -15,10 +15,11 @@ import {
   describeReason,
   planOutbound,
 } from '../policy/index.js';
+import { recordProviderClosedWindow } from '../store/index.js';
 import type { SendResult } from '../transports/transport.js';
 import { type FollowupDeps, OUTBOX_BY_PROVIDER_ID, type OutboxEntry } from './ports.js';
 import { noAddressReason } from './no-address.js';
-import { evaluateChannel, viberCounterKey } from './window-status.js';
+import { channelStatusAt } from './window-status.js';
 
 export interface SendFollowUpInput {
   contactId: string;
@@ -42,19 +43,14 @@ export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
 }
 
-/** Reasons that mean the provider sees the window closed: recorded on the channel (POLICY.md trap 9). */
-const WINDOW_REASON = /\.(window_closed|window_expired|outbound_cap_reached|not_subscribed|person_unavailable)$/;
-
 async function load(deps: FollowupDeps, contactId: string, key: string) {
   const contact = await deps.store.contacts.get(contactId);
   const channel = contact?.channels.find((c) => channelKey(c) === key);
   return { contact, channel };
 }
 
-async function statusOf(deps: FollowupDeps, channel: ContactChannel, now: Date) {
-  const counterKey = channel.type === 'viber' ? viberCounterKey(channel.channelId, now) : null;
-  const used = counterKey ? await deps.store.counters.get(counterKey) : 0;
-  return { status: evaluateChannel(channel, now, deps.settings.rules, used), counterKey };
+function statusOf(deps: FollowupDeps, channel: ContactChannel, now: Date) {
+  return channelStatusAt(channel, now, { store: deps.store, rules: deps.settings.rules });
 }
 
 /**
@@ -86,13 +82,7 @@ export async function attemptDelivery(
       return { ok: false, kind: 'queued', entry: queued, reason: result.reason, detail: result.detail, nextAttemptAt: next };
     }
     const failed = await store.outbox.markFailed(entry.id, now, `${result.reason}: ${result.detail}`);
-    if (WINDOW_REASON.test(result.reason)) {
-      // The provider knows better than our clock: stop offering free text until the contact writes again.
-      await store.contacts.update(contact.id, (c) => ({
-        ...c,
-        channels: c.channels.map((ch) => (channelKey(ch) === entry.channelKey ? { ...ch, closedByProviderAt: now.toISOString() } : ch)),
-      }));
-    }
+    await recordProviderClosedWindow(store.contacts, entry, result.reason, now.toISOString());
     return { ok: false, kind: 'failed', entry: failed, reason: result.reason, detail: result.detail, retryable: result.retryable };
   }
 

@@ -3,16 +3,13 @@ import { type Contact, type ContactChannel, channelKey } from '../contacts/model
 import { type RuleOverrides, type WindowStatus, evaluateWindow } from '../policy/index.js';
 import { noAddressReason } from './no-address.js';
 import type { FollowupStore } from './ports.js';
+import { readStoredCounts, windowInputFor } from './window-input.js';
 
 export interface ChannelStatus {
   channel: ContactChannel;
   key: string;
   status: WindowStatus;
 }
-
-/** Viber's free chatbot-initiated quota is per bot account and calendar month (UTC): the store keys it. */
-export { viberMonthlyKey as viberCounterKey } from '../store/index.js';
-import { viberMonthlyKey as viberCounterKey } from '../store/index.js';
 
 /**
  * The channel's status at `now`. Without an address nothing can reach the person whatever the window says,
@@ -24,17 +21,7 @@ export function evaluateChannel(
   rules: RuleOverrides,
   chatbotInitiatedThisMonth = 0,
 ): WindowStatus {
-  const status = evaluateWindow({
-    channel: channel.type,
-    now,
-    lastInboundAt: channel.lastInboundAt ? new Date(channel.lastInboundAt) : null,
-    outboundSinceInbound: channel.outboundSinceInbound,
-    chatbotInitiatedThisMonth,
-    ...(channel.subscribed !== undefined ? { subscribed: channel.subscribed } : {}),
-    ...(channel.lastInboundWindowHours !== undefined ? { anchorWindowHours: channel.lastInboundWindowHours } : {}),
-    ...(channel.closedByProviderAt ? { closedByProviderAt: new Date(channel.closedByProviderAt) } : {}),
-    rules,
-  });
+  const status = evaluateWindow(windowInputFor(channel, now, { chatbotInitiatedThisMonth }, rules));
   if (channel.address) return status;
   return {
     ...status,
@@ -49,15 +36,29 @@ export function evaluateChannel(
   };
 }
 
-export async function windowStatusFor(
-  contact: Contact,
+export interface WindowStatusDeps {
+  store: { counters: Pick<FollowupStore['counters'], 'get'> };
+  rules: RuleOverrides;
+}
+
+/**
+ * One channel's status at `now` with the stored counts it depends on, and the counter a chatbot-initiated
+ * send now would add to (null when the channel keeps none).
+ */
+export async function channelStatusAt(
+  channel: ContactChannel,
   now: Date,
-  deps: { store: { counters: Pick<FollowupStore['counters'], 'get'> }; rules: RuleOverrides },
-): Promise<ChannelStatus[]> {
+  deps: WindowStatusDeps,
+): Promise<{ status: WindowStatus; counterKey: string | null }> {
+  const { counterKey, chatbotInitiatedThisMonth } = await readStoredCounts(channel, now, deps.store.counters);
+  return { status: evaluateChannel(channel, now, deps.rules, chatbotInitiatedThisMonth), counterKey };
+}
+
+export async function windowStatusFor(contact: Contact, now: Date, deps: WindowStatusDeps): Promise<ChannelStatus[]> {
   return Promise.all(
     contact.channels.map(async (channel) => {
-      const used = channel.type === 'viber' ? await deps.store.counters.get(viberCounterKey(channel.channelId, now)) : 0;
-      return { channel, key: channelKey(channel), status: evaluateChannel(channel, now, deps.rules, used) };
+      const { status } = await channelStatusAt(channel, now, deps);
+      return { channel, key: channelKey(channel), status };
     }),
   );
 }

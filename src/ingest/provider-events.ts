@@ -5,16 +5,12 @@
  * Slack UI stops offering free text at once (POLICY.md trap 9).
  */
 import { AddressBook } from '../contacts/address-book.js';
-import { channelKey } from '../contacts/model.js';
 import { OUTBOX_BY_PROVIDER_ID } from '../contract/delivery-reports.js';
-import { type RuleOverrides, isChannelType } from '../policy/index.js';
-import type { Store } from '../store/index.js';
+import type { RuleOverrides } from '../policy/index.js';
+import { type Store, recordProviderClosedWindow } from '../store/index.js';
 import type { DeliveryStatus } from '../contract/delivery-reports.js';
 import type { IngestEventDraft } from '../contract/ingest-events.js';
 import { type IngestResult, applyEvents } from './apply.js';
-
-/** Reasons that mean "the window is closed" as the provider sees it. */
-const WINDOW_REASONS = /\.(window_closed|window_expired|outbound_cap_reached|not_subscribed|person_unavailable)$/;
 
 function parseAddressId(id: unknown): { type: string; address: string } | null {
   if (typeof id !== 'string' || !id.startsWith('addr:')) return null;
@@ -57,13 +53,9 @@ export async function applyProviderEvents(
     const entry = outboxId ? await store.outbox.get(outboxId) : undefined;
     if (!entry) continue;
     await store.outbox.markFailed(entry.id, now, `${status.reason ?? 'provider_error'}: ${status.detail ?? 'delivery failed'}`);
-    if (status.reason && WINDOW_REASONS.test(status.reason) && isChannelType(entry.channel)) {
-      await store.contacts
-        .update(entry.contactId, (c) => ({
-          ...c,
-          channels: c.channels.map((ch) => (channelKey(ch) === entry.channelKey ? { ...ch, closedByProviderAt: status.at } : ch)),
-        }))
-        .catch(() => undefined);
+    if (status.reason) {
+      // A contact deleted since the send has no window to record.
+      await recordProviderClosedWindow(store.contacts, entry, status.reason, status.at).catch(() => undefined);
     }
   }
   return results;

@@ -8,8 +8,7 @@
  * change never undoes it.
  */
 import { type Contact, type ContactChannel, channelKey } from '../contacts/model.js';
-import { type ChannelType, type RuleOverrides, evaluateWindow } from '../policy/index.js';
-import { viberMonthlyKey } from '../store/index.js';
+import { type ChannelType, type RuleOverrides, evaluateWindow, quotaCounterKey } from '../policy/index.js';
 import type { ContactEvent } from './events.js';
 
 export interface ReduceContext {
@@ -22,7 +21,7 @@ export type Reduced =
   | {
       ok: true;
       contact: Contact;
-      /** Counters to add one to (Viber chatbot-initiated month counter). */
+      /** Counters to add one to (a `monthly_free` channel's chatbot-initiated month counter). */
       counters: string[];
     }
   | { ok: false; reason: string };
@@ -126,17 +125,18 @@ export function reduceContactEvent(current: Contact | undefined, event: ContactE
       const base = current ?? bareContact(event.contactId, at, now);
       const before = findChannel(base, event.channel, event.channelId);
       const counters: string[] = [];
-      if (event.channel === 'viber') {
-        // Outside the 24 h session a Viber message is chatbot-initiated and counts toward the month's quota.
+      const counterKey = quotaCounterKey(event.channel, event.channelId, new Date(at));
+      if (counterKey) {
+        // Outside the session window a message is chatbot-initiated and counts toward the month's quota (Viber).
         const window = evaluateWindow({
-          channel: 'viber',
+          channel: event.channel,
           now: new Date(at),
           lastInboundAt: before?.lastInboundAt ? new Date(before.lastInboundAt) : null,
           ...(before?.lastInboundWindowHours !== undefined ? { anchorWindowHours: before.lastInboundWindowHours } : {}),
           ...(before?.subscribed !== undefined ? { subscribed: before.subscribed } : {}),
           rules: ctx.rules,
         });
-        if (window.state !== 'open') counters.push(viberMonthlyKey(event.channelId, new Date(at)));
+        if (window.state !== 'open') counters.push(counterKey);
       }
       const next = withChannel(base, event.channel, event.channelId, (c) => ({
         ...c,

@@ -9,7 +9,7 @@
  * was down form their own "late" groups, so the catch-up after a restart never reads like fresh news.
  */
 import type { ContactChannel } from '../contacts/model.js';
-import type { ChannelType, WindowState, WindowStatus } from '../policy/index.js';
+import { type ChannelType, type WindowState, type WindowStatus, channelQuota } from '../policy/index.js';
 import type { NoticeKind, WindowEdge } from './schedule.js';
 
 export interface Notice {
@@ -144,7 +144,9 @@ export function describeNotice(n: Notice, now: Date): string {
   const who = n.contactName;
   if (n.kind === 'reminder') {
     const left = minutesLeft(n, now);
-    const cap = n.current.messagesLeft !== null && n.channel === 'wechat' ? ` (${n.current.messagesLeft} messages left)` : '';
+    const messagesLeft = n.current.messagesLeft;
+    const cappedPerSession = messagesLeft !== null && channelQuota(n.channel) === 'session_cap';
+    const cap = cappedPerSession ? ` (${messagesLeft} messages left)` : '';
     return `${who} – ${whatCloses(n)} closes in ${left} min${cap}; then: ${describePossible(n.after)}`;
   }
   return `${who} – ${whatCloses(n)} closed at ${n.windowClosesAt.toISOString()}; now: ${describePossible(n.after)}`;

@@ -38,6 +38,13 @@ export type Fallback = 'text' | 'template' | 'tag' | 'chatbot_initiated' | 'noth
 /** How a provider measures text length: LINE counts UTF-16 code units, the rest count characters. */
 export type LengthUnit = 'characters' | 'utf16';
 
+/**
+ * What a channel counts down (`WindowStatus.messagesLeft`): `session_cap` = business messages since the
+ * contact's last inbound (WeChat; kept on the contact's channel), `monthly_free` = free chatbot-initiated
+ * messages per channel account and calendar month in UTC (Viber; kept in the store's counters).
+ */
+export type Quota = 'session_cap' | 'monthly_free';
+
 export interface ChannelRule {
   /** Human label for messages to people. */
   label: string;
@@ -65,6 +72,13 @@ export interface ChannelRule {
    * (click-to-Messenger/Instagram ads, up to 7 days). Elsewhere such a window would be invented, so ingest refuses it.
    */
   acceptsAnchorWindow: boolean;
+  /** What the channel counts down, if anything. The provider's model, so not an override. */
+  quota: Quota | null;
+  /**
+   * Provider failure reasons (transports map provider errors to them) that mean the provider sees the window
+   * closed: recorded on the contact's channel so free text is not offered until the contact writes again.
+   */
+  providerClosedReasons: readonly string[];
 }
 
 const NO_WINDOW = {
@@ -79,6 +93,8 @@ const NO_WINDOW = {
   lengthUnit: 'characters',
   templateBodyMax: null,
   acceptsAnchorWindow: false,
+  quota: null,
+  providerClosedReasons: [],
 } as const satisfies Omit<ChannelRule, 'label' | 'maxTextLength'>;
 
 /** Message tags Messenger documented for follow-ups after the window (the seed's list). */
@@ -107,6 +123,8 @@ export const DEFAULT_RULES: Readonly<Record<ChannelType, Readonly<ChannelRule>>>
     maxTextLength: 4096,
     templateBodyMax: 1024,
     afterWindowTags: [],
+    // Cloud API 131047 "Re-engagement message".
+    providerClosedReasons: ['whatsapp.window_closed'],
   },
   messenger: {
     ...NO_WINDOW,
@@ -118,6 +136,8 @@ export const DEFAULT_RULES: Readonly<Record<ChannelType, Readonly<ChannelRule>>>
     afterWindowTags: [...MESSENGER_TAGS],
     maxTextLength: 2000,
     acceptsAnchorWindow: true,
+    // Send API (#10) 2018278 "outside of allowed window"; (#551) / 1545041 "person isn't available".
+    providerClosedReasons: ['messenger.window_closed', 'messenger.person_unavailable'],
   },
   instagram: {
     ...NO_WINDOW,
@@ -129,6 +149,7 @@ export const DEFAULT_RULES: Readonly<Record<ChannelType, Readonly<ChannelRule>>>
     maxTextLength: 1000,
     afterWindowTags: [],
     acceptsAnchorWindow: true,
+    providerClosedReasons: ['instagram.window_closed', 'instagram.person_unavailable'],
   },
   viber: {
     ...NO_WINDOW,
@@ -139,6 +160,9 @@ export const DEFAULT_RULES: Readonly<Record<ChannelType, Readonly<ChannelRule>>>
     freeMonthly: 10_000,
     maxTextLength: 7000,
     afterWindowTags: [],
+    quota: 'monthly_free',
+    // send_message status 6 "receiver not subscribed".
+    providerClosedReasons: ['viber.not_subscribed'],
   },
   wechat: {
     ...NO_WINDOW,
@@ -149,6 +173,9 @@ export const DEFAULT_RULES: Readonly<Record<ChannelType, Readonly<ChannelRule>>>
     maxOutbound: 20,
     maxTextLength: null,
     afterWindowTags: [],
+    quota: 'session_cap',
+    // errcode 45015 (out of time), 45047 (out of response count), 43004 (not following the account).
+    providerClosedReasons: ['wechat.window_expired', 'wechat.outbound_cap_reached', 'wechat.not_subscribed'],
   },
 };
 
@@ -176,6 +203,25 @@ export function ruleFor(channel: ChannelType, overrides?: RuleOverrides): Channe
   if (!o) return base;
   const defined = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
   return { ...base, ...defined };
+}
+
+/** What a channel counts down (`messagesLeft`), for surfaces that word it: not overridable, so no overrides. */
+export function channelQuota(channel: ChannelType): Quota | null {
+  return DEFAULT_RULES[channel].quota;
+}
+
+/** The provider's failure `reason` on this channel means the window is closed as the provider sees it. */
+export function providerClosedWindow(channel: ChannelType, reason: string): boolean {
+  return DEFAULT_RULES[channel].providerClosedReasons.includes(reason);
+}
+
+/**
+ * The counter a chatbot-initiated send on a `monthly_free` channel counts in: one per channel account and
+ * calendar month in UTC (Viber's free quota). Null for channels whose quota is not kept in counters.
+ */
+export function quotaCounterKey(channel: ChannelType, channelId: string | null | undefined, at: Date): string | null {
+  if (DEFAULT_RULES[channel].quota !== 'monthly_free') return null;
+  return `${channel}:${channelId || 'default'}:${at.toISOString().slice(0, 7)}`;
 }
 
 export function isChannelType(value: unknown): value is ChannelType {

@@ -11,8 +11,20 @@ export {
   ruleOverridesSchema,
   ruleFor,
   isChannelType,
+  providerClosedWindow,
+  quotaCounterKey,
+  channelQuota,
 } from './channels.js';
-export type { ChannelType, WindowState, ChannelRule, ChannelRuleOverride, RuleOverrides, Fallback, LengthUnit } from './channels.js';
+export type {
+  ChannelType,
+  WindowState,
+  ChannelRule,
+  ChannelRuleOverride,
+  RuleOverrides,
+  Fallback,
+  LengthUnit,
+  Quota,
+} from './channels.js';
 export { evaluateWindow, nextUtcMonth } from './window.js';
 export type { WindowInput, WindowStatus, SendKind } from './window.js';
 export { planOutbound } from './outbound.js';

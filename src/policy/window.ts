@@ -100,7 +100,7 @@ export function evaluateWindow(input: WindowInput): WindowStatus {
   const humanEnd = anchor === null ? null : Math.min(anchor + humanMs, cut);
 
   // Viber counts free chatbot-initiated messages per month; WeChat counts outbound per session.
-  if (channel === 'viber' || rule.freeMonthly !== null) {
+  if (rule.quota === 'monthly_free' || rule.freeMonthly !== null) {
     return evaluateViberLike(input, rule.freeMonthly ?? 0, rule.commercialTerms, freeEnd, t);
   }
   if (rule.maxOutbound !== null) {

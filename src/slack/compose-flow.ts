@@ -1,7 +1,7 @@
 /** Compose view: what may be sent on one channel of one contact, decided by the policy core. */
 import type { ModalView } from '@slack/types';
 import { channelKey, displayName } from '../contacts/model.js';
-import { evaluateChannel, templatesFor, viberCounterKey } from '../followup/index.js';
+import { channelStatusAt, templatesFor } from '../followup/index.js';
 import { MESSAGE_TAG_USES, type Template, type WindowStatus, ruleFor } from '../policy/index.js';
 import { type SlackServices, canSend, isSandbox } from './services.js';
 import type { ComposeMeta } from './view-state.js';
@@ -26,10 +26,12 @@ export async function loadComposeContext(meta: ComposeMeta, s: SlackServices) {
   const channel = contact?.channels.find((c) => channelKey(c) === meta.channelKey);
   if (!contact || !channel) return null;
   const now = s.clock();
-  const used = channel.type === 'viber' ? await s.store.counters.get(viberCounterKey(channel.channelId, now)) : 0;
-  const status = evaluateChannel(channel, now, s.settings.rules, used);
-  const templates = channel.type === 'whatsapp' ? await templatesFor(contact, channel.channelId, s.store) : [];
-  return { contact, channel, status, templates, now };
+  const rule = ruleFor(channel.type, s.settings.rules);
+  const { status } = await channelStatusAt(channel, now, { store: s.store, rules: s.settings.rules });
+  // Only a channel whose rule falls back to templates (WhatsApp) has any to offer.
+  const offersTemplates = rule.afterWindow === 'template' || rule.neverInbound === 'template';
+  const templates = offersTemplates ? await templatesFor(contact, channel.channelId, s.store) : [];
+  return { contact, channel, rule, status, templates, now };
 }
 
 export function findTemplate(templates: Template[], optionValue: string | undefined): Template | undefined {
@@ -45,8 +47,7 @@ export async function renderCompose(
 ): Promise<ModalView> {
   const ctx = await loadComposeContext(meta, s);
   if (!ctx) return buildMessageModalView('Follow up', 'This contact or channel no longer exists.');
-  const { contact, channel, status, templates, now } = ctx;
-  const rule = ruleFor(channel.type, s.settings.rules);
+  const { contact, channel, rule, status, templates, now } = ctx;
   const allowedToSend = canSend(s, userId);
   const mode: ComposeMode = allowedToSend ? modeFor(status) : 'closed';
   const selectedTemplate = findTemplate(templates, draft.templateValue);
@@ -55,7 +56,7 @@ export async function renderCompose(
     channel,
     status,
     mode,
-    textLimit: rule.maxTextLength,
+    rule,
     templates,
     ...(selectedTemplate ? { selectedTemplate } : {}),
     variableValues: draft.variables ?? {},

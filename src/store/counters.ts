@@ -1,6 +1,6 @@
 /**
- * Named counters with atomic increments (serialised per key). The one the policy needs: Viber
- * chatbot-initiated messages per channel account per calendar month in UTC, `viber:{channelId|default}:YYYY-MM`.
+ * Named counters with atomic increments (serialised per key). The one the policy needs: chatbot-initiated
+ * messages per channel account per calendar month in UTC (Viber), keyed by the policy's `quotaCounterKey`.
  */
 import { z } from 'zod';
 import { ChangeFeed } from './changes.js';
@@ -8,15 +8,6 @@ import type { RecordCollection } from './records.js';
 
 export const counterSchema = z.number().int().nonnegative();
 type CounterCollection = RecordCollection<typeof counterSchema>;
-
-/** The UTC calendar month of `at`, `YYYY-MM`: Viber's free quota is per calendar month in UTC. */
-export function utcMonth(at: Date): string {
-  return at.toISOString().slice(0, 7);
-}
-
-export function viberMonthlyKey(channelId: string | undefined | null, at: Date): string {
-  return `viber:${channelId || 'default'}:${utcMonth(at)}`;
-}
 
 export class CounterRepository {
   private readonly changes = new ChangeFeed<{ key: string; value: number }>();
@@ -37,10 +28,5 @@ export class CounterRepository {
     const value = (await this.records.update(key, (current) => Math.max(0, (current ?? 0) + by))) ?? 0;
     this.changes.emit([{ key, value }]);
     return value;
-  }
-
-  /** Viber chatbot-initiated messages already sent this month on a channel account. */
-  viberChatbotInitiated(channelId: string | undefined | null, at: Date): Promise<number> {
-    return this.get(viberMonthlyKey(channelId, at));
   }
 }

@@ -1,6 +1,8 @@
 /** Customer text printed by the CLI cannot drive the terminal: controls become visible markers. */
 import { describe, expect, it } from 'vitest';
-import { table, terminalSafe, terminalSafeJson } from '../../src/cli/format.js';
+import { channelSummary, table, terminalSafe, terminalSafeJson } from '../../src/cli/format.js';
+import type { ContactChannel } from '../../src/contacts/model.js';
+import { evaluateChannel } from '../../src/followup/index.js';
 
 /** Everything a terminal would act on rather than show (tab and newline included: a field is one line). */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -42,5 +44,26 @@ describe('table', () => {
   it('makes every cell terminal-safe before measuring the columns', () => {
     const out = table(['NAME', 'EMAIL'], [['Eve\u0007', 'e@x'], ['Bob', 'b@x']]);
     expect(out).toBe(['NAME   EMAIL', 'Eve^G  e@x', 'Bob    b@x'].join('\n'));
+  });
+});
+
+describe('channelSummary', () => {
+  const now = new Date('2026-11-21T12:00:00Z');
+  const summary = (type: ContactChannel['type'], hoursAgo: number, extra: Partial<ContactChannel> = {}) => {
+    const channel: ContactChannel = {
+      type,
+      address: 'a-1',
+      lastInboundAt: new Date(now.getTime() - hoursAgo * 3_600_000).toISOString(),
+      lastOutboundAt: null,
+      outboundSinceInbound: 0,
+      ...extra,
+    };
+    return channelSummary({ channel, key: type, status: evaluateChannel(channel, now, {}, 2) }, now);
+  };
+
+  it('says "free" for what is left of a monthly free quota, not for a per-session cap', () => {
+    expect(summary('viber', 48)).toBe('viber chatbot_initiated (9998 free left)');
+    expect(summary('wechat', 1, { outboundSinceInbound: 3 })).toBe('wechat open (closes in 1 d 23 h, 17 left)');
+    expect(summary('telegram', 1)).toBe('telegram no_window');
   });
 });

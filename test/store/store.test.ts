@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Contact } from '../../src/contacts/model.js';
 import type { FollowupStore } from '../../src/followup/index.js';
-import type { PlannedSend } from '../../src/policy/index.js';
-import { ContactNotFoundError, type Store, StoreRecordError, openStore, viberMonthlyKey } from '../../src/store/index.js';
+import { type PlannedSend, quotaCounterKey } from '../../src/policy/index.js';
+import { ContactNotFoundError, type Store, StoreRecordError, openStore } from '../../src/store/index.js';
 import { T0, contact, tempDir } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -194,9 +194,9 @@ describe('counters', () => {
   it('increments atomically under concurrency and never goes below zero', async () => {
     const seen: number[] = [];
     store.counters.onChange(({ value }) => seen.push(value));
-    const key = viberMonthlyKey(undefined, new Date('2026-11-30T23:59:59Z'));
+    const key = quotaCounterKey('viber', undefined, new Date('2026-11-30T23:59:59Z'))!;
     expect(key).toBe('viber:default:2026-11');
-    expect(viberMonthlyKey('bot-2', new Date('2026-12-01T00:00:00Z'))).toBe('viber:bot-2:2026-12');
+    expect(quotaCounterKey('viber', 'bot-2', new Date('2026-12-01T00:00:00Z'))).toBe('viber:bot-2:2026-12');
     await Promise.all(Array.from({ length: 200 }, () => store.counters.increment(key)));
     expect(await store.counters.get(key)).toBe(200);
     expect(seen).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));

@@ -6,7 +6,7 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextInput, PlainTextOption } from '@slack/types';
 import { type Contact, type ContactChannel, displayName } from '../../contacts/model.js';
 import {
-  DEFAULT_RULES,
+  type ChannelRule,
   type Template,
   type WindowStatus,
   measureText,
@@ -50,8 +50,8 @@ export interface ComposeModalModel {
   channel: ContactChannel;
   status: WindowStatus;
   mode: ComposeMode;
-  /** The channel's text limit (ruleFor(channel).maxTextLength); null = no limit. */
-  textLimit: number | null;
+  /** The channel's rule in force (`ruleFor(channel, overrides)`): text limit, length unit, template body limit. */
+  rule: ChannelRule;
   /** Already filtered to APPROVED templates in the contact's language. */
   templates: Template[];
   selectedTemplate?: Template;
@@ -91,7 +91,8 @@ function templateOption(t: Template): PlainTextOption {
 }
 
 function textInput(model: ComposeModalModel, label: string): KnownBlock[] {
-  const { textLimit, channel } = model;
+  const { rule, channel } = model;
+  const textLimit = rule.maxTextLength;
   const channelLabel = CHANNEL_PRESENTATION[channel.type].label;
   const max = textLimit === null ? INPUT_MAX : Math.min(textLimit, INPUT_MAX);
   const element: PlainTextInput = {
@@ -109,7 +110,6 @@ function textInput(model: ComposeModalModel, label: string): KnownBlock[] {
     if (draft.length <= max) element.initial_value = draft;
     else blocks.push(context([`:warning: Your draft (${formatCount(draft.length)} characters) is longer than this box holds (${formatCount(max)}); it was not kept.`]));
   }
-  const rule = DEFAULT_RULES[channel.type];
   const unit = rule.lengthUnit === 'utf16' ? ` (${channelLabel} counts UTF-16 units: most emoji count 2)` : '';
   const hint =
     textLimit === null
@@ -122,7 +122,7 @@ function textInput(model: ComposeModalModel, label: string): KnownBlock[] {
 }
 
 function templateBlocks(model: ComposeModalModel): KnownBlock[] {
-  const { templates, contact, channel } = model;
+  const { templates, contact, channel, rule } = model;
   const channelLabel = CHANNEL_PRESENTATION[channel.type].label;
   if (templates.length === 0) {
     const language = contact.language ? escapeTruncated(contact.language, 15) : 'the contact’s language (unknown)';
@@ -194,7 +194,6 @@ function templateBlocks(model: ComposeModalModel): KnownBlock[] {
   const notes: string[] = [];
   const missing = names.filter((n) => !filled[n]);
   if (missing.length) notes.push(`Fill in ${missing.slice(0, 10).map((n) => escapeMrkdwn(`{{${n}}}`)).join(', ')}${missing.length > 10 ? '…' : ''}`);
-  const rule = DEFAULT_RULES[channel.type];
   if (rule.templateBodyMax !== null) {
     const length = measureText(rendered, rule.lengthUnit);
     notes.push(
@@ -245,7 +244,7 @@ function textWarnings(model: ComposeModalModel): string[] {
         ? ':warning: Counts as chatbot-initiated and is billable (free monthly quota used; Chatbot Commercial Terms).'
         : `:warning: Counts as chatbot-initiated: ${formatCount(status.messagesLeft ?? 0)} free left this month.`,
     );
-  } else if (status.channel === 'wechat') {
+  } else if (model.rule.quota === 'session_cap') {
     const left = messagesLeftText(status);
     if (left) out.push(left);
   }

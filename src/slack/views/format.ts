@@ -5,10 +5,13 @@
  */
 import type { Contact, ContactChannel } from '../../contacts/model.js';
 import {
+  CHANNEL_TYPES,
   type ChannelType,
-  DEFAULT_RULES,
+  type Quota,
   type WindowState,
   type WindowStatus,
+  channelLabel,
+  channelQuota,
   describeReason,
 } from '../../policy/index.js';
 import { NO_ADDRESS_BADGE, lacksAddress } from '../../followup/no-address.js';
@@ -19,18 +22,23 @@ export interface ChannelPresentation {
   label: string;
 }
 
-export const CHANNEL_PRESENTATION: Readonly<Record<ChannelType, ChannelPresentation>> = {
-  whatsapp: { emoji: '📱', label: DEFAULT_RULES.whatsapp.label },
-  messenger: { emoji: '💬', label: DEFAULT_RULES.messenger.label },
-  instagram: { emoji: '📸', label: DEFAULT_RULES.instagram.label },
-  viber: { emoji: '📞', label: DEFAULT_RULES.viber.label },
-  wechat: { emoji: '🗨️', label: DEFAULT_RULES.wechat.label },
-  telegram: { emoji: '✈️', label: DEFAULT_RULES.telegram.label },
-  line: { emoji: '🟩', label: DEFAULT_RULES.line.label },
-  webchat: { emoji: '🌐', label: DEFAULT_RULES.webchat.label },
-  sms: { emoji: '✉️', label: DEFAULT_RULES.sms.label },
-  email: { emoji: '📧', label: DEFAULT_RULES.email.label },
+const CHANNEL_EMOJI: Readonly<Record<ChannelType, string>> = {
+  whatsapp: '📱',
+  messenger: '💬',
+  instagram: '📸',
+  viber: '📞',
+  wechat: '🗨️',
+  telegram: '✈️',
+  line: '🟩',
+  webchat: '🌐',
+  sms: '✉️',
+  email: '📧',
 };
+
+/** The emoji is Slack's; the label is the policy's. */
+export const CHANNEL_PRESENTATION: Readonly<Record<ChannelType, ChannelPresentation>> = Object.fromEntries(
+  CHANNEL_TYPES.map((type) => [type, { emoji: CHANNEL_EMOJI[type], label: channelLabel(type) }]),
+) as Record<ChannelType, ChannelPresentation>;
 
 export interface WindowStatePresentation {
   emoji: string;
@@ -126,9 +134,10 @@ export function badge(status: WindowStatus, now: Date): string {
   } else {
     parts.push(p.badge);
   }
+  const cappedPerSession = channelQuota(status.channel) === 'session_cap';
   if (status.state === 'chatbot_initiated') {
     parts.push(status.billable ? 'billable' : `${formatCount(status.messagesLeft ?? 0)} free left`);
-  } else if (status.channel === 'wechat' && status.state === 'open' && status.messagesLeft !== null) {
+  } else if (cappedPerSession && status.state === 'open' && status.messagesLeft !== null) {
     parts.push(`${formatCount(status.messagesLeft)} left`);
   } else if (status.state === 'closed' && status.changesAt) {
     parts.push(`changes ${dateToken(status.changesAt)}`);
@@ -146,18 +155,23 @@ export function reopensText(status: Pick<WindowStatus, 'reason'>): string | null
   return describeReason(status.reason).reopensWhen ?? null;
 }
 
+const plural = (n: number): string => (n === 1 ? '' : 's');
+
+/** `messagesLeft` in words, by what the channel counts down (the policy's `quota`). */
+const MESSAGES_LEFT_TEXT: Readonly<Record<Quota, (left: number, billable: boolean) => string>> = {
+  session_cap: (left) => `${formatCount(left)} message${plural(left)} left in this window`,
+  monthly_free: (left, billable) =>
+    billable
+      ? 'Free chatbot-initiated quota used up this month: messages are billable'
+      : `${formatCount(left)} free chatbot-initiated message${plural(left)} left this month`,
+};
+
 /** WeChat / Viber counters in words; null for channels that count nothing. */
 export function messagesLeftText(status: WindowStatus): string | null {
   if (status.messagesLeft === null) return null;
-  const n = formatCount(status.messagesLeft);
-  if (status.channel === 'wechat') {
-    return `${n} message${status.messagesLeft === 1 ? '' : 's'} left in this window`;
-  }
-  if (status.channel === 'viber') {
-    if (status.billable) return 'Free chatbot-initiated quota used up this month: messages are billable';
-    return `${n} free chatbot-initiated message${status.messagesLeft === 1 ? '' : 's'} left this month`;
-  }
-  return `${n} message${status.messagesLeft === 1 ? '' : 's'} left`;
+  const quota = channelQuota(status.channel);
+  if (quota) return MESSAGES_LEFT_TEXT[quota](status.messagesLeft, status.billable);
+  return `${formatCount(status.messagesLeft)} message${plural(status.messagesLeft)} left`;
 }
 
 const SEND_KIND_WORDS = { text: 'free text', template: 'an approved template', tag: 'a tagged message' } as const;

@@ -1,7 +1,14 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextInput, SectionBlock, StaticSelect } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { ContactChannel } from '../../../src/contacts/model.js';
-import { MESSAGE_TAG_USES, MESSENGER_TAGS, type WindowStatus, evaluateWindow, renderTemplate } from '../../../src/policy/index.js';
+import {
+  MESSAGE_TAG_USES,
+  MESSENGER_TAGS,
+  type WindowStatus,
+  evaluateWindow,
+  renderTemplate,
+  ruleFor,
+} from '../../../src/policy/index.js';
 import {
   type ComposeModalModel,
   TEMPLATE_OPTIONS_MAX,
@@ -38,7 +45,7 @@ function model(status: WindowStatus, channel: ContactChannel, overrides: Partial
     channel,
     status,
     mode: 'text',
-    textLimit: 4096,
+    rule: ruleFor(channel.type),
     templates: [],
     variableValues: {},
     tags: [],
@@ -85,18 +92,35 @@ describe('buildComposeModalView: text mode', () => {
   it('sets max_length to the channel limit when it is under 3,000, and explains UTF-16 counting on LINE', () => {
     const ig = ch('instagram', ago(HOUR));
     const igOpen = evaluateWindow({ channel: 'instagram', now: NOW, lastInboundAt: ago(HOUR) });
-    const view = buildComposeModalView(model(igOpen, ig, { textLimit: 1000 }));
+    const view = buildComposeModalView(model(igOpen, ig));
     const input = byId(view, BLOCK.text) as InputBlock;
     expect((input.element as PlainTextInput).max_length).toBe(1000);
     expect(input.hint?.text).toBe('Up to 1,000 characters on Instagram.');
     const line = ch('line', null);
-    const lineView = buildComposeModalView(model(evaluateWindow({ channel: 'line', now: NOW, lastInboundAt: null }), line, { textLimit: 5000 }));
+    const lineOpen = evaluateWindow({ channel: 'line', now: NOW, lastInboundAt: null });
+    const lineView = buildComposeModalView(model(lineOpen, line));
     expect((byId(lineView, BLOCK.text) as InputBlock).hint?.text).toMatch(/LINE counts UTF-16 units/);
+  });
+
+  it('takes the limits from the rule in force, with the operator’s overrides', () => {
+    const ig = ch('instagram', ago(HOUR));
+    const igOpen = evaluateWindow({ channel: 'instagram', now: NOW, lastInboundAt: ago(HOUR) });
+    const shorter = ruleFor('instagram', { instagram: { maxTextLength: 800 } });
+    const view = buildComposeModalView(model(igOpen, ig, { rule: shorter }));
+    const input = byId(view, BLOCK.text) as InputBlock;
+    expect((input.element as PlainTextInput).max_length).toBe(800);
+    expect(input.hint?.text).toBe('Up to 800 characters on Instagram.');
+    const t = template({ body: 'Hi {{1}}' });
+    const filled = { mode: 'template' as const, templates: [t], selectedTemplate: t, variableValues: { '1': 'Linh' } };
+    const rule = { ...ruleFor('whatsapp'), templateBodyMax: 5 };
+    const templateView = buildComposeModalView(model(waClosed, wa, { ...filled, rule }));
+    expect(json(templateView)).toContain(':warning: 7 characters: WhatsApp allows 5 in a template');
   });
 
   it('leaves max_length unset when the channel has no limit', () => {
     const email = ch('email', null);
-    const view = buildComposeModalView(model(evaluateWindow({ channel: 'email', now: NOW, lastInboundAt: null }), email, { textLimit: null }));
+    const emailOpen = evaluateWindow({ channel: 'email', now: NOW, lastInboundAt: null });
+    const view = buildComposeModalView(model(emailOpen, email));
     const input = byId(view, BLOCK.text) as InputBlock;
     expect((input.element as PlainTextInput).max_length).toBeUndefined();
     expect(input.hint?.text).toMatch(/No length limit on Email/);
@@ -110,7 +134,7 @@ describe('buildComposeModalView: text mode', () => {
   });
 
   it('warns that Messenger HUMAN_AGENT messages must be written by a person', () => {
-    const view = buildComposeModalView(model(fbHuman, fbChannel, { textLimit: 2000 }));
+    const view = buildComposeModalView(model(fbHuman, fbChannel));
     expect(json(view)).toContain('Sent with the HUMAN_AGENT tag: write it yourself; automations may not use it.');
     expect(((byId(view, BLOCK.text) as InputBlock).element as PlainTextInput).max_length).toBe(2000);
   });
@@ -118,7 +142,8 @@ describe('buildComposeModalView: text mode', () => {
   it('warns that a Viber send counts as chatbot-initiated, or is billable', () => {
     const viber = ch('viber', ago(2 * DAY));
     const free = evaluateWindow({ channel: 'viber', now: NOW, lastInboundAt: ago(2 * DAY), chatbotInitiatedThisMonth: 9_995 });
-    expect(json(buildComposeModalView(model(free, viber, { textLimit: 7000 })))).toContain('Counts as chatbot-initiated: 5 free left this month.');
+    const freeView = buildComposeModalView(model(free, viber));
+    expect(json(freeView)).toContain('Counts as chatbot-initiated: 5 free left this month.');
     const billable = evaluateWindow({
       channel: 'viber',
       now: NOW,
@@ -126,13 +151,14 @@ describe('buildComposeModalView: text mode', () => {
       chatbotInitiatedThisMonth: 10_000,
       rules: { viber: { commercialTerms: true } },
     });
-    expect(json(buildComposeModalView(model(billable, viber, { textLimit: 7000 })))).toContain('Counts as chatbot-initiated and is billable');
+    const billableView = buildComposeModalView(model(billable, viber));
+    expect(json(billableView)).toContain('Counts as chatbot-initiated and is billable');
   });
 
   it('shows WeChat messages left', () => {
     const wc = ch('wechat', ago(HOUR), { outboundSinceInbound: 18 });
     const status = evaluateWindow({ channel: 'wechat', now: NOW, lastInboundAt: ago(HOUR), outboundSinceInbound: 18 });
-    expect(json(buildComposeModalView(model(status, wc, { textLimit: null })))).toContain('2 messages left in this window');
+    expect(json(buildComposeModalView(model(status, wc)))).toContain('2 messages left in this window');
   });
 
   it('says "Send (sandbox)" in the sandbox and shows a notice first, as a warning', () => {
@@ -262,7 +288,8 @@ describe('buildComposeModalView: template mode', () => {
 
 describe('buildComposeModalView: tag mode', () => {
   it('offers the allowed tags with their use, plus the text input', () => {
-    const view = buildComposeModalView(model(fbTag, fbChannel, { mode: 'tag', tags, textLimit: 2000, selectedTag: 'POST_PURCHASE_UPDATE', draftText: 'Your order shipped' }));
+    const tagged = { mode: 'tag' as const, tags, selectedTag: 'POST_PURCHASE_UPDATE', draftText: 'Your order shipped' };
+    const view = buildComposeModalView(model(fbTag, fbChannel, tagged));
     const select = (byId(view, BLOCK.tag) as InputBlock).element as StaticSelect;
     expect(select.action_id).toBe(ACTION.tag);
     expect(select.options!.map((o) => o.value)).toEqual(['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE']);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContactChannel } from '../../../src/contacts/model.js';
 import { describeQueryTextProblem } from '../../../src/contacts/query.js';
 import { evaluateChannel } from '../../../src/followup/index.js';
-import { describeReason } from '../../../src/policy/index.js';
+import { describeReason, ruleFor } from '../../../src/policy/index.js';
 import { buildComposeModalView } from '../../../src/slack/views/compose-modal.js';
 import { buildContactModalView } from '../../../src/slack/views/contact-modal.js';
 import { badge } from '../../../src/slack/views/format.js';
@@ -80,7 +80,7 @@ describe('a channel without an address', () => {
       channel: telegramNoAddress,
       status: statuses[0]!.status,
       mode: 'closed',
-      textLimit: 4096,
+      rule: ruleFor('telegram'),
       templates: [],
       variableValues: {},
       tags: [],
