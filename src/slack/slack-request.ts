@@ -14,6 +14,12 @@ import { z } from 'zod';
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 /** Slack's forms have about 15 fields; a form with more is not from Slack. */
 const MAX_FORM_FIELDS = 100;
+/**
+ * The longest keys in a Slack payload are the app's own block_id and action_id (in `state.values`): 255 at most.
+ * A longer key is not from Slack, and it is costly: @slack/web-api matches every key of a call's arguments
+ * against the pattern `.*token.*` (quadratic), so one 250,000-character key blocked the event loop for a minute.
+ */
+const MAX_KEY_LENGTH = 255;
 
 export type SlackPayloadKind =
   | 'event'
@@ -214,6 +220,10 @@ const PAYLOAD_RULES: PayloadRule[] = [
 ];
 
 export function checkPayload(body: Record<string, unknown>): SlackRequestVerdict {
+  const longKey = findLongKey(body);
+  if (longKey !== undefined) {
+    return refused(400, `the payload has a key of ${longKey} characters (Slack's keys are at most ${MAX_KEY_LENGTH})`);
+  }
   const rule = PAYLOAD_RULES.find((r) => r.matches(body));
   if (!rule) {
     const type = describe(body.type);
@@ -233,6 +243,24 @@ export function checkPayload(body: Record<string, unknown>): SlackRequestVerdict
     return refused(400, `the ${rule.kind} payload names no workspace by a Slack id (${found})`);
   }
   return { kind: 'payload', payloadKind: rule.kind, body };
+}
+
+/** The length of the first key longer than MAX_KEY_LENGTH, at any depth (iterative: payloads may nest deeply). */
+function findLongKey(root: unknown): number | undefined {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+      continue;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key.length > MAX_KEY_LENGTH) return key.length;
+      pending.push(child);
+    }
+  }
+  return undefined;
 }
 
 function mediaType(contentType: string | undefined): string {

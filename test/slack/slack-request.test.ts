@@ -83,6 +83,7 @@ describe('encodings', () => {
 describe('payload kinds and the workspace they name', () => {
   const user = { id: 'U0001', team_id: 'T0001' };
   const team = { id: 'T0001' };
+  const longestKeys = { ['b'.repeat(255)]: { ['a'.repeat(255)]: {} } };
   it.each([
     [
       'an event naming its team in authorizations',
@@ -102,6 +103,10 @@ describe('payload kinds and the workspace they name', () => {
       { type: 'view_submission', team: { id: 'T0OTHER' }, user, view: { app_installed_team_id: 'T0001' } },
     ],
     ['a block_suggestion', { type: 'block_suggestion', action_id: 'a', value: 'x', team, user }],
+    [
+      'keys of 255 characters (block_id and action_id in state.values)',
+      { type: 'view_submission', team, user, view: { state: { values: longestKeys } } },
+    ],
   ])('%s: accepted', (_name, body) => {
     expect(checkPayload(body as Record<string, unknown>).kind).toBe('payload');
   });
@@ -115,6 +120,10 @@ describe('payload kinds and the workspace they name', () => {
     ['response_urls that are not a list', { type: 'view_submission', team, user, view: {}, response_urls: null }],
     ['an event that is a string', { event: 'app_home_opened', team_id: 'T0001' }],
     ['an unknown kind', { type: 'app_rate_limited', team_id: 'T0001' }],
+    [
+      'a key longer than 255 characters, deep down',
+      { command: '/followup', user_id: 'U0001', team_id: 'T0001', x: [[{ ['k'.repeat(256)]: 1 }]] },
+    ],
   ])('%s: refused with 400', (_name, body) => {
     expect(checkPayload(body as Record<string, unknown>)).toMatchObject({ kind: 'refused', status: 400 });
   });
