@@ -1,5 +1,7 @@
 /**
- * notify/: the window schedule and the notifier that turns it into Slack reminders and notices.
+ * notify/: the window schedule and the notifier that turns it into Slack reminders and notices. The schedule
+ * (schedule.ts) composes a pure planner (planner.ts), the in-memory due index (due-index.ts) and its storage
+ * (schedule-store.ts over storage.ts).
  *
  * Composition root:
  *   const schedule = new WindowSchedule({ kv: store.namespace('schedule'), leadMinutes, rules, watch });
@@ -29,7 +31,14 @@ export type {
   LeadMinutes,
   EntryState,
 } from './schedule.js';
-export { groupNotices, summarizeGroup, describeNotice, describePossible, floorMinute, DEFAULT_MAX_PER_MESSAGE } from './digest.js';
+export {
+  groupNotices,
+  summarizeGroup,
+  describeNotice,
+  describePossible,
+  floorMinute,
+  DEFAULT_MAX_PER_MESSAGE,
+} from './digest.js';
 export type { Notice, NoticeGroup, GroupOptions } from './digest.js';
 export { Notifier, DEFAULT_SLACK_CHANNEL } from './ticker.js';
 export type { NoticeSink, NotifierOptions, TickResult } from './ticker.js';

@@ -65,6 +65,16 @@ describe('lead time', () => {
     expect(dueTimes(a, 'd')).toEqual([`notice ${iso(T + 24 * HOUR)}`]);
   });
 
+  it('a 1-minute lead: a window closing in 100 s still gets its reminder, due in 40 s', async () => {
+    const close = T + 24 * HOUR;
+    const a = app(close - 100_000, { leadMinutes: 1 });
+    await a.load();
+    await a.ingest(contact('c', [channel('whatsapp', T)]));
+    expect(dueTimes(a, 'c')).toEqual([`reminder ${iso(close - MIN)}`, `notice ${iso(close)}`]);
+    expect(await a.tickAt(close - MIN)).toMatchObject({ posted: 1, late: 0 });
+    expect(sink.notices.map((n) => n.kind)).toEqual(['reminder']);
+  });
+
   it('a lead longer than the window reminds right away at arm time', async () => {
     const a = app(T, { leadMinutes: { whatsapp: 30 * 60 } });
     await a.load();
@@ -297,6 +307,20 @@ describe('which contact-channels are scheduled', () => {
     expect(only.schedule.entriesOf('x')).toHaveLength(0);
     await only.ingest(contact('y', [channel('whatsapp', T)]));
     expect(only.schedule.entriesOf('y')).toHaveLength(2);
+  });
+
+  it.each([
+    ['all', 1],
+    ['default', 0],
+  ] as const)('%s: a conversation closed after its window closed gets %i late notice(s)', async (watch, late) => {
+    const a = app(T, { watch });
+    await a.load();
+    await a.ingest(contact('x', [channel('whatsapp', T)]));
+    sink.failNext = 1; // Slack is down when the window closes: the notice stays due
+    expect(await a.tickAt(T + 24 * HOUR)).toMatchObject({ posted: 0, failed: 1 });
+    a.now = T + 25 * HOUR; // an agent, who saw the window end, closes the conversation
+    await a.ingest(contact('x', [channel('whatsapp', T)], { status: 'closed', statusChangedAt: iso(a.now) }));
+    expect(await a.tickAt(T + 26 * HOUR)).toMatchObject({ posted: late, late }); // Slack is back
   });
 
   it('two accounts of one channel type are two windows', async () => {

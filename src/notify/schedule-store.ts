@@ -1,0 +1,223 @@
+/**
+ * The durable side of the window schedule: live rows written as `win:` rows, deliveries as `log:` records (the
+ * layout and the key-value mechanics are in storage.ts), failed writes remembered and retried, and the one
+ * read of the namespace at start. Ticks never enumerate the store.
+ */
+import type Keyv from 'keyv';
+import { type LiveEntry, type LiveRow, keyInRow, laterState } from './due-index.js';
+import {
+  type EntryState,
+  LOG_PREFIX,
+  ROW_PREFIX,
+  ScheduleStorage,
+  type StoredLog,
+  type StoredRow,
+  storedLogSchema,
+  storedRowSchema,
+} from './storage.js';
+
+export interface StoreReadResult {
+  /** The furthest state each idempotency key reached in the delivery records. */
+  deliveries: Map<string, EntryState>;
+  /** Rows and records found expired (and deleted). */
+  expired: number;
+  invalid: number;
+}
+
+/** A row as read from the store, ready for the in-memory index. */
+export function liveRowFrom(rowKey: string, stored: StoredRow): LiveRow {
+  const anchorMs = Date.parse(stored.anchor);
+  const row: LiveRow = {
+    heapIndex: -1,
+    rowKey,
+    contactId: stored.contactId,
+    channel: stored.channel,
+    channelKey: stored.channelKey,
+    anchorIso: new Date(anchorMs).toISOString(),
+    anchorMs,
+    entries: [],
+    expiresAt: Date.parse(stored.expiresAt),
+  };
+  for (const s of stored.entries) {
+    row.entries.push({
+      heapIndex: -1,
+      key: keyInRow(rowKey, row.anchorIso, s.kind, s.edge),
+      row,
+      kind: s.kind,
+      edge: s.edge,
+      closesAt: Date.parse(s.closesAt),
+      dueAt: Date.parse(s.dueAt),
+      state: s.state,
+      redelivery: false,
+    });
+  }
+  return row;
+}
+
+export function storedRowOf(row: LiveRow): StoredRow {
+  return {
+    v: 1,
+    contactId: row.contactId,
+    channel: row.channel,
+    channelKey: row.channelKey,
+    anchor: row.anchorIso,
+    expiresAt: new Date(row.expiresAt).toISOString(),
+    entries: row.entries.map((e) => ({
+      kind: e.kind,
+      edge: e.edge,
+      closesAt: new Date(e.closesAt).toISOString(),
+      dueAt: new Date(e.dueAt).toISOString(),
+      state: e.state,
+    })),
+  };
+}
+
+export interface ScheduleStoreOptions {
+  kv: Keyv;
+  /** The row as it stands when its write starts (undefined: gone, delete it). */
+  currentRow: (rowKey: string) => LiveRow | undefined;
+  /** The schedule's time of its latest call (TTLs are counted from it). */
+  lastNow: () => number;
+  /** How long a delivery record outlives its write (at least). */
+  retentionMs: number;
+}
+
+export class ScheduleStore {
+  private readonly storage: ScheduleStorage;
+  private readonly currentRow: ScheduleStoreOptions['currentRow'];
+  private readonly lastNow: () => number;
+  private readonly retentionMs: number;
+  /** Rows whose last write failed: written again by `retry` or the next re-arm of their contact. */
+  private readonly dirty = new Set<string>();
+  /** Delivery records whose write failed: written again by `retry`. */
+  private readonly unsavedLogs = new Map<string, StoredLog>();
+
+  constructor(opts: ScheduleStoreOptions) {
+    this.storage = new ScheduleStorage(opts.kv);
+    this.currentRow = opts.currentRow;
+    this.lastNow = opts.lastNow;
+    this.retentionMs = opts.retentionMs;
+  }
+
+  get dirtyRows(): number {
+    return this.dirty.size;
+  }
+
+  isDirty(rowKey: string): boolean {
+    return this.dirty.has(rowKey);
+  }
+
+  markDirty(rowKey: string): void {
+    this.dirty.add(rowKey);
+  }
+
+  /**
+   * One pass over the schedule's namespace (rows and delivery records only, never contacts): each live row
+   * goes to `onRow` at once (no second copy of the namespace in memory); delivery records are folded into one
+   * state per key, whatever order the store yields keys in. Expired rows and records are deleted on the way.
+   */
+  async read(nowMs: number, onRow: (row: LiveRow) => void): Promise<StoreReadResult> {
+    this.dirty.clear();
+    this.unsavedLogs.clear();
+    const deliveries = new Map<string, EntryState>();
+    const expired: string[] = [];
+    let invalid = 0;
+    const wallNow = Date.now(); // keyv's own expiry is wall-clock time
+    for await (const rec of this.storage.scan()) {
+      const isRow = rec.key.startsWith(ROW_PREFIX);
+      if (!isRow && !rec.key.startsWith(LOG_PREFIX)) continue;
+      const parsed = isRow ? storedRowSchema.safeParse(rec.value) : storedLogSchema.safeParse(rec.value);
+      if (!parsed.success) {
+        invalid++;
+        continue;
+      }
+      const gone = typeof rec.expires === 'number' && wallNow > rec.expires;
+      if (gone || Date.parse(parsed.data.expiresAt) <= nowMs) {
+        expired.push(rec.key);
+        continue;
+      }
+      if (isRow) onRow(liveRowFrom(rec.key.slice(ROW_PREFIX.length), parsed.data as StoredRow));
+      else {
+        const log = parsed.data as StoredLog;
+        for (const key of log.keys) deliveries.set(key, laterState(deliveries.get(key), log.state));
+      }
+    }
+    if (expired.length) await this.storage.deleteMany(expired).catch(() => undefined);
+    return { deliveries, expired: expired.length, invalid };
+  }
+
+  /** Writes the rows as they stand (deleting those gone); a failed one stays dirty. Throws the first failure. */
+  async writeRows(rowKeys: ReadonlySet<string>): Promise<void> {
+    if (!rowKeys.size) return;
+    const results = await Promise.allSettled(
+      [...rowKeys].map(async (rowKey) => {
+        try {
+          await this.storage.write(ROW_PREFIX + rowKey, () => this.snapshot(rowKey));
+          this.dirty.delete(rowKey);
+        } catch (error) {
+          this.dirty.add(rowKey);
+          throw error;
+        }
+      }),
+    );
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /**
+   * Writes one delivery record for a batch of entries. With `keepForRetry`, a failure is remembered and
+   * written again by `retry` (a lost `delivered` record would mean a second post after a restart).
+   */
+  async writeDelivery(
+    id: string,
+    state: StoredLog['state'],
+    entries: readonly LiveEntry[],
+    nowMs: number,
+    keepForRetry: boolean,
+  ): Promise<void> {
+    await this.writeLog(id, this.deliveryRecord(state, entries, nowMs), nowMs, keepForRetry);
+  }
+
+  /** Removes a claim record (best effort: a leftover claim only flags a later post as a possible repeat). */
+  async deleteDelivery(id: string): Promise<void> {
+    await this.storage.write(LOG_PREFIX + id, () => null).catch(() => undefined);
+  }
+
+  /** Retries writes that failed earlier. O(number of failed writes); nothing when all went through. */
+  async retry(nowMs: number): Promise<void> {
+    if (this.dirty.size) await this.writeRows(new Set(this.dirty));
+    for (const [id, log] of [...this.unsavedLogs]) await this.writeLog(id, log, nowMs, false);
+  }
+
+  /** Waits for writes in flight (shutdown, tests). */
+  settle(): Promise<void> {
+    return this.storage.settle();
+  }
+
+  private snapshot(rowKey: string): { value: StoredRow; ttlMs: number } | null {
+    const row = this.currentRow(rowKey);
+    if (!row?.entries.length) return null;
+    return { value: storedRowOf(row), ttlMs: row.expiresAt - this.lastNow() };
+  }
+
+  private deliveryRecord(state: StoredLog['state'], entries: readonly LiveEntry[], nowMs: number): StoredLog {
+    const expiresAt = Math.max(nowMs + this.retentionMs, ...entries.map((e) => e.row.expiresAt));
+    return {
+      v: 1,
+      state,
+      at: new Date(nowMs).toISOString(),
+      expiresAt: new Date(expiresAt).toISOString(),
+      keys: entries.map((e) => e.key),
+    };
+  }
+
+  private async writeLog(id: string, log: StoredLog, nowMs: number, keepForRetry: boolean): Promise<void> {
+    try {
+      await this.storage.write(LOG_PREFIX + id, () => ({ value: log, ttlMs: Date.parse(log.expiresAt) - nowMs }));
+      this.unsavedLogs.delete(id);
+    } catch (error) {
+      if (keepForRetry) this.unsavedLogs.set(id, log);
+      throw error;
+    }
+  }
+}
