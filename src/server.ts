@@ -10,7 +10,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { AddressBook } from './contacts/address-book.js';
 import type { ContactIndex } from './contacts/index.js';
 import { loadSearchIndex } from './contacts/load-index.js';
-import { OutboxWorker, readStoredCounts } from './followup/index.js';
+import { type FollowupDeps, OutboxWorker, createFollowupUseCases, readStoredCounts } from './followup/index.js';
 import { ingestPayload } from './ingest/index.js';
 import { applyProviderEvents } from './ingest/provider-events.js';
 import { buildWebhookRoutes } from './http/webhooks.js';
@@ -20,7 +20,7 @@ import { PROVIDERS } from './transports/registry.js';
 import { Notifier, WindowSchedule } from './notify/index.js';
 import { buildRoutes } from './http/routes.js';
 import { type SlackApp, type SlackAppOptions, createSlackApp } from './slack/app.js';
-import { SlackNoticeSink } from './slack/notifications.js';
+import { SlackNoticeSink } from './slack/notifications/index.js';
 import type { SlackServices } from './slack/services.js';
 import { type Store, openStore } from './store/index.js';
 import { SandboxTransport } from './transports/sandbox/index.js';
@@ -222,11 +222,9 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       addresses.remove(id);
     });
 
+    const followupDeps: FollowupDeps = { store, transports, settings: { rules, closingLogic: config.file.closing.logic } };
     const services: SlackServices = {
-      store,
-      index,
-      transports,
-      settings: { rules, closingLogic: config.file.closing.logic },
+      followup: createFollowupUseCases({ ...followupDeps, index }),
       permissions: config.file.permissions,
       pageSize: config.file.search.pageSize,
       clock,
@@ -313,7 +311,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     }
 
     // Follow-ups a provider did not take yet are retried from the store, also after a restart.
-    const outbox = new OutboxWorker(services, clock, (err) => app.logger.error('Outbox retry failed', err));
+    const outbox = new OutboxWorker(followupDeps, clock, (err) => app.logger.error('Outbox retry failed', err));
     outbox.start(opts.outboxIntervalMs ?? 15_000);
 
     // Providers that own templates (WhatsApp) keep the store's list current.

@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { COMMAND, SHORTCUT_CALLBACK } from '../src/slack/views/ids.js';
+import { COMMAND, SHORTCUT_CALLBACK } from '../src/slack/shared/ids.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const manifestText = readFileSync(join(ROOT, 'manifest.yml'), 'utf8');

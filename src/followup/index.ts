@@ -20,3 +20,5 @@ export type { FollowupDeps, FollowupStore, FollowupSettings, OutboxEntry } from 
 export { OUTBOX_BY_PROVIDER_ID } from './ports.js';
 export { searchContacts } from './search.js';
 export type { SearchPage, ContactWithStatus } from './search.js';
+export { createFollowupUseCases } from './use-cases.js';
+export type { ComposeContext, ContactDetail, FollowupUseCaseDeps, FollowupUseCases } from './use-cases.js';

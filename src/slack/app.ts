@@ -1,19 +1,20 @@
 /**
  * Bolt wiring: our receiver (receiver.ts: HTTP with every request checked before Bolt sees it, or Socket Mode
- * when an app-level token is set), the team guard, and every listener folder's register(). /api/events,
+ * when an app-level token is set), the team guard, and every screen folder's register(). /api/events,
  * /healthz and the webhooks ride on the same server as custom routes.
  */
 import { App, type CustomRoute, LogLevel, type Logger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
-import { register as registerContactActions } from './actions/contact-actions.js';
-import { register as registerComposeActions } from './actions/compose-actions.js';
-import { register as registerSearchActions } from './actions/search-actions.js';
-import { register as registerCommands } from './commands/followup-command.js';
-import { register as registerHome } from './events/app-home.js';
+import { register as registerCompose } from './compose/index.js';
+import { register as registerContact } from './contact/index.js';
+import { register as registerHome } from './home/index.js';
+import { register as registerNotifications } from './notifications/index.js';
 import { FollowupReceiver } from './receiver.js';
+import { register as registerSearch } from './search/index.js';
 import type { SlackServices } from './services.js';
-import { register as registerShortcuts } from './shortcuts/followup-shortcut.js';
-import { register as registerSubmissions } from './submissions/compose-submission.js';
+
+/** One folder per screen, each wiring its own listeners. */
+const SCREENS = [registerSearch, registerContact, registerCompose, registerHome, registerNotifications];
 
 export interface SlackAppOptions {
   botToken: string;
@@ -107,13 +108,13 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
     await next();
   });
 
-  registerCommands(app, s);
-  registerShortcuts(app, s);
-  registerSearchActions(app, s);
-  registerContactActions(app, s);
-  registerComposeActions(app, s);
-  registerSubmissions(app, s);
-  registerHome(app, s);
+  for (const register of SCREENS) register(app, s);
+  app.event('app_uninstalled', async ({ logger }) => {
+    logger.warn('Followup was uninstalled from the workspace; Slack requests will stop.');
+  });
+  app.event('tokens_revoked', async ({ logger }) => {
+    logger.warn('Slack revoked Followup’s tokens; reinstall the app to resume.');
+  });
 
   app.error(async (err) => {
     app.logger.error('Unhandled error in a Slack listener', err);

@@ -1,23 +1,25 @@
-/** What the Slack listeners are given by the composition root; they know nothing of keyv or transports. */
-import type { ContactIndex } from '../contacts/index.js';
-import type { ContactChannel } from '../contacts/model.js';
-import type { FollowupDeps } from '../followup/index.js';
+/**
+ * What the Slack screens are given by the composition root: the follow-up use cases, who may do what, the
+ * page size and the clock. Nothing here reaches the store or the transports except through the use cases.
+ */
+import type { FollowupUseCases } from '../followup/index.js';
 
-export interface SlackServices extends FollowupDeps {
-  index: Pick<ContactIndex, 'search'>;
-  permissions: { allInbox: 'everyone' | string[]; send: 'everyone' | string[] };
+export interface SlackPermissions {
+  allInbox: 'everyone' | string[];
+  send: 'everyone' | string[];
+}
+
+export interface SlackServices {
+  followup: FollowupUseCases;
+  permissions: SlackPermissions;
   pageSize: number;
   clock: () => Date;
 }
 
-export function canSeeAll(s: SlackServices, userId: string): boolean {
+export function canSeeAll(s: Pick<SlackServices, 'permissions'>, userId: string): boolean {
   return s.permissions.allInbox === 'everyone' || s.permissions.allInbox.includes(userId);
 }
 
-export function canSend(s: SlackServices, userId: string): boolean {
+export function canSend(s: Pick<SlackServices, 'permissions'>, userId: string): boolean {
   return s.permissions.send === 'everyone' || s.permissions.send.includes(userId);
-}
-
-export function isSandbox(s: SlackServices, channel: Pick<ContactChannel, 'type' | 'channelId'>): boolean {
-  return s.transports.for(channel).sandbox;
 }

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBlockKitLimits } from '../support/block-kit-limits.js';
-import { AGENT_ID, plainTextValue, staticSelectValue } from '../support/signed-request.js';
-import { ACTION, BLOCK, variableActionId, variableBlockId } from '../../src/slack/views/ids.js';
+import { AGENT_ID, appHomeOpened, plainTextValue, staticSelectValue } from '../support/signed-request.js';
+import { ACTION, BLOCK, variableActionId, variableBlockId } from '../../src/slack/shared/ids.js';
 import { type Harness, findAction, startHarness } from './harness.js';
 
 const HOUR = 3_600_000;
@@ -251,6 +251,9 @@ describe('follow-ups', () => {
   });
 
   it('WhatsApp template-only: approved templates in the contact language, variables, preview, send', async () => {
+    // Over 24 h after Linh last wrote (at most 1 h before T). Run in order, the test before already moved the
+    // clock there; run alone, this does.
+    h.setNow(new Date(Math.max(h.now().getTime(), T.getTime() + 23 * HOUR)));
     const { composeId, compose } = await composeFor('c-42');
     const json = JSON.stringify(compose);
     expect(json).toContain('order_update');
@@ -341,6 +344,8 @@ describe('follow-ups', () => {
   });
 
   it('closing applies the closing logic (unassign)', async () => {
+    // An open conversation (run in order, the Messenger follow-up above already reopened it).
+    await h.ingest([{ id: 'c-msg-open', type: 'conversation.opened', at: h.now().toISOString(), contactId: 'c-msg', by: AGENT_ID }]);
     const { contactViewId, contactView } = await openCompose('c-msg');
     const close = findAction(contactView, ACTION.closeConversation);
     expect(close).toBeTruthy();
@@ -382,21 +387,81 @@ describe('App Home', () => {
   });
 });
 
+/** The surfaces each Web API call shows, for the limit guard. */
+const SURFACE_OF: Record<string, 'modal' | 'home' | 'message'> = {
+  'views.open': 'modal',
+  'views.push': 'modal',
+  'views.update': 'modal',
+  'views.publish': 'home',
+  'chat.postMessage': 'message',
+};
+
+/** Checks every view and message in `calls` against Slack's limits; returns how many of each surface it saw. */
+function checkBlockKitLimits(calls: typeof h.fake.calls): Record<'modal' | 'home' | 'message', number> {
+  const checked = { modal: 0, home: 0, message: 0 };
+  for (const call of calls) {
+    const surface = SURFACE_OF[call.method];
+    if (!surface) continue;
+    assertBlockKitLimits(surface, surface === 'message' ? call.args : call.args.view);
+    checked[surface]++;
+  }
+  return checked;
+}
+
+/**
+ * Every kind of surface this file's data produces, made here so the limit check needs nothing from earlier
+ * tests: searches (with results, none, a hint, many pages), each contact and its compose view, a template
+ * with variables and preview, a send with its confirmation, and the App Home.
+ */
+async function tourEverySurface(): Promise<void> {
+  const ago = (ms: number) => new Date(h.now().getTime() - ms).toISOString();
+  const paged = [];
+  for (let i = 0; i < 25; i++) {
+    const id = `pg-${String(i).padStart(2, '0')}`;
+    paged.push(contact(id, 'Paginado', `Número ${i}`, [{ type: 'telegram', address: `tg-${i}` }]), ...closed(id));
+  }
+  // WhatsApp three days after the contact wrote: template only, whatever the clock did in earlier tests.
+  const templateOnly = [
+    { ...contact('c-bk-tpl', 'Thảo', 'Phạm', [{ type: 'whatsapp', address: '+84900000001' }], { language: 'vi' }), at: ago(4 * DAY) },
+    { ...inbound('c-bk-tpl', 'whatsapp', 0), at: ago(3 * DAY) },
+    { id: 'bk-tpl-closed', type: 'conversation.closed', at: ago(HOUR), contactId: 'c-bk-tpl', by: AGENT_ID },
+  ];
+  expect((await h.ingest([...paged, ...templateOnly])).json.rejected).toBe(0);
+
+  for (const q of ['', 'evil@example.com', 'zzzz-nobody', '🦄']) await search(q);
+  const many = await search('paginado');
+  await h.click(many.id, findAction(many.view, ACTION.pageNext)!);
+  await h.waitForView(many.id, (v) => findAction(v, ACTION.pagePrev) !== undefined);
+
+  for (const id of ['c-42', 'c-msg', 'c-ig', 'c-vb', 'c-wc', 'c-evil']) await composeFor(id);
+
+  const tpl = await composeFor('c-bk-tpl');
+  const value = findAction(tpl.compose, ACTION.template)!.options[0].value as string;
+  await h.click(tpl.composeId!, { action_id: ACTION.template, type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: 'x' } } }, {
+    [BLOCK.template]: { [ACTION.template]: staticSelectValue(value) },
+  });
+  await h.waitForView(tpl.composeId!, (v) => JSON.stringify(v).includes(variableBlockId('2')));
+
+  const dmsBefore = h.fake.callsTo('chat.postMessage').length;
+  const sms = await composeFor('c-evil');
+  await h.submit(sms.composeId!, { [BLOCK.text]: { [ACTION.text]: plainTextValue('Block Kit tour') } });
+  await h.waitForView(sms.composeId!, (v) => JSON.stringify(v).includes('Sent'));
+  await h.fake.waitForCalls('chat.postMessage', dmsBefore + 1);
+
+  const homesBefore = h.fake.callsTo('views.publish').length;
+  await h.slack('event', appHomeOpened(AGENT_ID));
+  await h.fake.waitForCalls('views.publish', homesBefore + 1);
+}
+
 describe('Block Kit limits', () => {
-  it('every view and message the app produced stays inside Slack’s limits', () => {
-    let checked = 0;
-    for (const call of h.fake.calls) {
-      if (call.method === 'views.open' || call.method === 'views.push' || call.method === 'views.update') {
-        assertBlockKitLimits('modal', call.args.view);
-        checked++;
-      } else if (call.method === 'views.publish') {
-        assertBlockKitLimits('home', call.args.view);
-        checked++;
-      } else if (call.method === 'chat.postMessage') {
-        assertBlockKitLimits('message', call.args);
-        checked++;
-      }
-    }
-    expect(checked).toBeGreaterThan(20);
+  it('every view and message the app produced stays inside Slack’s limits', async () => {
+    const from = h.fake.calls.length;
+    await tourEverySurface();
+    const own = checkBlockKitLimits(h.fake.calls.slice(from));
+    expect(own.modal + own.home + own.message).toBeGreaterThan(20);
+    expect(own.home).toBeGreaterThan(0);
+    expect(own.message).toBeGreaterThan(0);
+    // And whatever the tests before this one produced, when they ran.
+    checkBlockKitLimits(h.fake.calls.slice(0, from));
   });
 });

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertBlockKitLimits } from '../support/block-kit-limits.js';
-import { ACTION } from '../../src/slack/views/ids.js';
+import { ACTION } from '../../src/slack/shared/ids.js';
 import { type Harness, startHarness } from './harness.js';
 
 const HOUR = 3_600_000;

@@ -4,7 +4,7 @@
  * the search results and the contact view, with no Follow up for it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION, BLOCK, followUpValue } from '../../src/slack/views/ids.js';
+import { ACTION, BLOCK, followUpValue } from '../../src/slack/shared/ids.js';
 import { assertBlockKitLimits } from '../support/block-kit-limits.js';
 import { plainTextValue, staticSelectValue } from '../support/signed-request.js';
 import { type Harness, startHarness } from './harness.js';

@@ -1,7 +1,7 @@
 /** Team settings end to end: closing logic "keep" and the permission lists for the All inbox and sending. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_ID, plainTextValue } from '../support/signed-request.js';
-import { ACTION, BLOCK } from '../../src/slack/views/ids.js';
+import { ACTION, BLOCK } from '../../src/slack/shared/ids.js';
 import { type Harness, findAction, startHarness } from './harness.js';
 
 const T = new Date('2026-11-21T12:00:00.000Z');

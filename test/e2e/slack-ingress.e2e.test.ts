@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mulberry32 } from '../../src/demo/demo-events.js';
-import { ACTION, BLOCK, SHORTCUT_CALLBACK } from '../../src/slack/views/ids.js';
+import { ACTION, BLOCK, SHORTCUT_CALLBACK } from '../../src/slack/shared/ids.js';
 import {
   AGENT_ID,
   type Json,
@@ -271,6 +271,19 @@ describe("Bolt's behaviours are kept", () => {
     expect(lines.join('\n')).toMatch(/not acknowledged/);
   });
 
+  it('a key of 250,000 characters: 400 at once (the Web API client matches keys with a quadratic regex)', async () => {
+    const payload = blockAction({ actions: [{ action_id: ACTION.inbox, value: 'all' }] });
+    payload.view = { id: [{ ['x'.repeat(250_000)]: [] }], type: 'modal', callback_id: 'followup_search' };
+    const t0 = performance.now();
+    let status = 0;
+    const lines = await logLines(async () => {
+      status = await signedKind('interactive', payload);
+    });
+    expect(status).toBe(400);
+    expect(lines.join('\n')).toMatch(/key of 250000 characters/);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
   it('a body over 4 MB: 413', async () => {
     const huge = `{"type":"event_callback","x":"${'a'.repeat(4 * 1024 * 1024)}"}`;
     let status = 0;
@@ -483,6 +496,7 @@ describe('fuzz', () => {
     process.on('uncaughtException', onFailure);
     process.on('unhandledRejection', onFailure);
     const statuses = new Map<number, number>();
+    let slowestMs = 0;
     const t0 = performance.now();
     try {
       await logLines(async () => {
@@ -490,11 +504,13 @@ describe('fuzz', () => {
         const worker = async () => {
           while (next < requests.length) {
             const request = requests[next++]!;
+            const started = performance.now();
             // A request that gets no answer at all (a reset connection) counts as a failure, not as a 5xx.
             const status = await request().catch((err: unknown) => {
               failures.push(err);
               return -1;
             });
+            slowestMs = Math.max(slowestMs, performance.now() - started);
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
           }
         };
@@ -516,6 +532,8 @@ describe('fuzz', () => {
     expect(statuses.get(200) ?? 0, summary).toBeGreaterThan(100);
     expect(statuses.get(400) ?? 0, summary).toBeGreaterThan(100);
     expect(seconds).toBeLessThan(100);
+    // No request may stall the event loop (answers take milliseconds; the unacknowledged timeout is 300 ms).
+    expect(slowestMs).toBeLessThan(10_000);
 
     expect(await healthz()).toBe(200);
     const id = await h.opening(() => h.command('linh'));

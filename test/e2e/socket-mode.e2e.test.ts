@@ -7,7 +7,7 @@
  * /healthz are still served over HTTP on PORT.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION, BLOCK } from '../../src/slack/views/ids.js';
+import { ACTION, BLOCK } from '../../src/slack/shared/ids.js';
 import { AGENT_ID, appHomeOpened, plainTextValue, slashCommand } from '../support/signed-request.js';
 import { type Harness, findAction, startHarness } from './harness.js';
 

@@ -1,0 +1,85 @@
+/** Search modal: from the query in its metadata, through the search use case, to the rendered view. */
+import type { Logger } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { describeQueryTextProblem, queryTextProblem } from '../../contacts/query.js';
+import { type SlackServices, canSeeAll } from '../services.js';
+import { openThenRender } from '../shared/modal.js';
+import { buildSearchModalView } from './search-modal.js';
+import { type SearchMeta, encodeSearchMeta, firstPage } from './search-state.js';
+
+export function initialSearchMeta(text: string, s: SlackServices, userId: string): SearchMeta {
+  // Agents start in their own inbox; those allowed the All inbox start there when they typed a name.
+  const inbox = text.trim() && canSeeAll(s, userId) ? 'all' : 'mine';
+  return firstPage({ text: text.trim().slice(0, 500), inbox, status: 'closed' });
+}
+
+export async function renderSearch(meta: SearchMeta, s: SlackServices, userId: string): Promise<ModalView> {
+  const allowedAll = canSeeAll(s, userId);
+  let notice: string | undefined;
+  let q = meta.q;
+  if (q.inbox === 'all' && !allowedAll) {
+    q = { ...q, inbox: 'mine' };
+    notice = 'You can search your own inbox only (the All inbox is limited by your team’s settings).';
+  }
+  const now = s.clock();
+  const problem = queryTextProblem(q.text);
+  if (problem) {
+    // Searching would list everyone (or miss every phone): say what to type instead.
+    return buildSearchModalView({
+      query: q,
+      canSeeAll: allowedAll,
+      results: [],
+      total: 0,
+      page: 0,
+      pageSize: s.pageSize,
+      hasNext: false,
+      privateMetadata: encodeSearchMeta(firstPage(q)),
+      queryProblem: describeQueryTextProblem(q.text, problem),
+      ...(notice ? { notice } : {}),
+      sandbox: false,
+      now,
+    });
+  }
+  const page = await s.followup.search(
+    {
+      text: q.text,
+      inbox: q.inbox,
+      agentId: userId,
+      status: q.status,
+      ...(q.channel ? { channel: q.channel } : {}),
+      ...(q.windowState ? { windowState: q.windowState } : {}),
+      limit: s.pageSize,
+      ...(meta.cursor ? { cursor: meta.cursor } : {}),
+    },
+    now,
+  );
+  const next: SearchMeta = { ...meta, q, next: page.nextCursor };
+  return buildSearchModalView({
+    query: q,
+    canSeeAll: allowedAll,
+    results: page.results.map((r) => ({
+      contact: r.contact,
+      statuses: r.statuses.map(({ channel, status }) => ({ channel, status })),
+    })),
+    total: page.total,
+    page: meta.page,
+    pageSize: s.pageSize,
+    hasNext: page.nextCursor !== null,
+    privateMetadata: encodeSearchMeta(next),
+    ...(notice ? { notice } : {}),
+    sandbox: page.results.some((r) => r.contact.channels.some((c) => s.followup.isSandbox(c))),
+    now,
+  });
+}
+
+/** Opens the search from a trigger (command, shortcut, App Home) within the trigger's life. */
+export function openSearch(
+  client: WebClient,
+  logger: Logger,
+  s: SlackServices,
+  from: { triggerId: string; userId: string; text?: string },
+): Promise<void> {
+  const meta = initialSearchMeta(from.text ?? '', s, from.userId);
+  return openThenRender(client, logger, { triggerId: from.triggerId }, () => renderSearch(meta, s, from.userId));
+}

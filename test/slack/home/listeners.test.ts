@@ -1,0 +1,70 @@
+/**
+ * The App Home's listeners called with fake Bolt arguments: opening the tab publishes the agent's follow-ups
+ * through the use cases; its Find a contact button acknowledges and opens the search.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { homeOpenSearch, homeOpened } from '../../../src/slack/home/app-home.js';
+import { CALLBACK } from '../../../src/slack/shared/ids.js';
+import {
+  AGENT,
+  type ListenerWorld,
+  failing,
+  lastViewJson,
+  recordingAck,
+  startListenerWorld,
+} from '../listener-world.js';
+
+let w: ListenerWorld;
+beforeEach(async () => {
+  w = await startListenerWorld();
+});
+afterEach(async () => {
+  await w.close();
+});
+
+function opened(tab: string) {
+  const event = { type: 'app_home_opened', user: AGENT, channel: 'D0001', tab, event_ts: '1' };
+  return { event, client: w.client, logger: w.logger } as never;
+}
+
+describe('app_home_opened', () => {
+  it('publishes the agent’s closed contacts whose window is still open, with recent follow-ups', async () => {
+    await homeOpened(w.services())(opened('home'));
+    const [publish] = w.fake.callsTo('views.publish');
+    expect(publish!.user_id).toBe(AGENT);
+    const home = JSON.stringify(publish!.view);
+    expect(home).toContain('Nguyễn');
+    expect(home).not.toContain('Müller');
+    expect(home).toMatch(/Recent/i);
+  });
+
+  it('the Messages tab publishes nothing', async () => {
+    await homeOpened(w.services())(opened('messages'));
+    expect(w.fake.calls).toEqual([]);
+  });
+
+  it('the use case fails: logged, nothing half-built is published (events carry no answer to a person)', async () => {
+    await homeOpened(w.services({ followup: { recentFollowUps: failing() } }))(opened('home'));
+    expect(w.fake.callsTo('views.publish')).toEqual([]);
+    expect(w.logger.errors.map((e) => String(e[0]))).toEqual(['Publishing the App Home failed']);
+  });
+});
+
+describe('Find a contact (App Home button)', () => {
+  const args = (ack: unknown) =>
+    ({ ack, body: { user: { id: AGENT }, trigger_id: 'trigger-1' }, client: w.client, logger: w.logger }) as never;
+
+  it('acknowledges and opens the search', async () => {
+    const ack = recordingAck();
+    await homeOpenSearch(w.services())(args(ack));
+    expect(ack.answers).toEqual([undefined]);
+    expect(lastViewJson(w.fake)).toContain(CALLBACK.search);
+  });
+
+  it('the search use case fails: the opened view says something went wrong', async () => {
+    const ack = recordingAck();
+    await homeOpenSearch(w.services({ followup: { search: failing() } }))(args(ack));
+    expect(ack.answers).toHaveLength(1);
+    expect(lastViewJson(w.fake)).toContain('Something went wrong');
+  });
+});
