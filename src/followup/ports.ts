@@ -1,6 +1,6 @@
 /**
  * What the use cases need: the store's repositories (narrowed to what they call), the transports and the
- * team's settings. The composition root (src/main.ts) passes the real ones.
+ * team's settings. The composition root (src/server.ts) passes the real ones.
  */
 import type { ClosingLogic, RuleOverrides } from '../policy/index.js';
 import type { Store } from '../store/index.js';

@@ -46,36 +46,4 @@ export function buildSentConfirmation(input: SentConfirmationInput): SlackMessag
   return { text: `${verb}: ${what} to ${name} on ${CHANNEL_PRESENTATION[input.channel].label}`, blocks };
 }
 
-export interface RefusalInput {
-  contactName: string;
-  channel: ChannelType;
-  /** Stable reason code from the policy core (e.g. `whatsapp.window_closed`, `text_too_long`). */
-  reason: string;
-  /** The policy's detail sentence. */
-  detail: string;
-  /** What the channel allows now. */
-  allowed: SendKind[];
-}
-
-const ALLOWED_WORDS: Record<SendKind, string> = { text: 'free text', template: 'an approved template', tag: 'a tagged message' };
-
-export function buildRefusalMessage(input: RefusalInput): SlackMessage {
-  const name = escapeTruncated(input.contactName, NAME_MAX);
-  const bold = boldName(input.contactName, NAME_MAX);
-  const why = describeReason(input.reason);
-  const notes = [escapeMrkdwn(why.summary)];
-  if (why.reopensWhen) notes.push(escapeMrkdwn(why.reopensWhen));
-  notes.push(
-    input.allowed.length
-      ? `You can still send ${input.allowed.map((k) => ALLOWED_WORDS[k]).join(' or ')}.`
-      : 'Nothing can be sent on this channel now.',
-  );
-  return {
-    text: `Not sent to ${name} on ${CHANNEL_PRESENTATION[input.channel].label}: ${escapeTruncated(input.detail, 500)}`,
-    blocks: [
-      section(`⛔ *Not sent* to ${bold} on ${channelName(input.channel)}: ${escapeTruncated(input.detail, 1000)}`),
-      context(notes),
-    ],
-  };
-}
 

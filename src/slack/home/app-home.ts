@@ -58,6 +58,7 @@ export async function publishHome(client: WebClient, userId: string, s: SlackSer
 export function homeOpened(s: SlackServices) {
   return async ({ event, client, logger }: HomeOpenedArgs): Promise<void> => {
     if (event.tab && event.tab !== 'home') return;
+    if (typeof event.user !== 'string' || !event.user) return; // nobody to publish a Home tab for
     try {
       await publishHome(client, event.user, s);
     } catch (err) {

@@ -214,18 +214,6 @@ export function buildSearchModalView(model: SearchModalModel): ModalView {
   };
 }
 
-/** Opened straight from the trigger_id (it lives 3 s), then replaced with `views.update`. */
-export function buildSearchLoadingView(privateMetadata = ''): ModalView {
-  return {
-    type: 'modal',
-    callback_id: CALLBACK.search,
-    title: plain(TITLE),
-    close: plain('Close'),
-    private_metadata: privateMetadata,
-    blocks: [section('⏳ Loading contacts…')],
-  };
-}
-
 const isInbox = (v: string | undefined): v is InboxFilter => v === 'mine' || v === 'all';
 const isStatus = (v: string | undefined): v is StatusFilter => v === 'closed' || v === 'open' || v === 'any';
 

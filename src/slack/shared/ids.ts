@@ -93,7 +93,8 @@ export const ACTION_MATCH = {
 export function followUpValue(contactId: string, channelKey: string): string {
   return `${contactId}|${channelKey}`;
 }
-export function parseFollowUpValue(value: string): { contactId: string; channelKey: string } | null {
+export function parseFollowUpValue(value: unknown): { contactId: string; channelKey: string } | null {
+  if (typeof value !== 'string') return null; // a forged payload may carry any JSON here
   // Contact ids may not contain `|` in practice, but channel keys never do, so split on the last one.
   const at = value.lastIndexOf('|');
   if (at <= 0 || at === value.length - 1) return null;

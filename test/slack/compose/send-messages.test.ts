@@ -1,6 +1,6 @@
 import type { SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { buildRefusalMessage, buildSentConfirmation } from '../../../src/slack/compose/send-messages.js';
+import { buildSentConfirmation } from '../../../src/slack/compose/send-messages.js';
 import { assertBlockKitLimits } from '../../support/block-kit-limits.js';
 import { ARABIC_TEXT, INJECTION, INJECTION_ESCAPED, expectNoRawControl } from '../fixtures.js';
 
@@ -41,25 +41,6 @@ describe('buildSentConfirmation', () => {
   });
 });
 
-describe('buildRefusalMessage', () => {
-  it('explains the refusal, why, what would reopen it and what can still be sent', () => {
-    const msg = buildRefusalMessage({
-      contactName: INJECTION,
-      channel: 'whatsapp',
-      reason: 'whatsapp.window_closed',
-      detail: 'WhatsApp accepts only template now.',
-      allowed: ['template'],
-    });
-    expect((msg.blocks[0] as SectionBlock).text!.text).toBe(`⛔ *Not sent* to *${INJECTION_ESCAPED}* on 📱 WhatsApp: WhatsApp accepts only template now.`);
-    const notes = json(msg.blocks[1]);
-    expect(notes).toContain('The 24-hour window has closed');
-    expect(notes).toContain('Free text reopens when the contact replies');
-    expect(notes).toContain('You can still send an approved template.');
-    expect(expectNoRawControl(msg)).toEqual([]);
-    assertBlockKitLimits('message', msg);
-  });
-});
-
 const STARRY = { firstName: 'Ann*Marie', lastName: '_VIP_' };
 const STARRY_BOLD = '*Ann\u2217Marie \u02CDVIP\u02CD*';
 
@@ -76,7 +57,6 @@ describe('names in bold', () => {
         reopened: false,
         assignedTo: null,
       }),
-      buildRefusalMessage({ contactName: fullName, channel: 'whatsapp', reason: 'whatsapp.window_closed', detail: 'x', allowed: [] }),
     ];
     for (const msg of messages) {
       expect(json(msg.blocks)).toContain(STARRY_BOLD);

@@ -38,6 +38,13 @@ describe('app_home_opened', () => {
     expect(home).toMatch(/Recent/i);
   });
 
+  it('an event without a user (forged) publishes nothing and logs no error', async () => {
+    const event = { type: 'app_home_opened', channel: 'D0001', tab: 'home', event_ts: '1' };
+    await homeOpened(w.services())({ event, client: w.client, logger: w.logger } as never);
+    expect(w.fake.calls).toEqual([]);
+    expect(w.logger.errors).toEqual([]);
+  });
+
   it('the Messages tab publishes nothing', async () => {
     await homeOpened(w.services())(opened('messages'));
     expect(w.fake.calls).toEqual([]);

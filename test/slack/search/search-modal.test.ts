@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   SEARCH_PAGE_SIZE_MAX,
   type SearchModalModel,
-  buildSearchLoadingView,
   buildSearchModalView,
   readSearchModalState,
 } from '../../../src/slack/search/search-modal.js';
@@ -209,16 +208,6 @@ describe('buildSearchModalView', () => {
     expect(expectNoRawControl(view)).toEqual([]);
     expect(json(view)).toContain(`*${INJECTION_ESCAPED}*`);
     expect(json(view)).toContain('&lt;!here&gt;@evil.example');
-    assertBlockKitLimits('modal', view);
-  });
-});
-
-describe('buildSearchLoadingView', () => {
-  it('is a valid modal with the search callback and no submit', () => {
-    const view = buildSearchLoadingView();
-    expect(view).toMatchObject({ callback_id: CALLBACK.search, title: { text: 'Follow up' } });
-    expect(view.submit).toBeUndefined();
-    expect(json(view)).toContain('Loading');
     assertBlockKitLimits('modal', view);
   });
 });

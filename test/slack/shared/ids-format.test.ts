@@ -65,6 +65,8 @@ describe('ids', () => {
     expect(followUpValue('c-1', 'whatsapp:123')).toBe('c-1|whatsapp:123');
     expect(parseFollowUpValue('c|odd|whatsapp')).toEqual({ contactId: 'c|odd', channelKey: 'whatsapp' });
     expect(parseFollowUpValue('nothing')).toBeNull();
+    // A forged block action may carry any JSON as the button's value (found by the ingress fuzz).
+    for (const forged of [null, 42, { a: 1 }, ['c|whatsapp']]) expect(parseFollowUpValue(forged)).toBeNull();
     expect(parseFollowUpValue('|x')).toBeNull();
   });
 
