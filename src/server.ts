@@ -181,7 +181,7 @@ function channelsFor(config: Config, sandbox: SandboxTransport, deps: ProviderDe
     if (!provider.serves.includes(account.type)) {
       throw new ConfigError(`${where}: transport "${account.transport}" serves ${provider.serves.join(', ')}, not ${account.type}`);
     }
-    let channel;
+    let channel: ReturnType<typeof provider.factory>;
     try {
       channel = provider.factory({ type: account.type, id: account.id, name: account.name, options: account.options }, deps);
     } catch (err) {

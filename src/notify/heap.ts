@@ -35,7 +35,9 @@ export class IndexedMinHeap<T extends HeapItem> {
   replaceAll(items: T[]): void {
     for (const old of this.items) old.heapIndex = -1;
     this.items = items.slice();
-    this.items.forEach((it, i) => (it.heapIndex = i));
+    this.items.forEach((it, i) => {
+      it.heapIndex = i;
+    });
     for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.down(i);
   }
 
@@ -55,7 +57,10 @@ export class IndexedMinHeap<T extends HeapItem> {
 
   /** Call after the item's priority changed (or push it if it is not in the heap). */
   update(item: T): void {
-    if (!this.has(item)) return this.push(item);
+    if (!this.has(item)) {
+      this.push(item);
+      return;
+    }
     this.up(item.heapIndex);
     this.down(item.heapIndex);
   }

@@ -22,7 +22,7 @@ import {
   evaluateWindow,
 } from '../policy/index.js';
 import { type Notice, type NoticeGroup, floorMinute, groupNotices } from './digest.js';
-import type { DueEntry, WindowSchedule } from './schedule.js';
+import type { Claim, DueEntry, WindowSchedule } from './schedule.js';
 
 export interface NoticeSink {
   /** Posts one message. Throwing leaves its notices due for the next tick. */
@@ -187,7 +187,7 @@ export class Notifier {
         result.held += group.notices.length;
         continue;
       }
-      let claim;
+      let claim: Claim;
       try {
         claim = await this.schedule.claim(group.notices, now);
       } catch (error) {
@@ -226,7 +226,9 @@ export class Notifier {
       const chunk = ids.slice(i, i + BATCH);
       try {
         const contacts = await this.loadContacts(chunk);
-        chunk.forEach((id, j) => found.set(id, contacts[j]));
+        chunk.forEach((id, j) => {
+          found.set(id, contacts[j]);
+        });
       } catch (error) {
         this.onError(error, 'loading contacts');
       }

@@ -11,7 +11,9 @@ import { contact, tempDir } from './helpers.js';
 
 const run = process.env.FOLLOWUP_PERF === '1';
 const dirs: Array<ReturnType<typeof tempDir>> = [];
-afterAll(() => dirs.forEach((d) => d.cleanup()));
+afterAll(() => {
+  for (const d of dirs) d.cleanup();
+});
 
 function temp() {
   const d = tempDir('followup-perf-');

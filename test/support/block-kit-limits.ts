@@ -194,7 +194,10 @@ class Checker {
             this.max(`${path}.option_groups`, 'number of option groups', el.option_groups.length, LIMITS.selectOptions);
             el.option_groups.forEach((g, i) => {
               const gp = `${path}.option_groups[${i}]`;
-              if (!isObj(g)) return this.add(gp, 'option group must be an object');
+              if (!isObj(g)) {
+                this.add(gp, 'option group must be an object');
+                return;
+              }
               this.text(`${gp}.label`, g.label, LIMITS.optionGroupLabel, { plainOnly: true, required: true });
               values.push(...this.options(`${gp}.options`, g.options, LIMITS.selectOptions, true));
             });
@@ -254,7 +257,9 @@ class Checker {
           if (!Array.isArray(block.fields)) this.add(`${path}.fields`, 'must be an array');
           else {
             this.max(`${path}.fields`, 'number of fields', block.fields.length, LIMITS.sectionFields);
-            block.fields.forEach((f, i) => this.text(`${path}.fields[${i}]`, f, LIMITS.sectionField, { required: true }));
+            block.fields.forEach((f, i) => {
+              this.text(`${path}.fields[${i}]`, f, LIMITS.sectionField, { required: true });
+            });
           }
         }
         if (block.accessory !== undefined) this.element(`${path}.accessory`, block.accessory);
@@ -282,7 +287,9 @@ class Checker {
           break;
         }
         this.max(`${path}.elements`, 'number of elements', block.elements.length, LIMITS.actionsElements);
-        block.elements.forEach((e, i) => this.element(`${path}.elements[${i}]`, e));
+        block.elements.forEach((e, i) => {
+          this.element(`${path}.elements[${i}]`, e);
+        });
         break;
       }
       case 'input':

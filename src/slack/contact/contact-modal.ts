@@ -114,7 +114,9 @@ export function buildContactModalView(model: ContactModalModel): ModalView {
     blocks.push(section('This contact has no channel on record, so nothing can be sent. A channel appears when the contact writes or is imported with an address.'));
   }
   const shown = model.channels.slice(0, CONTACT_CHANNELS_MAX);
-  shown.forEach((item, i) => blocks.push(channelBlock(item, i, model)));
+  shown.forEach((item, i) => {
+    blocks.push(channelBlock(item, i, model));
+  });
   if (model.channels.length > shown.length) {
     blocks.push(context([`…and ${model.channels.length - shown.length} more channels not shown.`]));
   }

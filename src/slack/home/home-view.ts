@@ -97,7 +97,9 @@ export function buildHomeView(model: HomeModel): HomeView {
     blocks.push(section('Nothing to follow up right now: none of your closed conversations has a window still open.'));
   } else {
     blocks.push(context(['Your closed conversations whose window is still open, soonest close first.']));
-    sorted.slice(0, HOME_FOLLOW_UPS_MAX).forEach((item, i) => blocks.push(...followUpBlocks(item, i, now)));
+    sorted.slice(0, HOME_FOLLOW_UPS_MAX).forEach((item, i) => {
+      blocks.push(...followUpBlocks(item, i, now));
+    });
     const more = sorted.length - HOME_FOLLOW_UPS_MAX;
     if (more > 0) {
       blocks.push(context([`…and ${formatCount(more)} more. Use *Find a contact* with the window filter to see them all.`]));

@@ -185,7 +185,9 @@ export function buildSearchModalView(model: SearchModalModel): ModalView {
     blocks.push(section(noResultsHints(model).map((h) => `• ${h}`).join('\n'), { block_id: BLOCK.searchResults }));
   } else {
     blocks.push(header(`${formatCount(model.total)} contact${model.total === 1 ? '' : 's'}`));
-    shown.forEach((item, i) => blocks.push(...resultBlocks(item, i, now)));
+    shown.forEach((item, i) => {
+      blocks.push(...resultBlocks(item, i, now));
+    });
     if (model.results.length > shown.length) {
       blocks.push(context([`Showing the first ${shown.length} of ${model.results.length} on this page; narrow the search to see the rest.`]));
     }
