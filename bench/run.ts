@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   search: () => import('./search.bench.js'),
   notify: () => import('./notify.bench.js'),
   slack: () => import('./slack.bench.js'),
+  startup: () => import('./startup.bench.js'),
 };
 
 const args = process.argv.slice(2);

@@ -1,38 +1,60 @@
 /**
- * Per contact slot, its channels as the few numbers the channel and window-state filters need, in typed
- * arrays rather than objects (a million contacts): type, last inbound (the window anchor), the window an
- * inbound carried, outbound count since it, subscription. The window state itself is always evaluateWindow's
- * answer at the query's `now`.
+ * Per contact slot, its channels ("rows") as what the channel and window-state filters need, in typed
+ * arrays rather than objects (a million contacts): the channel type, and the window's segments over all
+ * time (window-segments.ts: evaluateWindow's states and the instants they change at, which depend on the
+ * stored anchors and the rules, never on the clock).
+ *
+ * The clock enters only here, as the instant the filters were last answered for (`at`): per row the segment
+ * holding `at`, and per window state (and per channel type × state) a bitset of the slots with some row in
+ * it. A query at another instant first moves `at` there, re-reading only the rows with a change instant in
+ * between (a range of the time-ordered `changes`), so a query a second after the last one costs the few
+ * windows that changed in that second, not a million evaluations. "Closing within the next N hours" is a
+ * range of hours of `closing` (each free-text segment by its windowClosesAt; closing-windows.ts).
  */
 import {
   CHANNEL_TYPES,
   type ChannelType,
   type RuleOverrides,
-  type WindowInput,
+  WINDOW_STATES,
   type WindowState,
-  type WindowStatus,
-  evaluateWindow,
-  ruleFor,
 } from '../policy/index.js';
+import { type SlotSet, bitsetWords, clearBit, setBit } from './bitset.js';
+import { ClosingWindows } from './closing-windows.js';
 import type { ContactChannel } from './model.js';
+import { TimeBuckets, hourOf } from './time-buckets.js';
+import {
+  FREE_TEXT_STATES,
+  MAX_SEGMENTS,
+  type WindowSegments,
+  emptySegments,
+  windowSegments,
+} from './window-segments.js';
 
-const HOUR_MS = 3_600_000;
 export const CHANNEL_INDEX = new Map<ChannelType, number>(CHANNEL_TYPES.map((t, i) => [t, i]));
+export const WINDOW_STATE_INDEX = new Map<WindowState, number>(WINDOW_STATES.map((s, i) => [s, i]));
+const STATES = WINDOW_STATES.length;
+const TYPES = CHANNEL_TYPES.length;
+const BOUNDS = MAX_SEGMENTS - 1;
+const FREE_TEXT = WINDOW_STATES.map((s) => FREE_TEXT_STATES.has(s));
+/** Moving `at` across more change instants than this share of the rows re-reads every row instead. */
+const FULL_PASS_SHARE = 1 / 8;
+/** Stale bucket entries tolerated beyond the live ones before the buckets are rebuilt. */
+const STALE_ENTRIES_SLACK = 1024;
+/** Garbage rows (of replaced or removed channels) tolerated, beyond half the rows, before a compaction. */
+const GARBAGE_SLACK = 1024;
 
-export interface WindowFilter {
-  state: WindowState | 'closing_soon';
-  /** Only channels of this type (index in CHANNEL_TYPES), or -1 for any. */
-  channelType: number;
-  /** For `closing_soon`: the free-text window must end within this long after now (inclusive). */
-  closingMs: number;
+/** The instants of a contact's channels, already read (ms; NaN = none), by channel position. */
+export interface ChannelTimes {
+  lastInboundAt: number[];
+  closedByProviderAt: number[];
 }
 
-function grown<T extends Uint8Array | Uint16Array | Int32Array | Uint32Array | Int8Array | Float64Array>(
-  arr: T,
-  size: number,
-): T {
+type Column = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
+
+function grown<T extends Column>(arr: T, size: number, fill = 0): T {
   const next = new (arr.constructor as new (n: number) => T)(size);
-  next.set(arr);
+  next.set(arr.subarray(0, Math.min(arr.length, size)));
+  if (fill !== 0) next.fill(fill, arr.length);
   return next;
 }
 
@@ -43,14 +65,35 @@ export class ChannelRows {
   /** Bit i set = the contact has a channel of type CHANNEL_TYPES[i]. */
   mask = new Uint16Array(0);
 
-  // Per row (one contact channel); a slot's rows are contiguous.
+  // Per row (one contact channel); a slot's rows are contiguous. A row not owned by a slot has slotOf -1.
   private used = 0;
   private garbage = 0;
   private type = new Uint8Array(0);
-  private anchor = new Float64Array(0); // last inbound, ms; NaN = never
-  private anchorHours = new Float64Array(0); // window carried by that inbound; 0 = none
-  private outbound = new Uint32Array(0);
-  private subscribed = new Int8Array(0); // -1 unknown, 0 no, 1 yes
+  private slotOf = new Int32Array(0);
+  /** Per row MAX_SEGMENTS states (WINDOW_STATES index) and windowClosesAt (ms, NaN = none). */
+  private segState = new Uint8Array(0);
+  private segCloses = new Float64Array(0);
+  /** Per row MAX_SEGMENTS - 1 instants: segment i + 1 starts at bound i; unused ones are +Infinity. */
+  private bound = new Float64Array(0);
+  /** Per row: the segment holding `at`. */
+  private current = new Uint8Array(0);
+
+  /** The instant the state bitsets hold for; NaN until the first query. */
+  private at = NaN;
+  /** [type × STATES + state]: slots with a row of that type in that state; [TYPES × STATES + state]: of any type. */
+  private stateBits: Uint32Array[] = Array.from({ length: (TYPES + 1) * STATES }, () => new Uint32Array(0));
+  /**
+   * The time-ordered entries are built at the first query, all at once and sized by a count: a bulk load
+   * writes a million rows before any query, and adding them one by one cost a second in growing buckets.
+   */
+  private bucketsBuilt = false;
+  /** Each row's change instants (entries of rewritten rows stay behind, stale, until a rebuild). */
+  private readonly changes = new TimeBuckets();
+  /** Entries of `changes` that belong to live rows. */
+  private liveChanges = 0;
+  private readonly closing = new ClosingWindows();
+
+  private readonly scratch: WindowSegments[] = [];
 
   constructor(private readonly rules: RuleOverrides | undefined) {}
 
@@ -58,18 +101,45 @@ export class ChannelRows {
     this.start = grown(this.start, size);
     this.count = grown(this.count, size);
     this.mask = grown(this.mask, size);
+    const words = bitsetWords(size);
+    this.stateBits = this.stateBits.map((bits) => grown(bits, words));
   }
 
-  /** Replaces a slot's channels; `anchors[i]` is channel i's last inbound in ms (NaN = never). */
-  write(slot: number, channels: readonly ContactChannel[], anchors: readonly number[]): void {
+  reserveRows(rows: number): void {
+    if (rows > this.type.length) this.growRows(rows);
+  }
+
+  /**
+   * Computes each channel's segments (this may throw, so it comes before any change), then replaces the slot's
+   * rows with them.
+   */
+  write(slot: number, channels: readonly ContactChannel[], times: ChannelTimes): void {
     const n = channels.length;
+    for (let i = 0; i < n; i++) {
+      const channel = channels[i]!;
+      const segments = (this.scratch[i] ??= emptySegments());
+      windowSegments(
+        {
+          channel: channel.type,
+          lastInboundAt: times.lastInboundAt[i]!,
+          anchorWindowHours: channel.lastInboundWindowHours,
+          outboundSinceInbound: channel.outboundSinceInbound,
+          subscribed: channel.subscribed,
+          closedByProviderAt: times.closedByProviderAt[i]!,
+        },
+        this.rules,
+        segments,
+      );
+    }
+
     const old = this.count[slot]!;
+    this.forgetRows(slot);
     let start = this.start[slot]!;
     if (n > old) {
       this.count[slot] = 0; // its old rows are garbage now, also for a compaction right here
       this.garbage += old;
-      if (this.garbage > 4096 && this.garbage > this.used / 2) this.compact();
-      if (this.used + n > this.type.length) this.growRows(Math.max(4096, (this.used + n) * 2));
+      if (this.garbage > GARBAGE_SLACK && this.garbage > this.used / 2) this.compact();
+      if (this.used + n > this.type.length) this.growRows(Math.max(4096, Math.ceil((this.used + n) * 1.5)));
       start = this.used;
       this.used += n;
     } else {
@@ -79,118 +149,235 @@ export class ChannelRows {
     this.count[slot] = n;
     let mask = 0;
     for (let i = 0; i < n; i++) {
-      const ch = channels[i]!;
-      const type = CHANNEL_INDEX.get(ch.type)!;
       const r = start + i;
+      const type = CHANNEL_INDEX.get(channels[i]!.type)!;
       mask |= 1 << type;
       this.type[r] = type;
-      this.anchor[r] = anchors[i]!;
-      this.anchorHours[r] = ch.lastInboundWindowHours ?? 0;
-      this.outbound[r] = ch.outboundSinceInbound;
-      this.subscribed[r] = ch.subscribed === undefined ? -1 : ch.subscribed ? 1 : 0;
+      this.slotOf[r] = slot;
+      this.storeSegments(r, this.scratch[i]!);
+      if (!Number.isNaN(this.at)) this.current[r] = this.segmentAt(r, this.at);
     }
     this.mask[slot] = mask;
+    if (!Number.isNaN(this.at)) this.setSlotBits(slot);
+    this.maybeRebuildBuckets();
   }
 
   clear(slot: number): void {
+    this.forgetRows(slot);
     this.garbage += this.count[slot]!;
     this.count[slot] = 0;
     this.mask[slot] = 0;
   }
 
-  /**
-   * A test of whether some channel of a slot (of the filtered type, if any) is in the wanted window state
-   * at `now`, as evaluateWindow says. `closing_soon` = a free-text window (open, or Messenger/Instagram's
-   * HUMAN_AGENT extension) whose end is within `closingMs` of now, inclusive.
-   * The Viber monthly quota is the bot's, not the contact's, so it is evaluated as unused.
-   *
-   * Two shortcuts keep a filter over a million contacts from calling evaluateWindow millions of times,
-   * both read off the rule table rather than restating evaluateWindow:
-   * - a channel type whose rule has no window is in the same state whatever its anchor: evaluated once;
-   * - a free-text state (open, human_agent, closing_soon) needs an inbound within the longest window the
-   *   rule allows (free-text, HUMAN_AGENT or the inbound's own), so older or absent anchors are skipped.
-   */
-  windowMatcher(filter: WindowFilter, now: Date): (slot: number) => boolean {
-    const nowMs = now.getTime();
-    const want = filter.state;
-    const matches = (status: WindowStatus): boolean =>
-      want === 'closing_soon'
-        ? (status.state === 'open' || status.state === 'human_agent') &&
-          status.windowClosesAt !== null &&
-          status.windowClosesAt.getTime() - nowMs <= filter.closingMs
-        : status.state === want;
-    const freeTextOnly = want === 'closing_soon' || want === 'open' || want === 'human_agent';
-    const perType = CHANNEL_TYPES.map((channel) => {
-      const rule = ruleFor(channel, this.rules);
-      if (rule.windowHours === null) {
-        return { fixed: matches(evaluateWindow({ channel, now, lastInboundAt: null, rules: this.rules })), longestMs: 0 };
-      }
-      return { fixed: null, longestMs: Math.max(rule.windowHours, (rule.humanAgentDays ?? 0) * 24) * HOUR_MS };
+  /** Moves the state bitsets to instant `t` (ms). */
+  advanceTo(t: number): void {
+    if (!this.bucketsBuilt) this.rebuildBuckets();
+    const from = this.at;
+    if (t === from) return;
+    if (Number.isNaN(from)) {
+      this.materialize(t);
+      return;
+    }
+    const lo = Math.min(from, t);
+    const hi = Math.max(from, t);
+    const limit = Math.max(1024, (this.used - this.garbage) * FULL_PASS_SHARE);
+    if (this.changes.countUpTo(lo, hi, limit) > limit) {
+      this.materialize(t);
+      return;
+    }
+    this.at = t;
+    // A row whose change instant b lies in (lo, hi] is in another segment at t than at `from`.
+    this.changes.forEachIn(lo, hi, (r) => {
+      const slot = this.slotOf[r]!;
+      if (slot < 0) return;
+      const seg = this.segmentAt(r, t);
+      const was = this.current[r]!;
+      if (seg === was) return;
+      this.current[r] = seg;
+      const before = this.segState[r * MAX_SEGMENTS + was]!;
+      if (this.segState[r * MAX_SEGMENTS + seg] === before) return;
+      this.clearStateBit(slot, this.type[r]!, before);
+      this.setSlotBits(slot);
     });
-
-    const anchorDate = new Date(0);
-    const input: WindowInput = { channel: 'whatsapp', now, lastInboundAt: null, rules: this.rules };
-    return (slot) => {
-      const start = this.start[slot]!;
-      const end = start + this.count[slot]!;
-      for (let r = start; r < end; r++) {
-        const type = this.type[r]!;
-        if (filter.channelType >= 0 && type !== filter.channelType) continue;
-        const known = perType[type]!;
-        if (known.fixed !== null) {
-          if (known.fixed) return true;
-          continue;
-        }
-        const anchor = this.anchor[r]!;
-        const hours = this.anchorHours[r]!;
-        if (freeTextOnly && !(nowMs - anchor < Math.max(known.longestMs, hours * HOUR_MS))) continue; // NaN too
-        const sub = this.subscribed[r]!;
-        input.channel = CHANNEL_TYPES[type]!;
-        input.lastInboundAt = Number.isNaN(anchor) ? null : (anchorDate.setTime(anchor), anchorDate);
-        input.anchorWindowHours = hours > 0 ? hours : undefined;
-        input.outboundSinceInbound = this.outbound[r]!;
-        input.subscribed = sub < 0 ? undefined : sub === 1;
-        if (matches(evaluateWindow(input))) return true;
-      }
-      return false;
-    };
   }
+
+  /** Slots with some row (of channel type `type`, or any when -1) in `state` at the instant of the last advanceTo. */
+  slotsInState(state: WindowState, type: number): Uint32Array {
+    return this.stateBits[(type < 0 ? TYPES : type) * STATES + WINDOW_STATE_INDEX.get(state)!]!;
+  }
+
+  /**
+   * Adds to `into` the slots with some row (of type `type`, or any when -1) whose free-text window (open, or
+   * Messenger/Instagram's HUMAN_AGENT extension) holds at `t` and closes within `withinMs` of it, inclusive.
+   * Call advanceTo(t) first.
+   */
+  addClosingWithin(t: number, withinMs: number, type: number, into: SlotSet): void {
+    if (!this.bucketsBuilt) this.rebuildBuckets();
+    // A free-text segment holding t closes after t (window-segments.ts checks it), so its close is in
+    // (t, t + withinMs]; the range is widened by a millisecond against rounding, and each row checked exactly.
+    this.closing.addSlotsClosingWithin(t, withinMs, type, into);
+  }
+
+  // ---- rows ----
+
+  private storeSegments(r: number, s: WindowSegments): void {
+    const base = r * MAX_SEGMENTS;
+    for (let i = 0; i < MAX_SEGMENTS; i++) {
+      const live = i < s.count;
+      this.segState[base + i] = live ? WINDOW_STATE_INDEX.get(s.states[i]!)! : 0;
+      this.segCloses[base + i] = live ? s.closesAt[i]! : NaN;
+      if (i < BOUNDS) this.bound[r * BOUNDS + i] = i < s.count - 1 ? s.bounds[i]! : Infinity;
+    }
+    if (this.bucketsBuilt) this.rowEntries(r, this.addChange, this.addClose);
+  }
+
+  private readonly addChange = (r: number, at: number): void => {
+    this.changes.add(r, at);
+    this.liveChanges++;
+  };
+
+  private readonly addClose = (r: number, at: number, i: number, from: number, until: number): void => {
+    this.closing.add(r * MAX_SEGMENTS + i, this.slotOf[r]!, this.type[r]!, from, until, at);
+  };
+
+  /** A row's change instants, and its free-text segments by close (segment i, holding in [from, until)). */
+  private rowEntries(
+    r: number,
+    change: (r: number, at: number) => void,
+    close: (r: number, at: number, i: number, from: number, until: number) => void,
+  ): void {
+    for (let i = 0; i < MAX_SEGMENTS; i++) {
+      const from = i === 0 ? -Infinity : this.bound[r * BOUNDS + i - 1]!;
+      const until = i < BOUNDS ? this.bound[r * BOUNDS + i]! : Infinity;
+      if (until !== Infinity) change(r, until);
+      const closes = this.segCloses[r * MAX_SEGMENTS + i]!;
+      if (FREE_TEXT[this.segState[r * MAX_SEGMENTS + i]!] && !Number.isNaN(closes)) close(r, closes, i, from, until);
+    }
+  }
+
+  /** The segment of row r holding instant t. */
+  private segmentAt(r: number, t: number): number {
+    let seg = 0;
+    while (seg < BOUNDS && t >= this.bound[r * BOUNDS + seg]!) seg++;
+    return seg;
+  }
+
+  /** Detaches a slot's rows: their bits, their entries, their owner. */
+  private forgetRows(slot: number): void {
+    const start = this.start[slot]!;
+    const end = start + this.count[slot]!;
+    for (let r = start; r < end; r++) {
+      if (!Number.isNaN(this.at)) {
+        this.clearStateBit(slot, this.type[r]!, this.segState[r * MAX_SEGMENTS + this.current[r]!]!);
+      }
+      for (let i = 0; i < MAX_SEGMENTS && this.bucketsBuilt; i++) {
+        this.closing.remove(r * MAX_SEGMENTS + i, this.segCloses[r * MAX_SEGMENTS + i]!);
+        if (i < BOUNDS && this.bound[r * BOUNDS + i] !== Infinity) this.liveChanges--;
+      }
+      this.slotOf[r] = -1;
+    }
+  }
+
+  // ---- state bitsets ----
+
+  /** Clears the slot's bits for one (type, state) and its any-type bit; setSlotBits restores what other rows hold. */
+  private clearStateBit(slot: number, type: number, state: number): void {
+    clearBit(this.stateBits[type * STATES + state]!, slot);
+    clearBit(this.stateBits[TYPES * STATES + state]!, slot);
+  }
+
+  private setSlotBits(slot: number): void {
+    const start = this.start[slot]!;
+    const end = start + this.count[slot]!;
+    for (let r = start; r < end; r++) {
+      const state = this.segState[r * MAX_SEGMENTS + this.current[r]!]!;
+      setBit(this.stateBits[this.type[r]! * STATES + state]!, slot);
+      setBit(this.stateBits[TYPES * STATES + state]!, slot);
+    }
+  }
+
+  /** Every row's segment at t, and the bitsets from scratch. */
+  private materialize(t: number): void {
+    this.at = t;
+    for (const bits of this.stateBits) bits.fill(0);
+    for (let r = 0; r < this.used; r++) {
+      const slot = this.slotOf[r]!;
+      if (slot < 0) continue;
+      const seg = this.segmentAt(r, t);
+      this.current[r] = seg;
+      const state = this.segState[r * MAX_SEGMENTS + seg]!;
+      setBit(this.stateBits[this.type[r]! * STATES + state]!, slot);
+      setBit(this.stateBits[TYPES * STATES + state]!, slot);
+    }
+  }
+
+  // ---- storage ----
 
   private growRows(size: number): void {
     this.type = grown(this.type, size);
-    this.anchor = grown(this.anchor, size);
-    this.anchorHours = grown(this.anchorHours, size);
-    this.outbound = grown(this.outbound, size);
-    this.subscribed = grown(this.subscribed, size);
+    this.slotOf = grown(this.slotOf, size, -1);
+    this.segState = grown(this.segState, size * MAX_SEGMENTS);
+    this.segCloses = grown(this.segCloses, size * MAX_SEGMENTS);
+    this.bound = grown(this.bound, size * BOUNDS);
+    this.current = grown(this.current, size);
+    this.closing.growOwners(size * MAX_SEGMENTS);
   }
 
-  /** Rewrites the rows without the ones replaced or removed contacts left behind. */
+  /** Rewrites the rows without the ones replaced or removed contacts left behind, and the buckets with them. */
   private compact(): void {
-    const size = Math.max(4096, (this.used - this.garbage) * 2);
+    const size = Math.max(4096, Math.ceil((this.used - this.garbage) * 1.5));
     const type = new Uint8Array(size);
-    const anchor = new Float64Array(size);
-    const hours = new Float64Array(size);
-    const outbound = new Uint32Array(size);
-    const subscribed = new Int8Array(size);
+    const slotOf = new Int32Array(size).fill(-1);
+    const segState = new Uint8Array(size * MAX_SEGMENTS);
+    const segCloses = new Float64Array(size * MAX_SEGMENTS);
+    const bound = new Float64Array(size * BOUNDS);
+    const current = new Uint8Array(size);
     let n = 0;
     for (let slot = 0; slot < this.start.length; slot++) {
       const start = this.start[slot]!;
       const count = this.count[slot]!;
       if (count === 0) continue;
-      type.set(this.type.subarray(start, start + count), n);
-      anchor.set(this.anchor.subarray(start, start + count), n);
-      hours.set(this.anchorHours.subarray(start, start + count), n);
-      outbound.set(this.outbound.subarray(start, start + count), n);
-      subscribed.set(this.subscribed.subarray(start, start + count), n);
+      const end = start + count;
+      type.set(this.type.subarray(start, end), n);
+      slotOf.set(this.slotOf.subarray(start, end), n);
+      segState.set(this.segState.subarray(start * MAX_SEGMENTS, end * MAX_SEGMENTS), n * MAX_SEGMENTS);
+      segCloses.set(this.segCloses.subarray(start * MAX_SEGMENTS, end * MAX_SEGMENTS), n * MAX_SEGMENTS);
+      bound.set(this.bound.subarray(start * BOUNDS, end * BOUNDS), n * BOUNDS);
+      current.set(this.current.subarray(start, end), n);
       this.start[slot] = n;
       n += count;
     }
     this.type = type;
-    this.anchor = anchor;
-    this.anchorHours = hours;
-    this.outbound = outbound;
-    this.subscribed = subscribed;
+    this.slotOf = slotOf;
+    this.segState = segState;
+    this.segCloses = segCloses;
+    this.bound = bound;
+    this.current = current;
     this.used = n;
     this.garbage = 0;
+    if (this.bucketsBuilt) this.rebuildBuckets();
+  }
+
+  private maybeRebuildBuckets(): void {
+    if (this.bucketsBuilt && this.changes.size > 2 * this.liveChanges + STALE_ENTRIES_SLACK) this.rebuildBuckets();
+  }
+
+  /** The entries of the live rows only (after a compaction, under their new row numbers), counted first. */
+  private rebuildBuckets(): void {
+    const changeHours = new Map<number, number>();
+    const closeHours = new Map<number, number>();
+    const count = (hours: Map<number, number>, at: number) => {
+      const hour = hourOf(at);
+      hours.set(hour, (hours.get(hour) ?? 0) + 1);
+    };
+    const countChange = (_: number, at: number) => count(changeHours, at);
+    const countClose = (_: number, at: number) => count(closeHours, at);
+    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, countChange, countClose);
+    this.changes.clear(changeHours);
+    this.closing.clear(closeHours);
+    this.closing.growOwners(this.type.length * MAX_SEGMENTS);
+    this.liveChanges = 0;
+    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, this.addChange, this.addClose);
+    this.bucketsBuilt = true;
   }
 }

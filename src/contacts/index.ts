@@ -4,25 +4,32 @@
  * window-state filters, newest activity first, keyset-paged.
  *
  * Sized for a million contacts, so no Contact object is kept: each contact has a slot, and per slot
- * typed-array columns for the filters and the sort key, the few numbers evaluateWindow needs per channel
- * (ChannelRows), and its searchable text (TextIndex). An upsert whose text did not change only rewrites
+ * typed-array columns for the sort key, its channels' window segments (ChannelRows), its agent
+ * (AgentSlots) and its searchable text (TextIndex). An upsert whose text did not change only rewrites
  * columns, in place.
+ *
+ * Every filter is a set of slots, as a bitset or as a sparse set that knows its words: status and channel
+ * bitsets kept current on every upsert; the window-state bitsets ChannelRows keeps at the last query's
+ * instant and moves to the next one by the windows that changed in between; the agent's list; the text
+ * matches. A query ANDs them a word (32 contacts) at a time — over the words of its sparsest set — and
+ * counts the result by popcount.
  *
  * Reading a match's sort key costs a cache miss, which dominated large result sets (a 3-letter prefix
  * matching 60k of 1M contacts; the empty-text list of every closed conversation). So the page comes first
- * from the matches among the newest ~1% of contacts (the `recent` bitset): once they fill it, no older
- * match can enter it, and the older ones are only counted, a word (32 contacts) at a time on the status
- * and channel bitsets where the filters allow.
+ * from the matches among the newest contacts, then the next newest (recency-tiers.ts): once a tier's matches
+ * fill it, no older match can enter it, and the older ones are only counted.
  *
- * Time is a parameter: window filters are evaluated at the query's `now`, never the wall clock.
+ * Time is a parameter: window filters are answered at the query's `now`, never the wall clock.
  */
-import { CHANNEL_TYPES, type RuleOverrides } from '../policy/index.js';
-import { SlotSet, bitCount, bitsetWords, clearBit, hasBit, setBit } from './bitset.js';
-import { CHANNEL_INDEX, ChannelRows, type WindowFilter } from './channel-rows.js';
+import { CHANNEL_TYPES, type RuleOverrides, type WindowState } from '../policy/index.js';
+import { AgentSlots } from './agent-slots.js';
+import { SlotSet, bitCount, bitsetWords, clearBit, setBit } from './bitset.js';
+import { CHANNEL_INDEX, type ChannelTimes, ChannelRows } from './channel-rows.js';
 import { parseInstant } from './instant.js';
 import type { Contact } from './model.js';
 import { classifyQuery } from './normalize.js';
 import { type IndexSearchResult, type ParsedSearchQuery, type SearchQuery, searchQuerySchema } from './query.js';
+import { RecencyTiers } from './recency-tiers.js';
 import { type CursorPosition, decodeCursor, encodeCursor } from './search-cursor.js';
 import { TextIndex } from './text-index.js';
 
@@ -34,17 +41,21 @@ const FREE = 0;
 const OPEN = 1;
 const CLOSED = 2;
 const STATUS_SPAN = 4;
-/** The `recent` bitset aims at this share of the contacts, and is re-cut when it holds 3 times as many. */
-const RECENT_SHARE = 0.01;
-/** Below this many contacts every one counts as recent (one pass; nothing to gain). */
-const RECENT_MIN_CONTACTS = 4096;
-const RECENT_SAMPLE = 8192;
+/**
+ * Shares of the contacts in the recency tiers, newest first: the first page of a long list comes from the
+ * first (a few thousand sort keys read at 1M), page 50 of a filter matching a tenth from the third.
+ */
+const RECENT_SHARES = [0.003, 0.01, 0.04, 0.15];
+/** Channels per contact to make room for in a bulk load (most contacts have one or two). */
+const ROWS_PER_CONTACT = 1.6;
 
 interface Filters {
   status: number; // OPEN, CLOSED, or FREE for any
-  assignee: number | null; // interned agent (-2: an agent with nothing assigned); null = any
-  channelBit: number; // 0 = any
-  window: WindowFilter | null;
+  /** The Mine inbox's agent (null: any); an agent with nothing ever assigned matches no one. */
+  agent: string | null;
+  /** Index in CHANNEL_TYPES, or -1 for any. */
+  channelType: number;
+  window: { state: WindowState | 'closing_soon'; closingMs: number } | null;
 }
 
 function parseTime(value: string | null | undefined, what: string, id: string): number {
@@ -74,22 +85,24 @@ export class ContactIndex {
   // Per-slot columns.
   /** lastActivityAt (ms) × STATUS_SPAN + status: one read for the sort and the status filter (exact: ms < 2^51). */
   private sortKey = new Float64Array(0);
-  private assignee = new Int32Array(0);
-  private readonly agents = new Map<string, number>();
+  private readonly agents = new AgentSlots();
   private readonly channels: ChannelRows;
   private readonly text = new TextIndex();
 
   // Bitsets over slots for the filters that can be answered a word (32 contacts) at a time.
   private openBits = new Uint32Array(0);
   private closedBits = new Uint32Array(0);
+  /** Every contact's slot (open or closed). */
+  private liveBits = new Uint32Array(0);
   private readonly channelBits: Uint32Array[] = CHANNEL_TYPES.map(() => new Uint32Array(0));
-  /** Slots with lastActivityAt ≥ recentFrom (all, while recentFrom is -Infinity). */
-  private recentBits = new Uint32Array(0);
-  private recentFrom = -Infinity;
-  private recentCount = 0;
-  private recentAtCut = 0;
+  private readonly recent = new RecencyTiers(RECENT_SHARES);
 
-  private readonly anchors: number[] = [];
+  private readonly channelTimes: ChannelTimes = { lastInboundAt: [], closedByProviderAt: [] };
+  // Scratch sets of one query, and its candidate words (index and value) after the filters.
+  private readonly agentSet = new SlotSet();
+  private readonly closingSet = new SlotSet();
+  private candidateWord = new Int32Array(0);
+  private candidateBits = new Int32Array(0);
 
   constructor(opts?: { rules?: RuleOverrides }) {
     this.rules = opts?.rules;
@@ -104,31 +117,49 @@ export class ContactIndex {
     return this.slotOf.has(id);
   }
 
+  /** Makes room for this many contacts at once (a bulk load knows the count; growing by doubling copies). */
+  reserve(contacts: number): void {
+    if (contacts > this.capacity) this.growSlots(contacts);
+    this.channels.reserveRows(Math.ceil(contacts * ROWS_PER_CONTACT));
+  }
+
   upsert(contact: Contact): void {
     // Read everything that can fail first, so a bad record leaves the index as it was.
     const activity = parseTime(contact.lastActivityAt, 'lastActivityAt', contact.id);
-    const anchors = this.anchors;
+    const times = this.channelTimes;
     for (let i = 0; i < contact.channels.length; i++) {
-      anchors[i] = parseTime(contact.channels[i]!.lastInboundAt, 'channel lastInboundAt', contact.id);
+      const channel = contact.channels[i]!;
+      times.lastInboundAt[i] = parseTime(channel.lastInboundAt, 'channel lastInboundAt', contact.id);
+      times.closedByProviderAt[i] = parseTime(channel.closedByProviderAt, 'channel closedByProviderAt', contact.id);
     }
-
     let slot = this.slotOf.get(contact.id);
-    const isNew = slot === undefined;
     if (slot === undefined) {
       slot = this.allocate();
+      try {
+        this.channels.write(slot, contact.channels, times);
+      } catch (error) {
+        this.freeSlots.push(slot);
+        throw error;
+      }
       this.slotOf.set(contact.id, slot);
       this.idOf[slot] = contact.id;
+      this.write(slot, contact, activity, true);
+    } else {
+      this.channels.write(slot, contact.channels, times);
+      this.write(slot, contact, activity, false);
     }
+  }
 
+  /** Everything but the channels, which ChannelRows has taken (that is the part that can throw). */
+  private write(slot: number, contact: Contact, activity: number, isNew: boolean): void {
     const status = contact.status === 'closed' ? CLOSED : OPEN;
     this.sortKey[slot] = activity * STATUS_SPAN + status;
     setBit(status === CLOSED ? this.closedBits : this.openBits, slot);
     clearBit(status === CLOSED ? this.openBits : this.closedBits, slot);
-    this.setRecent(slot, activity >= this.recentFrom);
-    this.assignee[slot] = contact.assignee === null ? -1 : this.internAgent(contact.assignee);
-    const oldMask = this.channels.mask[slot]!;
-    this.channels.write(slot, contact.channels, anchors);
-    this.updateChannelBits(slot, oldMask, this.channels.mask[slot]!);
+    setBit(this.liveBits, slot);
+    this.recent.set(slot, activity);
+    this.agents.assign(slot, contact.assignee);
+    this.updateChannelBits(slot, this.channels.mask[slot]!);
     this.text.set(slot, contact, isNew);
   }
 
@@ -138,11 +169,12 @@ export class ContactIndex {
     this.slotOf.delete(id);
     this.idOf[slot] = undefined;
     this.sortKey[slot] = FREE;
-    this.assignee[slot] = -1;
+    this.agents.unassign(slot);
     clearBit(this.openBits, slot);
     clearBit(this.closedBits, slot);
-    this.setRecent(slot, false);
-    this.updateChannelBits(slot, this.channels.mask[slot]!, 0);
+    clearBit(this.liveBits, slot);
+    this.recent.set(slot, NaN);
+    this.updateChannelBits(slot, 0);
     this.channels.clear(slot);
     this.text.clear(slot);
     this.freeSlots.push(slot);
@@ -150,47 +182,88 @@ export class ContactIndex {
 
   search(query: SearchQuery, now: Date): IndexSearchResult {
     const q = searchQuerySchema.parse(query);
-    if (!Number.isFinite(now.getTime())) throw new TypeError('search: `now` is not a valid Date.');
+    const t = now.getTime();
+    if (!Number.isFinite(t)) throw new TypeError('search: `now` is not a valid Date.');
     const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
     const filters = this.compileFilters(q);
+
+    // The filters as sets of slots: sparse ones (which know their words) and bitsets.
+    const sparse: SlotSet[] = [];
+    const dense: Uint32Array[] = [
+      filters.status === OPEN ? this.openBits : filters.status === CLOSED ? this.closedBits : this.liveBits,
+    ];
     const terms = classifyQuery(q.text);
-    const matches = terms.length === 0 ? null : this.text.match(terms);
-    return this.collectPage(matches, filters, after, q.limit, now);
+    if (terms.length > 0) sparse.push(this.text.match(terms));
+    if (filters.agent !== null) {
+      this.agentSet.reset(this.capacity);
+      const agent = this.agents.numberOf(filters.agent);
+      if (agent !== undefined) this.agents.addSlotsOf(agent, this.agentSet);
+      sparse.push(this.agentSet);
+    }
+    if (filters.window !== null) {
+      // The window filter is per row, so a channel filter is part of it (the state on that channel).
+      this.channels.advanceTo(t);
+      if (filters.window.state === 'closing_soon') {
+        this.closingSet.reset(this.capacity);
+        this.channels.addClosingWithin(t, filters.window.closingMs, filters.channelType, this.closingSet);
+        sparse.push(this.closingSet);
+      } else {
+        dense.push(this.channels.slotsInState(filters.window.state, filters.channelType));
+      }
+    } else if (filters.channelType >= 0) {
+      dense.push(this.channelBits[filters.channelType]!);
+    }
+    return this.collectPage(sparse, dense, after, q.limit);
   }
 
   /**
-   * Filters the matching slots (every slot when `matches` is null), counts them, and keeps the page after
-   * the cursor: newest first, then by id. Recent matches first: once they fill the page, no older one
-   * can enter it, and the older ones are only counted.
+   * ANDs the filters' sets a word at a time (over the words of the sparsest set, or all), counts the result,
+   * and keeps the page after the cursor: newest first, then by id. The newest tier's matches first: once a
+   * tier's fill the page, no older one can enter it, and the older ones are only counted.
    */
   private collectPage(
-    matches: SlotSet | null,
-    filters: Filters,
+    sparse: SlotSet[],
+    dense: Uint32Array[],
     after: CursorPosition | null,
     limit: number,
-    now: Date,
   ): IndexSearchResult {
-    const { sortKey, idOf, assignee } = this;
-    const channelMask = this.channels.mask;
-    const windowCheck = filters.window === null ? null : this.channels.windowMatcher(filters.window, now);
+    const { sortKey, idOf } = this;
+    let driver: Int32Array | null = null;
+    let driverWords = 0;
+    const sets: Uint32Array[] = [...dense];
+    for (const set of sparse) {
+      sets.push(set.bits);
+      const words = set.touchedWords();
+      if (words !== null && (driver === null || set.touchedCount() < driverWords)) {
+        driver = words;
+        driverWords = set.touchedCount();
+      }
+    }
+    const nWords = driver === null ? bitsetWords(this.used) : driverWords;
+    if (this.candidateWord.length < nWords) {
+      this.candidateWord = new Int32Array(bitsetWords(this.capacity));
+      this.candidateBits = new Int32Array(bitsetWords(this.capacity));
+    }
+    const { candidateWord, candidateBits } = this;
+    let candidates = 0;
+    let total = 0;
+    const nSets = sets.length;
+    for (let i = 0; i < nWords; i++) {
+      const w = driver === null ? i : driver[i]!;
+      let word = sets[0]![w]!;
+      for (let k = 1; k < nSets && word !== 0; k++) word &= sets[k]![w]!;
+      if (word === 0) continue;
+      candidateWord[candidates] = w;
+      candidateBits[candidates++] = word;
+      total += bitCount(word);
+    }
+
     // The page, best first, as parallel lists of slots and activities.
     const page: number[] = [];
     const pageAct: number[] = [];
-    let total = 0;
     let afterCursor = 0;
-
-    const passes = (slot: number, st: number): boolean =>
-      st !== FREE &&
-      (filters.status === FREE || st === filters.status) &&
-      (filters.assignee === null || assignee[slot] === filters.assignee) &&
-      (filters.channelBit === 0 || (channelMask[slot]! & filters.channelBit) !== 0) &&
-      (windowCheck === null || windowCheck(slot));
-
     const consider = (slot: number): void => {
-      const key = sortKey[slot]!;
-      const act = Math.floor(key / STATUS_SPAN);
-      if (!passes(slot, key - act * STATUS_SPAN)) return;
-      total++;
+      const act = Math.floor(sortKey[slot]! / STATUS_SPAN);
       // Ids are read only to break ties of activity.
       if (after !== null && (act > after.activity || (act === after.activity && idOf[slot]! <= after.id))) return;
       afterCursor++;
@@ -209,76 +282,32 @@ export class ContactIndex {
       page.splice(pos, 0, slot);
       pageAct.splice(pos, 0, act);
     };
-
-    this.recutRecent();
-    const recent = this.recentBits;
-    // Every non-recent contact is older than every recent one. So once recent matches fill the page (the
-    // cursor then being at a recent one or newer), the others are all after the cursor and off the page.
-    if (this.recentFrom === -Infinity) {
-      if (matches === null) for (let slot = 0; slot < this.used; slot++) consider(slot);
-      else matches.forEach(consider);
-    } else {
-      // The candidates' words: every live slot, or the matches (all words when dense, else those touched).
-      const { openBits, closedBits } = this;
-      const list = matches === null ? null : matches.touchedWords();
-      const nWords = list === null ? bitsetWords(this.used) : matches!.touchedCount();
-      const bits = matches === null ? null : matches.bits;
-      const candidates = (i: number): number => {
-        const w = list === null ? i : list[i]!;
-        return bits === null ? openBits[w]! | closedBits[w]! : bits[w]!;
-      };
-      const wordIndex = (i: number): number => (list === null ? i : list[i]!);
-
-      for (let i = 0; i < nWords; i++) {
-        const w = wordIndex(i);
-        let word = candidates(i) & recent[w]!;
+    /** Considers the candidates in tier t but not in the newer tier t - 1 (tier `tiers`: all); returns how many. */
+    const visit = (t: number): number => {
+      const inTier = t < this.recent.tiers ? this.recent.bits[t]! : null;
+      const newer = t > 0 ? this.recent.bits[t - 1]! : null;
+      let seen = 0;
+      for (let i = 0; i < candidates; i++) {
+        const w = candidateWord[i]!;
+        let word = candidateBits[i]!;
+        if (inTier !== null) word &= inTier[w]!;
+        if (newer !== null) word &= ~newer[w]!;
         while (word !== 0) {
           const low = word & -word;
           consider((w << 5) | (31 - Math.clz32(low)));
+          seen++;
           word ^= low;
         }
       }
-      if (page.length < limit) {
-        for (let i = 0; i < nWords; i++) {
-          const w = wordIndex(i);
-          let word = candidates(i) & ~recent[w]!;
-          while (word !== 0) {
-            const low = word & -word;
-            consider((w << 5) | (31 - Math.clz32(low)));
-            word ^= low;
-          }
-        }
-      } else {
-        // The page is final; count the older matches that pass the filters (all after the cursor): a word
-        // at a time when the filters are bitsets, else one by one.
-        let older = 0;
-        if (filters.assignee === null && windowCheck === null) {
-          const statusBits = filters.status === OPEN ? openBits : filters.status === CLOSED ? closedBits : null;
-          const channelBits = filters.channelBit === 0 ? null : this.channelBits[31 - Math.clz32(filters.channelBit)]!;
-          for (let i = 0; i < nWords; i++) {
-            const w = wordIndex(i);
-            let word = candidates(i) & ~recent[w]!;
-            if (statusBits !== null) word &= statusBits[w]!;
-            if (channelBits !== null) word &= channelBits[w]!;
-            older += bitCount(word);
-          }
-        } else {
-          for (let i = 0; i < nWords; i++) {
-            const w = wordIndex(i);
-            let word = candidates(i) & ~recent[w]!;
-            while (word !== 0) {
-              const low = word & -word;
-              const slot = (w << 5) | (31 - Math.clz32(low));
-              const key = sortKey[slot]!;
-              if (passes(slot, key - Math.floor(key / STATUS_SPAN) * STATUS_SPAN)) older++;
-              word ^= low;
-            }
-          }
-        }
-        total += older;
-        afterCursor += older;
-      }
-    }
+      return seen;
+    };
+
+    this.recent.recut(this.slotOf.size, this.used, this.activityOf);
+    // Every contact outside a tier is older than every one in it. So once a tier's matches fill the page (the
+    // cursor then being at one of them or newer), the others are all after the cursor and off the page.
+    let visited = 0;
+    for (let t = 0; t <= this.recent.tiers && page.length < limit; t++) visited += visit(t);
+    afterCursor += total - visited;
 
     const last = page.length - 1;
     return {
@@ -290,22 +319,18 @@ export class ContactIndex {
   }
 
   private compileFilters(q: ParsedSearchQuery): Filters {
-    let assignee: number | null = null;
+    let agent: string | null = null;
     if (q.inbox === 'mine') {
       if (q.agentId === undefined || q.agentId === '') {
         throw new Error('Inbox "mine" needs `agentId`, the asking agent\'s Slack user id.');
       }
-      assignee = this.agents.get(q.agentId) ?? -2;
+      agent = q.agentId;
     }
-    const channelType = q.channel === undefined ? -1 : CHANNEL_INDEX.get(q.channel)!;
     return {
       status: q.status === 'closed' ? CLOSED : q.status === 'open' ? OPEN : FREE,
-      assignee,
-      channelBit: channelType < 0 ? 0 : 1 << channelType,
-      window:
-        q.windowState === undefined
-          ? null
-          : { state: q.windowState, channelType, closingMs: q.closingWithinHours * HOUR_MS },
+      agent,
+      channelType: q.channel === undefined ? -1 : CHANNEL_INDEX.get(q.channel)!,
+      window: q.windowState === undefined ? null : { state: q.windowState, closingMs: q.closingWithinHours * HOUR_MS },
     };
   }
 
@@ -321,87 +346,30 @@ export class ContactIndex {
 
   private growSlots(size: number): void {
     this.sortKey = grown(this.sortKey, size, FREE);
-    this.assignee = grown(this.assignee, size, -1);
+    this.agents.growSlots(size);
     const words = bitsetWords(size);
     this.openBits = grown(this.openBits, words, 0);
     this.closedBits = grown(this.closedBits, words, 0);
-    this.recentBits = grown(this.recentBits, words, 0);
+    this.liveBits = grown(this.liveBits, words, 0);
+    this.recent.growSlots(size);
     for (let t = 0; t < this.channelBits.length; t++) this.channelBits[t] = grown(this.channelBits[t]!, words, 0);
     this.channels.growSlots(size);
     this.text.growSlots(size);
     this.capacity = size;
   }
 
-  private internAgent(agent: string): number {
-    let n = this.agents.get(agent);
-    if (n === undefined) {
-      n = this.agents.size;
-      this.agents.set(agent, n);
-    }
-    return n;
-  }
-
   // ---- filter bitsets ----
 
-  private updateChannelBits(slot: number, oldMask: number, newMask: number): void {
-    let changed = oldMask ^ newMask;
-    while (changed !== 0) {
-      const low = changed & -changed;
-      const type = 31 - Math.clz32(low);
-      if ((newMask & low) !== 0) setBit(this.channelBits[type]!, slot);
+  private updateChannelBits(slot: number, mask: number): void {
+    for (let type = 0; type < this.channelBits.length; type++) {
+      if ((mask & (1 << type)) !== 0) setBit(this.channelBits[type]!, slot);
       else clearBit(this.channelBits[type]!, slot);
-      changed ^= low;
     }
   }
 
-  private setRecent(slot: number, recent: boolean): void {
-    if (hasBit(this.recentBits, slot) === recent) return;
-    if (recent) {
-      setBit(this.recentBits, slot);
-      this.recentCount++;
-    } else {
-      clearBit(this.recentBits, slot);
-      this.recentCount--;
-    }
-  }
-
-  /**
-   * Re-cuts `recent` to the newest RECENT_SHARE of the contacts once it holds three times that (activity
-   * only moves forward, so it fills up): the threshold is a quantile of a sample of activities, then one
-   * pass over the sort keys. About 2% of the contacts' activity updates pass between two re-cuts.
-   */
-  private recutRecent(): void {
-    const live = this.slotOf.size;
-    if (live < RECENT_MIN_CONTACTS) {
-      if (this.recentFrom !== -Infinity) this.cutRecent(-Infinity);
-      return;
-    }
-    // Also wait for it to double since the last cut, in case ties at the threshold made that one large.
-    if (this.recentFrom !== -Infinity && this.recentCount <= Math.max(3 * RECENT_SHARE * live, 2 * this.recentAtCut)) {
-      return;
-    }
-    const sample = new Float64Array(Math.min(RECENT_SAMPLE, live));
-    let n = 0;
-    const stride = this.used / sample.length;
-    for (let i = 0; i < sample.length; i++) {
-      const key = this.sortKey[Math.floor(i * stride)]!;
-      if (key !== FREE) sample[n++] = Math.floor(key / STATUS_SPAN);
-    }
-    const sorted = sample.subarray(0, n).sort();
-    this.cutRecent(n === 0 ? -Infinity : sorted[Math.floor((1 - RECENT_SHARE) * (n - 1))]!);
-  }
-
-  private cutRecent(from: number): void {
-    this.recentFrom = from;
-    this.recentBits.fill(0);
-    this.recentCount = 0;
-    for (let slot = 0; slot < this.used; slot++) {
-      const key = this.sortKey[slot]!;
-      if (key !== FREE && Math.floor(key / STATUS_SPAN) >= from) {
-        setBit(this.recentBits, slot);
-        this.recentCount++;
-      }
-    }
-    this.recentAtCut = this.recentCount;
-  }
+  /** A slot's activity (ms), NaN for a free slot. */
+  private readonly activityOf = (slot: number): number => {
+    const key = this.sortKey[slot]!;
+    return key === FREE ? NaN : Math.floor(key / STATUS_SPAN);
+  };
 }

@@ -1,0 +1,193 @@
+/**
+ * `npm run bench startup [--quick]`: how long Followup takes to be useful from a cold process.
+ * - `followup search` at 100k stored contacts, a process per call as a person runs it: wall time per query.
+ * - The server at 1M stored contacts with notifications on: from process start to the first `/followup`
+ *   answered with results (index and notification schedule loaded), on the first start (which arms the
+ *   schedule) and on restarts (which restore it); the process's peak RSS.
+ * Targets: search ≤ 1 s at 100k; a restart ≤ 15 s with RSS ≤ 1 GB at 1M.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../src/store/index.js';
+import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
+import { signedSlackRequest, slashCommand } from '../test/support/signed-request.js';
+import { person } from './search.bench.js';
+
+const SECRET = 'bench-secret';
+const AGENT = 'UAGENT000';
+const NOW = '2025-03-10T12:00:00.000Z';
+const TARGET = { searchS: 1, restartS: 15, rssMb: 1024 };
+const here = new URL('.', import.meta.url).pathname;
+const CLI = join(here, '..', 'src', 'cli', 'main.js');
+const SERVER = join(here, '..', 'src', 'main.js');
+
+async function writeStore(url: string, n: number): Promise<number> {
+  const t0 = performance.now();
+  const store = await openStore(url);
+  for (let i = 0; i < n; i += 5000) {
+    const batch = [];
+    for (let k = i; k < Math.min(n, i + 5000); k++)
+      batch.push({ ...person(k).contact, assignee: k % 20 === 0 ? AGENT : `UAGENT${String(k % 20).padStart(3, '0')}` });
+    await store.contacts.putMany(batch);
+  }
+  await store.close();
+  return (performance.now() - t0) / 1000;
+}
+
+function run(
+  cmd: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ ms: number; out: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ ms: performance.now() - t0, out, code }));
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function benchSearch(dir: string, n: number): Promise<void> {
+  const url = `sqlite://${join(dir, `search-${n}.sqlite`)}`;
+  const written = await writeStore(url, n);
+  console.log(
+    `\nfollowup search over ${n.toLocaleString('en')} stored contacts (store written in ${written.toFixed(1)} s); wall time of the process, 3 runs each`,
+  );
+  const queries: [string, string[]][] = [
+    ['name', ['nguyen']],
+    ['@domain', ['@gmail.com']],
+    ['last digits, any status', ['5678', '--status', 'any']],
+    ['no text (every closed one)', []],
+    ['window closing_soon', ['--window', 'closing_soon']],
+    ['mine + template_only', ['--inbox', 'mine', '--agent', AGENT, '--window', 'template_only']],
+  ];
+  const node = await run(process.execPath, ['-e', '0'], {});
+  let worst = 0;
+  for (const [label, args] of queries) {
+    const ms: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const res = await run(process.execPath, [CLI, 'search', ...args, '--store', url], { FOLLOWUP_NOW: NOW });
+      if (res.code !== 0) throw new Error(`followup search ${args.join(' ')} failed: ${res.out}`);
+      ms.push(res.ms);
+    }
+    worst = Math.max(worst, median(ms));
+    console.log(
+      `  ${label.padEnd(28)} ${ms.map((m) => `${(m / 1000).toFixed(2)} s`).join('  ')}   median ${(median(ms) / 1000).toFixed(2)} s`,
+    );
+  }
+  console.log(
+    `  (node itself starts in ${(node.ms / 1000).toFixed(2)} s) target ≤ ${TARGET.searchS} s at 100k: ` +
+      `${worst <= TARGET.searchS * 1000 ? 'met' : 'MISSED'} (worst median ${(worst / 1000).toFixed(2)} s)`,
+  );
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+function startServer(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, [SERVER], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return { child, output: () => out };
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+/** Spawn to the first /followup answered with a view of results; then the peak RSS, and stop. */
+async function coldStart(fake: FakeSlack, env: Record<string, string>, label: string): Promise<number> {
+  const t0 = performance.now();
+  const server = startServer(env);
+  const deadline = t0 + 30 * 60_000;
+  let port: string | undefined;
+  while (port === undefined) {
+    port = /listening on port (\d+)/.exec(server.output())?.[1];
+    if (server.child.exitCode !== null || performance.now() > deadline)
+      throw new Error(`the server did not start: ${server.output()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const listening = performance.now();
+  const trigger = `startup-${label}-${Date.now()}`;
+  const res = await signedSlackRequest(
+    `http://127.0.0.1:${port}`,
+    SECRET,
+    'command',
+    slashCommand({ text: 'nguyen', user_id: AGENT, trigger_id: trigger }),
+  );
+  await res.text();
+  const opened = await fake.waitFor('views.open', (a) => a.trigger_id === trigger, 60_000);
+  if (opened.view?.callback_id !== 'followup_search') {
+    const call = fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === trigger)!;
+    while (!call.result) await new Promise((r) => setImmediate(r));
+    await fake.waitFor('views.update', (a) => a.view_id === call.result!.view?.id, 60_000);
+  }
+  const served = performance.now();
+  const rss = peakRssMb(server.child.pid!);
+  await new Promise<void>((resolve) => {
+    server.child.once('exit', () => resolve());
+    server.child.kill('SIGTERM');
+  });
+  const s = (served - t0) / 1000;
+  console.log(
+    `  ${label.padEnd(34)} ${s.toFixed(1)} s to the first /followup with results (listening after ${((listening - t0) / 1000).toFixed(1)} s); ` +
+      `peak RSS ${rss.toFixed(0)} MB`,
+  );
+  return s;
+}
+
+async function benchServer(dir: string, n: number, restarts: number): Promise<void> {
+  const url = `sqlite://${join(dir, `server-${n}.sqlite`)}`;
+  const written = await writeStore(url, n);
+  console.log(
+    `\nserver cold start over ${n.toLocaleString('en')} stored contacts, notifications on (store written in ${written.toFixed(1)} s)`,
+  );
+  const fake = await startFakeSlack();
+  try {
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.url,
+      STORE_URL: url,
+      PORT: '0',
+      NOTIFY_CHANNEL: 'CBENCH',
+      LOG_LEVEL: 'info',
+    };
+    await coldStart(fake, env, 'first start (arms the schedule)');
+    const times: number[] = [];
+    for (let k = 1; k <= restarts; k++) times.push(await coldStart(fake, env, `restart ${k}`));
+    console.log(
+      `  target: a restart ≤ ${TARGET.restartS} s: ${Math.max(...times) <= TARGET.restartS ? 'met' : 'MISSED'} (slowest ${Math.max(...times).toFixed(1)} s)`,
+    );
+  } finally {
+    await fake.close();
+  }
+}
+
+export async function main(flags: string[]): Promise<void> {
+  const quick = flags.includes('--quick');
+  const dir = mkdtempSync(join(tmpdir(), 'followup-startup-bench-'));
+  try {
+    if (!flags.includes('--server-only')) await benchSearch(dir, quick ? 20_000 : 100_000);
+    if (!flags.includes('--search-only')) await benchServer(dir, quick ? 100_000 : 1_000_000, quick ? 1 : 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
