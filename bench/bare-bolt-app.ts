@@ -15,10 +15,16 @@ const app = new App({
 });
 const bytes = Number(process.env.BARE_VIEW_BYTES ?? 0);
 const line = '*Nguyễn Thị Phương* · linh.nguyen@example.vn · +84 912 345 678 · 🟢 WhatsApp · open · مرحبا ';
-const blocks = Array.from({ length: Math.ceil(bytes / 300) }, () => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: line.repeat(3) } }));
+const blocks = Array.from({ length: Math.ceil(bytes / 300) }, () => ({
+  type: 'section' as const,
+  text: { type: 'mrkdwn' as const, text: line.repeat(3) },
+}));
 app.command('/followup', async ({ ack, body, client }) => {
   await ack();
-  await client.views.open({ trigger_id: body.trigger_id, view: { type: 'modal', title: { type: 'plain_text', text: 'Follow up' }, blocks } });
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: { type: 'modal', title: { type: 'plain_text', text: 'Follow up' }, blocks },
+  });
 });
 const server = (await app.start(0)) as unknown as Server;
 const addr = server.address();

@@ -40,8 +40,10 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : ms < 10_000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(1)} s`);
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const fmt = (ms: number) =>
+  ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : ms < 10_000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(1)} s`;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 function makeContact(i: number, inboundAt: number): Contact {
@@ -61,8 +63,20 @@ function makeContact(i: number, inboundAt: number): Contact {
     createdAt: new Date(inboundAt - 30 * DAY).toISOString(),
     updatedAt: t,
     channels: [
-      { type: 'whatsapp', address: `+3519${String(i).padStart(8, '0')}`, lastInboundAt: t, lastOutboundAt: null, outboundSinceInbound: 0 },
-      { type: 'email', address: `user${i}@example.com`, lastInboundAt: null, lastOutboundAt: null, outboundSinceInbound: 0 },
+      {
+        type: 'whatsapp',
+        address: `+3519${String(i).padStart(8, '0')}`,
+        lastInboundAt: t,
+        lastOutboundAt: null,
+        outboundSinceInbound: 0,
+      },
+      {
+        type: 'email',
+        address: `user${i}@example.com`,
+        lastInboundAt: null,
+        lastOutboundAt: null,
+        outboundSinceInbound: 0,
+      },
     ],
   };
 }
@@ -105,7 +119,9 @@ export async function main(flags: string[]): Promise<void> {
   const sql = raw.query as Sql;
   const contactsKv = new Keyv({ store: new KeyvSqlite(`sqlite://${file}`), namespace: 'contacts' });
   const scheduleKv = new Keyv({ store: new KeyvSqlite(`sqlite://${file}`), namespace: 'schedule' });
-  console.log(`contacts: ${N.toLocaleString('en')} (${armed.toLocaleString('en')} with an open WhatsApp window), store: ${file}`);
+  console.log(
+    `contacts: ${N.toLocaleString('en')} (${armed.toLocaleString('en')} with an open WhatsApp window), store: ${file}`,
+  );
 
   try {
     // ── setup ─────────────────────────────────────────────────────────────────────────────────────────
@@ -129,13 +145,17 @@ export async function main(flags: string[]): Promise<void> {
     const setupMs = performance.now() - t0;
     memory.clear();
     const fileMb = statSync(file).size / 1e6;
-    console.log(`setup: ${fmt(setupMs)} (raw batched insert in one transaction), file ${fileMb.toFixed(0)} MB, schedule rows ${seed.size.rows.toLocaleString('en')}`);
+    console.log(
+      `setup: ${fmt(setupMs)} (raw batched insert in one transaction), file ${fileMb.toFixed(0)} MB, schedule rows ${seed.size.rows.toLocaleString('en')}`,
+    );
 
     // ── load ──────────────────────────────────────────────────────────────────────────────────────────
     gc();
     const schedule = new WindowSchedule({ kv: scheduleKv });
     const loaded = await schedule.load(new Date(B));
-    console.log(`load: ${loaded.rows.toLocaleString('en')} rows, ${loaded.entries.toLocaleString('en')} entries, ${fmt(loaded.ms)}`);
+    console.log(
+      `load: ${loaded.rows.toLocaleString('en')} rows, ${loaded.entries.toLocaleString('en')} entries, ${fmt(loaded.ms)}`,
+    );
 
     // keyv's own iterator on the plain adapter: time its first pages, extrapolate (LIKE cannot use the index).
     const iterKv = new Keyv({ store: new KeyvSqlite(`sqlite://${file}`), namespace: 'schedule' });
@@ -228,7 +248,11 @@ export async function main(flags: string[]): Promise<void> {
         scanned++;
         for (const ch of c.channels) {
           if (ruleFor(ch.type).windowHours === null || !ch.lastInboundAt) continue;
-          const w = evaluateWindow({ channel: ch.type, now: new Date(until), lastInboundAt: new Date(ch.lastInboundAt) });
+          const w = evaluateWindow({
+            channel: ch.type,
+            now: new Date(until),
+            lastInboundAt: new Date(ch.lastInboundAt),
+          });
           const closes = w.windowClosesAt?.getTime();
           if (closes === undefined) continue;
           for (const dueAt of [closes - LEAD, closes]) if (dueAt > since && dueAt <= until) naiveDue++;
@@ -245,8 +269,16 @@ export async function main(flags: string[]): Promise<void> {
 
     // ── report ────────────────────────────────────────────────────────────────────────────────────────
     const rowsOut: Array<[string, string, string]> = [
-      ['idle tick (0 due)', `${fmt(median(idle))} (p99 ${fmt(pct(idle, 0.99))}, max ${fmt(Math.max(...idle))}; ${idle.length} ticks)`, fmt(naiveMs)],
-      ['tick, 100 due', `${fmt(median(hundred))} (${hundred.length} ticks: ${hundred.map(fmt).join(', ')})`, fmt(naiveMs)],
+      [
+        'idle tick (0 due)',
+        `${fmt(median(idle))} (p99 ${fmt(pct(idle, 0.99))}, max ${fmt(Math.max(...idle))}; ${idle.length} ticks)`,
+        fmt(naiveMs),
+      ],
+      [
+        'tick, 100 due',
+        `${fmt(median(hundred))} (${hundred.length} ticks: ${hundred.map(fmt).join(', ')})`,
+        fmt(naiveMs),
+      ],
       ['tick, 10,000 due', `${fmt(median(tenK))} (${tenK.length} ticks: ${tenK.map(fmt).join(', ')})`, fmt(naiveMs)],
       [
         'tick, 10,000 due, batch loader',

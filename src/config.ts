@@ -15,10 +15,14 @@ export class ConfigError extends Error {
 
 const SETTINGS_HELP = 'see README.md → "Settings"';
 
-const slackId = (prefix: string) => z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,}$`), `must be a Slack id starting with ${prefix}`);
+const slackId = (prefix: string) =>
+  z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,}$`), `must be a Slack id starting with ${prefix}`);
 
 export const envSchema = z.object({
-  SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).min(1, 'is empty').startsWith('xoxb-', 'must be a bot token (xoxb-…)'),
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'is missing' })
+    .min(1, 'is empty')
+    .startsWith('xoxb-', 'must be a bot token (xoxb-…)'),
   SLACK_SIGNING_SECRET: z.string({ error: 'is missing' }).min(1, 'is empty'),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional(),
   SLACK_API_URL: z.url('must be a URL such as https://slack.com/api/').optional(),
@@ -55,7 +59,10 @@ export const channelAccountSchema = z
   .strict();
 export type ChannelAccount = z.infer<typeof channelAccountSchema>;
 
-const leadSchema = z.union([z.number().int().min(1).max(10080), z.partialRecord(channelTypeSchema, z.number().int().min(1).max(10080))]);
+const leadSchema = z.union([
+  z.number().int().min(1).max(10080),
+  z.partialRecord(channelTypeSchema, z.number().int().min(1).max(10080)),
+]);
 
 const userList = z.union([z.literal('everyone'), z.array(slackId('UW')).min(1)]);
 
@@ -75,7 +82,10 @@ export const configFileSchema = z
       })
       .strict()
       .default({ leadMinutes: 60, dmAssignee: false, watch: 'default' }),
-    closing: z.object({ logic: z.enum(['unassign', 'keep']).default('unassign') }).strict().default({ logic: 'unassign' }),
+    closing: z
+      .object({ logic: z.enum(['unassign', 'keep']).default('unassign') })
+      .strict()
+      .default({ logic: 'unassign' }),
     permissions: z
       .object({
         /** Who may use the *All* inbox (everyone, or a list of Slack user ids). */
@@ -85,7 +95,10 @@ export const configFileSchema = z
       })
       .strict()
       .default({ allInbox: 'everyone', send: 'everyone' }),
-    search: z.object({ pageSize: z.number().int().min(1).max(20).default(10) }).strict().default({ pageSize: 10 }),
+    search: z
+      .object({ pageSize: z.number().int().min(1).max(20).default(10) })
+      .strict()
+      .default({ pageSize: 10 }),
   })
   .strict();
 export type ConfigFile = z.infer<typeof configFileSchema>;
@@ -267,7 +280,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       text = readFileSync(e.FOLLOWUP_CONFIG, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      throw new ConfigError(`FOLLOWUP_CONFIG points at ${e.FOLLOWUP_CONFIG}, which cannot be read (${code}); ${SETTINGS_HELP}`);
+      throw new ConfigError(
+        `FOLLOWUP_CONFIG points at ${e.FOLLOWUP_CONFIG}, which cannot be read (${code}); ${SETTINGS_HELP}`,
+      );
     }
     file = parseConfigFile(text, e.FOLLOWUP_CONFIG, env);
   }

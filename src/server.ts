@@ -52,7 +52,12 @@ export interface RunningFollowup {
   stop(): Promise<void>;
 }
 
-const LOG_LEVELS: Record<string, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
+const LOG_LEVELS: Record<string, LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
 
 /** Slack's Web API as /healthz reports it. */
 type SlackReach = 'ok' | 'unreachable' | 'refused';
@@ -179,17 +184,23 @@ function channelsFor(config: Config, sandbox: SandboxTransport, deps: ProviderDe
     // The config's transport enum is derived from the registry, so every name here has a provider.
     const provider = PROVIDERS[account.transport];
     if (!provider.serves.includes(account.type)) {
-      throw new ConfigError(`${where}: transport "${account.transport}" serves ${provider.serves.join(', ')}, not ${account.type}`);
+      throw new ConfigError(
+        `${where}: transport "${account.transport}" serves ${provider.serves.join(', ')}, not ${account.type}`,
+      );
     }
     let channel: ReturnType<typeof provider.factory>;
     try {
-      channel = provider.factory({ type: account.type, id: account.id, name: account.name, options: account.options }, deps);
+      channel = provider.factory(
+        { type: account.type, id: account.id, name: account.name, options: account.options },
+        deps,
+      );
     } catch (err) {
       throw new ConfigError(`${where}: ${(err as Error).message}`);
     }
     transports.register(account.type, account.id, channel.transport);
     if (channel.webhook) webhooks.push(channel.webhook);
-    if (channel.syncTemplates) templateSources.push({ name: `${account.type}:${account.id ?? 'default'}`, sync: channel.syncTemplates });
+    if (channel.syncTemplates)
+      templateSources.push({ name: `${account.type}:${account.id ?? 'default'}`, sync: channel.syncTemplates });
   });
   return { transports, webhooks, templateSources };
 }
@@ -199,7 +210,11 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
   const clock = opts.clock ?? (() => new Date());
   const rules = config.file.policy;
   const providerLogger = { info: console.log, warn: console.warn, error: console.error };
-  const { transports, webhooks, templateSources } = channelsFor(config, new SandboxTransport(), { fetch, now: clock, logger: providerLogger });
+  const { transports, webhooks, templateSources } = channelsFor(config, new SandboxTransport(), {
+    fetch,
+    now: clock,
+    logger: providerLogger,
+  });
 
   // One writer per SQLite file: a second server (or an import) refuses with one line naming this one.
   const store = await openStore(config.env.STORE_URL, {
@@ -222,7 +237,11 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       addresses.remove(id);
     });
 
-    const followupDeps: FollowupDeps = { store, transports, settings: { rules, closingLogic: config.file.closing.logic } };
+    const followupDeps: FollowupDeps = {
+      store,
+      transports,
+      settings: { rules, closingLogic: config.file.closing.logic },
+    };
     const services: SlackServices = {
       followup: createFollowupUseCases({ ...followupDeps, index }),
       permissions: config.file.permissions,
@@ -244,7 +263,8 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       ...buildWebhookRoutes(webhooks, {
         apply: async (events, statuses) => {
           const results = await applyProviderEvents(store, addresses, events, statuses, clock(), rules);
-          for (const r of results) if (r.status === 'rejected') providerLogger.warn(`Webhook event ${r.id ?? r.index} rejected: ${r.reason}`);
+          for (const r of results)
+            if (r.status === 'rejected') providerLogger.warn(`Webhook event ${r.id ?? r.index} rejected: ${r.reason}`);
         },
         logger: providerLogger,
       }),
@@ -277,7 +297,10 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         watch: config.file.notifications.watch,
       });
       const restored = await schedule.load(clock());
-      store.contacts.onChange((c) => void schedule.rearm(c, clock()).catch((err) => app.logger.error('Re-arming a window schedule failed', err)));
+      store.contacts.onChange(
+        (c) =>
+          void schedule.rearm(c, clock()).catch((err) => app.logger.error('Re-arming a window schedule failed', err)),
+      );
       notifier = new Notifier({
         schedule,
         clock,
@@ -307,7 +330,9 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       }
       notifier.start(opts.notifyIntervalMs ?? 30_000);
     } else {
-      app.logger.info('Window notifications are off: set NOTIFY_CHANNEL (or notifications.channel in the config file) to a channel id to turn them on.');
+      app.logger.info(
+        'Window notifications are off: set NOTIFY_CHANNEL (or notifications.channel in the config file) to a channel id to turn them on.',
+      );
     }
 
     // Follow-ups a provider did not take yet are retried from the store, also after a restart.
@@ -335,7 +360,9 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     const address = (started as Server | undefined)?.address?.();
     const port = typeof address === 'object' && address ? address.port : config.env.PORT;
     store.updateLock({ port });
-    app.logger.info(`Followup is listening on port ${port} (${config.env.SLACK_APP_TOKEN ? 'Socket Mode' : 'HTTP'}; store ${store.url})`);
+    app.logger.info(
+      `Followup is listening on port ${port} (${config.env.SLACK_APP_TOKEN ? 'Socket Mode' : 'HTTP'}; store ${store.url})`,
+    );
 
     const link = slackLink;
     const httpServer = started as Server | undefined;
@@ -361,7 +388,10 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
           if (templateTimer) clearInterval(templateTimer);
           let deadline: NodeJS.Timeout | undefined;
           const finished = await Promise.race([
-            finishInFlight().then(() => true, () => true),
+            finishInFlight().then(
+              () => true,
+              () => true,
+            ),
             new Promise<false>((resolve) => (deadline = setTimeout(() => resolve(false), deadlineMs))),
           ]);
           clearTimeout(deadline);

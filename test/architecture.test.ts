@@ -88,7 +88,11 @@ describe('architecture: the layer table of ARCHITECTURE.md', () => {
   });
 
   it('every part of src/ is in the table', () => {
-    const parts = new Set(walk(SRC).map(partOf).filter((p): p is string => p !== null));
+    const parts = new Set(
+      walk(SRC)
+        .map(partOf)
+        .filter((p): p is string => p !== null),
+    );
     for (const part of parts) expect(Object.keys(MAY_IMPORT), `src/${part}/ is not in the layer table`).toContain(part);
   });
 

@@ -20,7 +20,9 @@ const fail = (env: Record<string, string>) => {
 
 describe('loadConfig', () => {
   it('names a missing secret and where to find it', () => {
-    expect(fail({ SLACK_BOT_TOKEN: 'xoxb-1' })).toMatch(/^SLACK_SIGNING_SECRET is missing.*Signing Secret.*manifest\.yml.*README/);
+    expect(fail({ SLACK_BOT_TOKEN: 'xoxb-1' })).toMatch(
+      /^SLACK_SIGNING_SECRET is missing.*Signing Secret.*manifest\.yml.*README/,
+    );
     expect(fail({ SLACK_SIGNING_SECRET: 's' })).toMatch(/^SLACK_BOT_TOKEN is missing.*Bot User OAuth Token/);
   });
   it('refuses malformed values', () => {
@@ -39,7 +41,10 @@ describe('loadConfig', () => {
   it('reads a YAML config file with ${ENV} secrets, and env overrides notifications', () => {
     const dir = mkdtempSync(join(tmpdir(), 'followup-config-'));
     const path = join(dir, 'f.yml');
-    writeFileSync(path, 'channels:\n  - { type: whatsapp, id: "123", options: { token: "${WA_TOKEN}" } }\nnotifications: { channel: C0AAAA1, leadMinutes: { whatsapp: 30 } }\n');
+    writeFileSync(
+      path,
+      'channels:\n  - { type: whatsapp, id: "123", options: { token: "${WA_TOKEN}" } }\nnotifications: { channel: C0AAAA1, leadMinutes: { whatsapp: 30 } }\n',
+    );
     const c = loadConfig({ ...OK, FOLLOWUP_CONFIG: path, WA_TOKEN: 'tok', NOTIFY_LEAD_MINUTES: '15' });
     expect(c.file.channels[0]!.options).toEqual({ token: 'tok' });
     expect(c.notifyChannel).toBe('C0AAAA1');

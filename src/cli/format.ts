@@ -102,6 +102,11 @@ export function table(header: string[], rows: string[][], maxWidth = 40): string
   const all = safe.map((r) => r.map((c, i) => (i === r.length - 1 ? c : clip(c, maxWidth))));
   const widths = header.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))));
   return all
-    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ').trimEnd())
+    .map((r) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c))))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }

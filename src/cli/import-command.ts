@@ -7,7 +7,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { type IngestResult, type PayloadEntry, applyEntries, parseEventPayload, parseNdjsonLine } from '../ingest/index.js';
+import {
+  type IngestResult,
+  type PayloadEntry,
+  applyEntries,
+  parseEventPayload,
+  parseNdjsonLine,
+} from '../ingest/index.js';
 import { type CommandContext, withStore } from './context.js';
 import { terminalSafe } from './format.js';
 import { UsageError } from './usage.js';
@@ -70,15 +76,19 @@ export async function importCommand(positionals: string[], ctx: CommandContext):
   const tally: Tally = { accepted: 0, duplicate: 0, rejected: 0, firstRejections: [] };
   const progress = progressReporter(ctx);
 
-  await withStore(ctx, async (store) => {
-    const apply = async (entries: PayloadEntry[]) => {
-      for (const r of await applyEntries(store, entries, { now: ctx.now })) {
-        tally[r.status]++;
-        if (r.status === 'rejected' && tally.firstRejections.length < SHOW_REJECTIONS) tally.firstRejections.push(r);
-      }
-    };
-    await streamEntries(input, apply, (lines) => progress.report(lines, tally));
-  }, { access: 'write', command: 'followup import' });
+  await withStore(
+    ctx,
+    async (store) => {
+      const apply = async (entries: PayloadEntry[]) => {
+        for (const r of await applyEntries(store, entries, { now: ctx.now })) {
+          tally[r.status]++;
+          if (r.status === 'rejected' && tally.firstRejections.length < SHOW_REJECTIONS) tally.firstRejections.push(r);
+        }
+      };
+      await streamEntries(input, apply, (lines) => progress.report(lines, tally));
+    },
+    { access: 'write', command: 'followup import' },
+  );
   progress.done();
 
   ctx.io.stdout.write(`accepted ${tally.accepted}, duplicate ${tally.duplicate}, rejected ${tally.rejected}\n`);

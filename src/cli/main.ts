@@ -53,7 +53,8 @@ function clockFrom(io: CliIo): () => Date {
   const pinned = io.env.FOLLOWUP_NOW?.trim();
   if (!pinned) return io.now;
   const at = new Date(pinned);
-  if (Number.isNaN(at.getTime())) throw new UsageError(`FOLLOWUP_NOW is not a time: "${pinned}" (use ISO 8601, e.g. 2026-11-20T12:00:00Z).`);
+  if (Number.isNaN(at.getTime()))
+    throw new UsageError(`FOLLOWUP_NOW is not a time: "${pinned}" (use ISO 8601, e.g. 2026-11-20T12:00:00Z).`);
   return () => at;
 }
 

@@ -43,7 +43,8 @@ function buildQuery(words: string[], o: SearchOptions): SearchQuery {
     const field = String(issue.path[0] ?? '');
     throw new UsageError(`--${flags[field] ?? field}: ${issue.message}`);
   }
-  if (parsed.data.inbox === 'mine' && !parsed.data.agentId) throw new UsageError('--inbox mine needs --agent USER_ID (whose inbox).');
+  if (parsed.data.inbox === 'mine' && !parsed.data.agentId)
+    throw new UsageError('--inbox mine needs --agent USER_ID (whose inbox).');
   return parsed.data;
 }
 
@@ -102,6 +103,8 @@ export async function searchCommand(words: string[], options: SearchOptions, ctx
     statuses.map((s) => channelSummary(s, now)).join(', ') || '—',
   ]);
   ctx.io.stdout.write(`${table(['NAME', 'EMAIL', 'PHONE', 'STATUS', 'ASSIGNEE', 'CHANNELS'], rows)}\n`);
-  ctx.io.stdout.write(`${page.results.length} of ${page.total}${page.nextCursor ? ` (next page: --cursor ${page.nextCursor})` : ''}\n`);
+  ctx.io.stdout.write(
+    `${page.results.length} of ${page.total}${page.nextCursor ? ` (next page: --cursor ${page.nextCursor})` : ''}\n`,
+  );
   return 0;
 }

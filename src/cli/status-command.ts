@@ -6,7 +6,11 @@ import { type CommandContext, withStore } from './context.js';
 import { relativeTime, stateEndsAt, terminalSafe, terminalSafeJson } from './format.js';
 import { UsageError } from './usage.js';
 
-export async function statusCommand(positionals: string[], options: { json?: boolean | undefined }, ctx: CommandContext): Promise<number> {
+export async function statusCommand(
+  positionals: string[],
+  options: { json?: boolean | undefined },
+  ctx: CommandContext,
+): Promise<number> {
   const [contactId, ...extra] = positionals;
   if (!contactId) throw new UsageError('status needs a CONTACT_ID.');
   if (extra.length > 0) throw new UsageError(`status takes one CONTACT_ID; got also: ${extra.join(' ')}`);
@@ -38,7 +42,14 @@ export async function statusCommand(positionals: string[], options: { json?: boo
       reason: status.reason,
       explanation: describeReason(status.reason),
     }));
-    const out = { id: contact.id, name: displayName(contact), status: contact.status, assignee: contact.assignee, at: now.toISOString(), channels };
+    const out = {
+      id: contact.id,
+      name: displayName(contact),
+      status: contact.status,
+      assignee: contact.assignee,
+      at: now.toISOString(),
+      channels,
+    };
     ctx.io.stdout.write(`${terminalSafeJson(out)}\n`);
     return 0;
   }
@@ -55,13 +66,22 @@ export async function statusCommand(positionals: string[], options: { json?: boo
     const ends = stateEndsAt(status);
     const address = channel.address ? ` (${terminalSafe(channel.address)})` : '';
     lines.push('', `${terminalSafe(key)}${address}: ${lacksAddress(status) ? NO_ADDRESS_BADGE : status.state}`);
-    lines.push(`  last inbound:  ${channel.lastInboundAt ? `${channel.lastInboundAt} (${relativeTime(new Date(channel.lastInboundAt), now)})` : 'never'}`);
-    if (ends) lines.push(`  ${status.state === 'closed' ? 'changes at:' : 'closes at: '}    ${ends.toISOString()} (${relativeTime(ends, now)})`);
+    lines.push(
+      `  last inbound:  ${channel.lastInboundAt ? `${channel.lastInboundAt} (${relativeTime(new Date(channel.lastInboundAt), now)})` : 'never'}`,
+    );
+    if (ends)
+      lines.push(
+        `  ${status.state === 'closed' ? 'changes at:' : 'closes at: '}    ${ends.toISOString()} (${relativeTime(ends, now)})`,
+      );
     if (status.windowClosesAt && ends && status.windowClosesAt.getTime() !== ends.getTime()) {
-      lines.push(`  window ends:   ${status.windowClosesAt.toISOString()} (${relativeTime(status.windowClosesAt, now)})`);
+      lines.push(
+        `  window ends:   ${status.windowClosesAt.toISOString()} (${relativeTime(status.windowClosesAt, now)})`,
+      );
     }
     if (status.messagesLeft !== null) lines.push(`  messages left: ${status.messagesLeft}`);
-    lines.push(`  may send now:  ${status.allowed.length ? status.allowed.join(', ') : 'nothing'}${status.humanOnly ? ' (written by a person, HUMAN_AGENT tag)' : ''}${status.billable ? ' (billable)' : ''}`);
+    lines.push(
+      `  may send now:  ${status.allowed.length ? status.allowed.join(', ') : 'nothing'}${status.humanOnly ? ' (written by a person, HUMAN_AGENT tag)' : ''}${status.billable ? ' (billable)' : ''}`,
+    );
     lines.push(`  why:           ${terminalSafe(words.summary)}`); // an unknown reason code is shown as it came
     if (words.reopensWhen) lines.push(`                 ${words.reopensWhen}`);
   }

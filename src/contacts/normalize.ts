@@ -185,7 +185,13 @@ function scanPhone(raw: string): number {
       if (n === 2 && scratch[0] === 0x30 && d === 0) international = true; // "00" prefix
     } else if (code === 0x2b /* + */ && n === 0) {
       international = true;
-    } else if (code === 0x28 /* ( */ && international && n > 0 && raw.charCodeAt(i + 1) === 0x30 && raw.charCodeAt(i + 2) === 0x29) {
+    } else if (
+      code === 0x28 /* ( */ &&
+      international &&
+      n > 0 &&
+      raw.charCodeAt(i + 1) === 0x30 &&
+      raw.charCodeAt(i + 2) === 0x29
+    ) {
       i += 2; // "(0)" after the country code
     } else if (n > 0 && endsNumber(code)) {
       break;
@@ -236,7 +242,10 @@ export type QueryTerm =
  * (`+84 912 345 678` is one term, not four); otherwise its pieces are plain words.
  */
 export function classifyQuery(text: string): QueryTerm[] {
-  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const terms: QueryTerm[] = [];
   let i = 0;
   while (i < words.length) {

@@ -79,7 +79,12 @@ export class DictionaryBuilder {
   private buildSorted(): TokenDictionary {
     const n = this.count;
     const pairKeys = this.keys;
-    const sort: PairSort = { hi: new Float64Array(n), lo: new Float64Array(n), order: new Int32Array(n), keys: pairKeys };
+    const sort: PairSort = {
+      hi: new Float64Array(n),
+      lo: new Float64Array(n),
+      order: new Int32Array(n),
+      keys: pairKeys,
+    };
     for (let i = 0; i < n; i++) {
       const key = pairKeys[i]!;
       sort.hi[i] = charCode7(key, 0);

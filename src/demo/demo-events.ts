@@ -21,15 +21,68 @@ interface Lang {
 const digits = (n: () => number, count: number) => Array.from({ length: count }, () => Math.floor(n() * 10)).join('');
 
 const LANGS: Lang[] = [
-  { code: 'en', first: ['Olivia', 'James', 'Amelia', 'Noah', 'Grace', 'Oliver', 'Chloe', 'Harry'], last: ['Smith', 'Johnson', 'Brown', 'Taylor', 'Wilson', 'Davies', "O'Brien"], domains: ['example.com', 'mail.example.org'], phone: (n) => `+44 7${digits(n, 3)} ${digits(n, 6)}`, hello: 'Hi, any news on my order?' },
-  { code: 'fr', first: ['Léa', 'Chloé', 'Hélène', 'François', 'Zoé', 'Jérôme', 'Maëlle', 'Noël'], last: ['Lefèvre', 'Dubois', 'Girard', 'Bélanger', 'Moreau', 'Castaño'], domains: ['exemple.fr', 'courriel.example.fr'], phone: (n) => `+33 6 ${digits(n, 2)} ${digits(n, 2)} ${digits(n, 2)} ${digits(n, 2)}`, hello: 'Bonjour, des nouvelles de ma commande ?' },
-  { code: 'es', first: ['José', 'María', 'Lucía', 'Íñigo', 'Sofía', 'Álvaro', 'Begoña', 'Raúl'], last: ['García', 'Núñez', 'Pérez', 'Muñoz', 'Ibáñez', 'Gómez'], domains: ['ejemplo.es', 'correo.example.mx'], phone: (n) => `+34 6${digits(n, 2)} ${digits(n, 3)} ${digits(n, 3)}`, hello: 'Hola, ¿hay novedades de mi pedido?' },
-  { code: 'de', first: ['Jürgen', 'Jörg', 'Björn', 'Lena', 'Käthe', 'Günther', 'Sören', 'Anja'], last: ['Müller', 'Schröder', 'Weiß', 'Groß', 'Köhler', 'Strauß'], domains: ['beispiel.de', 'post.example.at'], phone: (n) => `+49 (0)15${digits(n, 1)} ${digits(n, 7)}`, hello: 'Hallo, gibt es Neuigkeiten zu meiner Bestellung?' },
-  { code: 'ar', first: ['مُحَمَّد', 'فَاطِمَة', 'أَحْمَد', 'عَائِشَة', 'يُوسُف', 'مَرْيَم', 'عَلِيّ', 'نُور'], last: ['العَلِي', 'الحَسَن', 'إِبْرَاهِيم', 'الخَطِيب', 'حُسَيْن'], domains: ['example.ae', 'example.sa'], phone: (n) => `+971 5${digits(n, 1)} ${digits(n, 3)} ${digits(n, 4)}`, hello: 'مرحبا، هل من جديد بخصوص طلبي؟' },
-  { code: 'vi', first: ['Linh', 'Phương', 'Đức', 'Thảo', 'Quốc', 'Hằng', 'Tuấn', 'Ngọc'], last: ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Võ'], domains: ['example.vn', 'thu.example.vn'], phone: (n) => `+84 9${digits(n, 2)} ${digits(n, 3)} ${digits(n, 3)}`, hello: 'Chào bạn, đơn hàng của tôi thế nào rồi?' },
+  {
+    code: 'en',
+    first: ['Olivia', 'James', 'Amelia', 'Noah', 'Grace', 'Oliver', 'Chloe', 'Harry'],
+    last: ['Smith', 'Johnson', 'Brown', 'Taylor', 'Wilson', 'Davies', "O'Brien"],
+    domains: ['example.com', 'mail.example.org'],
+    phone: (n) => `+44 7${digits(n, 3)} ${digits(n, 6)}`,
+    hello: 'Hi, any news on my order?',
+  },
+  {
+    code: 'fr',
+    first: ['Léa', 'Chloé', 'Hélène', 'François', 'Zoé', 'Jérôme', 'Maëlle', 'Noël'],
+    last: ['Lefèvre', 'Dubois', 'Girard', 'Bélanger', 'Moreau', 'Castaño'],
+    domains: ['exemple.fr', 'courriel.example.fr'],
+    phone: (n) => `+33 6 ${digits(n, 2)} ${digits(n, 2)} ${digits(n, 2)} ${digits(n, 2)}`,
+    hello: 'Bonjour, des nouvelles de ma commande ?',
+  },
+  {
+    code: 'es',
+    first: ['José', 'María', 'Lucía', 'Íñigo', 'Sofía', 'Álvaro', 'Begoña', 'Raúl'],
+    last: ['García', 'Núñez', 'Pérez', 'Muñoz', 'Ibáñez', 'Gómez'],
+    domains: ['ejemplo.es', 'correo.example.mx'],
+    phone: (n) => `+34 6${digits(n, 2)} ${digits(n, 3)} ${digits(n, 3)}`,
+    hello: 'Hola, ¿hay novedades de mi pedido?',
+  },
+  {
+    code: 'de',
+    first: ['Jürgen', 'Jörg', 'Björn', 'Lena', 'Käthe', 'Günther', 'Sören', 'Anja'],
+    last: ['Müller', 'Schröder', 'Weiß', 'Groß', 'Köhler', 'Strauß'],
+    domains: ['beispiel.de', 'post.example.at'],
+    phone: (n) => `+49 (0)15${digits(n, 1)} ${digits(n, 7)}`,
+    hello: 'Hallo, gibt es Neuigkeiten zu meiner Bestellung?',
+  },
+  {
+    code: 'ar',
+    first: ['مُحَمَّد', 'فَاطِمَة', 'أَحْمَد', 'عَائِشَة', 'يُوسُف', 'مَرْيَم', 'عَلِيّ', 'نُور'],
+    last: ['العَلِي', 'الحَسَن', 'إِبْرَاهِيم', 'الخَطِيب', 'حُسَيْن'],
+    domains: ['example.ae', 'example.sa'],
+    phone: (n) => `+971 5${digits(n, 1)} ${digits(n, 3)} ${digits(n, 4)}`,
+    hello: 'مرحبا، هل من جديد بخصوص طلبي؟',
+  },
+  {
+    code: 'vi',
+    first: ['Linh', 'Phương', 'Đức', 'Thảo', 'Quốc', 'Hằng', 'Tuấn', 'Ngọc'],
+    last: ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Võ'],
+    domains: ['example.vn', 'thu.example.vn'],
+    phone: (n) => `+84 9${digits(n, 2)} ${digits(n, 3)} ${digits(n, 3)}`,
+    hello: 'Chào bạn, đơn hàng của tôi thế nào rồi?',
+  },
 ];
 
-const ALL_CHANNELS: ChannelType[] = ['whatsapp', 'messenger', 'instagram', 'viber', 'wechat', 'telegram', 'line', 'webchat', 'sms', 'email'];
+const ALL_CHANNELS: ChannelType[] = [
+  'whatsapp',
+  'messenger',
+  'instagram',
+  'viber',
+  'wechat',
+  'telegram',
+  'line',
+  'webchat',
+  'sms',
+  'email',
+];
 
 /** Ages of the last inbound message that put each channel in each of its states (undefined = never wrote). */
 const SCENARIOS: Partial<Record<ChannelType, Array<{ age?: number; sent?: number }>>> = {
@@ -53,7 +106,13 @@ export function mulberry32(seed: number): () => number {
 }
 
 const ascii = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').replace(/ß/g, 'ss').toLowerCase().replace(/[^a-z]/g, '');
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 
 export interface DemoOptions {
   now: Date;
@@ -89,9 +148,23 @@ export const DEMO_TEMPLATES = [
   { name: 'order_update', language: 'de', body: 'Hallo {{1}}, Ihre Bestellung {{2}} wurde versandt.' },
   { name: 'order_update', language: 'ar', body: 'مرحبا {{1}}، تم شحن طلبك {{2}}.' },
   { name: 'order_update', language: 'vi', body: 'Xin chào {{1}}, đơn hàng {{2}} đã được giao.' },
-  { name: 'follow_up', language: 'en', body: 'Hi {{first_name}}, we are following up on your request {{ticket}}. Reply here to continue.' },
-  { name: 'follow_up', language: 'vi', body: 'Chào {{first_name}}, chúng tôi liên hệ lại về yêu cầu {{ticket}}. Hãy trả lời tin nhắn này.' },
-  { name: 'promo_winter', language: 'en', body: 'Winter sale: {{1}} off for you, {{2}}!', status: 'PENDING' as const, category: 'MARKETING' as const },
+  {
+    name: 'follow_up',
+    language: 'en',
+    body: 'Hi {{first_name}}, we are following up on your request {{ticket}}. Reply here to continue.',
+  },
+  {
+    name: 'follow_up',
+    language: 'vi',
+    body: 'Chào {{first_name}}, chúng tôi liên hệ lại về yêu cầu {{ticket}}. Hãy trả lời tin nhắn này.',
+  },
+  {
+    name: 'promo_winter',
+    language: 'en',
+    body: 'Winter sale: {{1}} off for you, {{2}}!',
+    status: 'PENDING' as const,
+    category: 'MARKETING' as const,
+  },
 ];
 
 export function generateDemoEvents(opts: DemoOptions): Array<Record<string, unknown>> {
@@ -121,7 +194,10 @@ export function generateDemoEvents(opts: DemoOptions): Array<Record<string, unkn
     const first = pick(lang.first);
     const last = pick(lang.last);
     const contactId = `demo-${String(i + 1).padStart(4, '0')}`;
-    const email = lang.code === 'ar' ? `customer${i + 1}@${pick(lang.domains)}` : `${ascii(first)}.${ascii(last)}${i + 1}@${pick(lang.domains)}`;
+    const email =
+      lang.code === 'ar'
+        ? `customer${i + 1}@${pick(lang.domains)}`
+        : `${ascii(first)}.${ascii(last)}${i + 1}@${pick(lang.domains)}`;
     const phone = lang.phone(rnd);
     // Every contact gets one windowed channel (cycling through all of them) and sometimes a second channel.
     const primary = ALL_CHANNELS[i % ALL_CHANNELS.length]!;
@@ -141,7 +217,12 @@ export function generateDemoEvents(opts: DemoOptions): Array<Record<string, unkn
         language: lang.code,
         channels: [...channels].map((type) => ({
           type,
-          address: type === 'email' ? email : type === 'whatsapp' || type === 'sms' || type === 'viber' ? phone.replace(/[^\d+]/g, '') : `${type}-${contactId}`,
+          address:
+            type === 'email'
+              ? email
+              : type === 'whatsapp' || type === 'sms' || type === 'viber'
+                ? phone.replace(/[^\d+]/g, '')
+                : `${type}-${contactId}`,
         })),
       },
     });
@@ -162,7 +243,14 @@ export function generateDemoEvents(opts: DemoOptions): Array<Record<string, unkn
       const assignment = { at: assignedAt, contactId, assignee: agents[i % agents.length]! };
       events.push({ id: agentAssignmentId(seed, agents, i + 1), type: 'contact.assigned', ...assignment });
     }
-    if (rnd() < 0.7) events.push({ id: id(), type: 'conversation.closed', at: iso(now - HOUR - i * 1000), contactId, ...(assignee ? { by: assignee } : {}) });
+    if (rnd() < 0.7)
+      events.push({
+        id: id(),
+        type: 'conversation.closed',
+        at: iso(now - HOUR - i * 1000),
+        contactId,
+        ...(assignee ? { by: assignee } : {}),
+      });
   }
   return events;
 }

@@ -15,7 +15,13 @@ export async function closeConversation(
       deps.settings.closingLogic,
       input.now,
     );
-    return { ...c, status: next.status, assignee: next.assignee, statusChangedAt: next.statusChangedAt.toISOString(), updatedAt: stamp };
+    return {
+      ...c,
+      status: next.status,
+      assignee: next.assignee,
+      statusChangedAt: next.statusChangedAt.toISOString(),
+      updatedAt: stamp,
+    };
   });
 }
 
@@ -24,5 +30,9 @@ export async function assignContact(
   deps: Pick<FollowupDeps, 'store'>,
 ): Promise<Contact | undefined> {
   if (!(await deps.store.contacts.get(input.contactId))) return undefined;
-  return deps.store.contacts.update(input.contactId, (c) => ({ ...c, assignee: input.assignee, updatedAt: input.now.toISOString() }));
+  return deps.store.contacts.update(input.contactId, (c) => ({
+    ...c,
+    assignee: input.assignee,
+    updatedAt: input.now.toISOString(),
+  }));
 }

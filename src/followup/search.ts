@@ -20,7 +20,11 @@ export interface SearchPage {
 export async function searchContacts(
   query: SearchQuery,
   now: Date,
-  deps: { index: Pick<ContactIndex, 'search'>; store: Pick<FollowupStore, 'contacts' | 'counters'>; rules: RuleOverrides },
+  deps: {
+    index: Pick<ContactIndex, 'search'>;
+    store: Pick<FollowupStore, 'contacts' | 'counters'>;
+    rules: RuleOverrides;
+  },
 ): Promise<SearchPage> {
   const found = deps.index.search(query, now);
   const records = await deps.store.contacts.getMany(found.ids);
@@ -36,7 +40,10 @@ export async function searchContacts(
   const results = await Promise.all(
     records
       .filter((c): c is Contact => c !== undefined)
-      .map(async (contact) => ({ contact, statuses: await windowStatusFor(contact, now, { store: { counters }, rules: deps.rules }) })),
+      .map(async (contact) => ({
+        contact,
+        statuses: await windowStatusFor(contact, now, { store: { counters }, rules: deps.rules }),
+      })),
   );
   return { total: found.total, results, nextCursor: found.nextCursor };
 }

@@ -79,11 +79,25 @@ export async function attemptDelivery(
     if (result.retryable && entry.attempts + 1 < MAX_ATTEMPTS) {
       const next = new Date(now.getTime() + backoffMs(entry.attempts + 1));
       const queued = await store.outbox.markRetry(entry.id, now, `${result.reason}: ${result.detail}`, next);
-      return { ok: false, kind: 'queued', entry: queued, reason: result.reason, detail: result.detail, nextAttemptAt: next };
+      return {
+        ok: false,
+        kind: 'queued',
+        entry: queued,
+        reason: result.reason,
+        detail: result.detail,
+        nextAttemptAt: next,
+      };
     }
     const failed = await store.outbox.markFailed(entry.id, now, `${result.reason}: ${result.detail}`);
     await recordProviderClosedWindow(store.contacts, entry, result.reason, now.toISOString());
-    return { ok: false, kind: 'failed', entry: failed, reason: result.reason, detail: result.detail, retryable: result.retryable };
+    return {
+      ok: false,
+      kind: 'failed',
+      entry: failed,
+      reason: result.reason,
+      detail: result.detail,
+      retryable: result.retryable,
+    };
   }
 
   if (counterKey && plan.chatbotInitiated) await store.counters.increment(counterKey, 1);
@@ -103,7 +117,9 @@ export async function attemptDelivery(
       updatedAt: stamp,
       // A template or tag never moves the anchor; every business message counts toward caps.
       channels: current.channels.map((c) =>
-        channelKey(c) === entry.channelKey ? { ...c, lastOutboundAt: stamp, outboundSinceInbound: c.outboundSinceInbound + 1 } : c,
+        channelKey(c) === entry.channelKey
+          ? { ...c, lastOutboundAt: stamp, outboundSinceInbound: c.outboundSinceInbound + 1 }
+          : c,
       ),
     };
   });
@@ -300,14 +316,43 @@ export async function retryQueued(entry: OutboxEntry, deps: FollowupDeps, now: D
     const { contact, channel } = await load(deps, current.contactId, current.channelKey);
     if (!contact || !channel || !current.plan) {
       const failed = await deps.store.outbox.markFailed(current.id, now, 'not_found: the contact or channel is gone');
-      return { ok: false, kind: 'failed', entry: failed, reason: 'not_found', detail: 'The contact or channel is gone.', retryable: false };
+      return {
+        ok: false,
+        kind: 'failed',
+        entry: failed,
+        reason: 'not_found',
+        detail: 'The contact or channel is gone.',
+        retryable: false,
+      };
     }
     const stored = current.plan as unknown as PlannedSend;
     const { status, counterKey } = await statusOf(deps, channel, now);
-    if (!status.allowed.includes(stored.kind) || (stored.chatbotInitiated === false && status.state === 'chatbot_initiated')) {
-      const failed = await deps.store.outbox.markFailed(current.id, now, `${status.reason}: the window changed before a retry could deliver it`);
-      return { ok: false, kind: 'failed', entry: failed, reason: status.reason, detail: 'The window changed before a retry could deliver it.', retryable: false };
+    if (
+      !status.allowed.includes(stored.kind) ||
+      (stored.chatbotInitiated === false && status.state === 'chatbot_initiated')
+    ) {
+      const failed = await deps.store.outbox.markFailed(
+        current.id,
+        now,
+        `${status.reason}: the window changed before a retry could deliver it`,
+      );
+      return {
+        ok: false,
+        kind: 'failed',
+        entry: failed,
+        reason: status.reason,
+        detail: 'The window changed before a retry could deliver it.',
+        retryable: false,
+      };
     }
-    return attemptDelivery(current, { ...stored, chatbotInitiated: status.state === 'chatbot_initiated' }, contact, channel, counterKey, deps, now);
+    return attemptDelivery(
+      current,
+      { ...stored, chatbotInitiated: status.state === 'chatbot_initiated' },
+      contact,
+      channel,
+      counterKey,
+      deps,
+      now,
+    );
   });
 }

@@ -3,7 +3,11 @@ import type { Contact } from '../contacts/model.js';
 import { type Template, sameLanguage } from '../policy/index.js';
 import type { FollowupStore } from './ports.js';
 
-export async function templatesFor(contact: Contact, channelId: string | undefined, store: Pick<FollowupStore, 'templates'>): Promise<Template[]> {
+export async function templatesFor(
+  contact: Contact,
+  channelId: string | undefined,
+  store: Pick<FollowupStore, 'templates'>,
+): Promise<Template[]> {
   const all = await store.templates.list({ status: 'APPROVED' });
   return all
     .filter((t) => t.status === 'APPROVED')

@@ -38,7 +38,11 @@ const OTHER_METHODS = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -92,7 +96,12 @@ export function buildRoutes(deps: RouteDeps): CustomRoute[] {
             return;
           }
           if (!tokenMatches(req.headers.authorization, deps.ingestToken)) {
-            send(res, 401, { ok: false, error: 'Missing or wrong bearer token: send "Authorization: Bearer $INGEST_TOKEN".' }, { 'www-authenticate': 'Bearer' });
+            send(
+              res,
+              401,
+              { ok: false, error: 'Missing or wrong bearer token: send "Authorization: Bearer $INGEST_TOKEN".' },
+              { 'www-authenticate': 'Bearer' },
+            );
             return;
           }
           let body: string;
@@ -100,12 +109,18 @@ export function buildRoutes(deps: RouteDeps): CustomRoute[] {
             body = await readBody(req, deps.maxBodyBytes ?? MAX_BODY);
           } catch (err) {
             if (err instanceof TooLarge) {
-              send(res, 413, { ok: false, error: `Body over ${Math.round((deps.maxBodyBytes ?? MAX_BODY) / 1048576)} MiB: split it into several requests (NDJSON lines can be sent in batches).` });
+              send(res, 413, {
+                ok: false,
+                error: `Body over ${Math.round((deps.maxBodyBytes ?? MAX_BODY) / 1048576)} MiB: split it into several requests (NDJSON lines can be sent in batches).`,
+              });
             } else send(res, 400, { ok: false, error: 'Could not read the request body.' });
             return;
           }
           if (!body.trim()) {
-            send(res, 400, { ok: false, error: 'Empty body: send a JSON event, a JSON array of events, or NDJSON (one event per line).' });
+            send(res, 400, {
+              ok: false,
+              error: 'Empty body: send a JSON event, a JSON array of events, or NDJSON (one event per line).',
+            });
             return;
           }
           try {
@@ -125,7 +140,10 @@ export function buildRoutes(deps: RouteDeps): CustomRoute[] {
             }
             send(res, 200, { ok: tally.rejected === 0, ...tally });
           } catch (err) {
-            send(res, 500, { ok: false, error: `Ingest failed: ${(err as Error).message}. Nothing after the failure point was applied; resend the body (events are idempotent by id).` });
+            send(res, 500, {
+              ok: false,
+              error: `Ingest failed: ${(err as Error).message}. Nothing after the failure point was applied; resend the body (events are idempotent by id).`,
+            });
           }
         })();
       },

@@ -103,7 +103,11 @@ function aboutOf(event: IngestEvent): string {
   return contactId === null ? 'a template' : `contact "${contactId}"`;
 }
 
-export async function applyEvents(store: Store, events: readonly unknown[], opts: ApplyOptions = {}): Promise<IngestResult[]> {
+export async function applyEvents(
+  store: Store,
+  events: readonly unknown[],
+  opts: ApplyOptions = {},
+): Promise<IngestResult[]> {
   // One batch at a time per process: the duplicate check and the recording of ids must not interleave.
   return store.withLock('ingest:apply', () => applyUnlocked(store, events, opts));
 }
@@ -137,14 +141,21 @@ async function applyUnlocked(store: Store, events: readonly unknown[], opts: App
     const rawId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
     const type = (raw as { type?: unknown })?.type;
     if (typeof type === 'string' && !(EVENT_TYPES as string[]).includes(type)) {
-      settle(i, 'rejected', rawId, `${locate(i, 'type')}: unknown event type "${type}" (expected ${EVENT_TYPES.join(', ')})`);
+      settle(
+        i,
+        'rejected',
+        rawId,
+        `${locate(i, 'type')}: unknown event type "${type}" (expected ${EVENT_TYPES.join(', ')})`,
+      );
       return;
     }
     const parsed = ingestEventSchema.safeParse(raw);
     if (!parsed.success) {
       const s = sourceOf(i);
       const reason =
-        s.line != null ? `${locate(i)}: ${formatZodError(parsed.error, '', 2)}` : formatZodError(parsed.error, locate(i), 2);
+        s.line != null
+          ? `${locate(i)}: ${formatZodError(parsed.error, '', 2)}`
+          : formatZodError(parsed.error, locate(i), 2);
       settle(i, 'rejected', rawId, reason);
       return;
     }

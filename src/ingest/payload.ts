@@ -52,11 +52,20 @@ export function parseEventPayload(raw: string, contentType?: string): PayloadEnt
 
 /** Results for entries that never reached `applyEvents` (unparseable lines). */
 export function rejectedEntry(entry: Extract<PayloadEntry, { ok: false }>): IngestResult {
-  return { index: entry.index, ...(entry.line !== null ? { line: entry.line } : {}), status: 'rejected', reason: entry.error };
+  return {
+    index: entry.index,
+    ...(entry.line !== null ? { line: entry.line } : {}),
+    status: 'rejected',
+    reason: entry.error,
+  };
 }
 
 /** Applies parsed entries; results come back in entry order, parse failures included. */
-export async function applyEntries(store: Store, entries: readonly PayloadEntry[], opts: ApplyOptions = {}): Promise<IngestResult[]> {
+export async function applyEntries(
+  store: Store,
+  entries: readonly PayloadEntry[],
+  opts: ApplyOptions = {},
+): Promise<IngestResult[]> {
   const values: unknown[] = [];
   const sources: EventSource[] = [];
   for (const e of entries) {

@@ -20,7 +20,10 @@ function parseAddressId(id: unknown): { type: string; address: string } | null {
 }
 
 /** Rewrites `addr:<type>:<address>` contact ids to the contact that holds the address, where one does. */
-export function resolveAddressedEvents(events: IngestEventDraft[], book: Pick<AddressBook, 'resolve'>): IngestEventDraft[] {
+export function resolveAddressedEvents(
+  events: IngestEventDraft[],
+  book: Pick<AddressBook, 'resolve'>,
+): IngestEventDraft[] {
   return events.map((event) => {
     const contact = event.contact as Record<string, unknown> | undefined;
     const addressed = parseAddressId(event.contactId ?? contact?.id);
@@ -52,7 +55,11 @@ export async function applyProviderEvents(
     const outboxId = (await store.namespace(OUTBOX_BY_PROVIDER_ID).get(status.providerMessageId)) as string | undefined;
     const entry = outboxId ? await store.outbox.get(outboxId) : undefined;
     if (!entry) continue;
-    await store.outbox.markFailed(entry.id, now, `${status.reason ?? 'provider_error'}: ${status.detail ?? 'delivery failed'}`);
+    await store.outbox.markFailed(
+      entry.id,
+      now,
+      `${status.reason ?? 'provider_error'}: ${status.detail ?? 'delivery failed'}`,
+    );
     if (status.reason) {
       // A contact deleted since the send has no window to record.
       await recordProviderClosedWindow(store.contacts, entry, status.reason, status.at).catch(() => undefined);

@@ -85,7 +85,11 @@ function unknownContact(id: string): Reduced {
 export function reduceContactEvent(current: Contact | undefined, event: ContactEvent, ctx: ReduceContext): Reduced {
   const at = new Date(event.at).toISOString();
   const now = ctx.now.toISOString();
-  const done = (contact: Contact, counters: string[] = []): Reduced => ({ ok: true, contact: { ...contact, updatedAt: now }, counters });
+  const done = (contact: Contact, counters: string[] = []): Reduced => ({
+    ok: true,
+    contact: { ...contact, updatedAt: now },
+    counters,
+  });
 
   switch (event.type) {
     case 'contact.upserted': {
@@ -96,7 +100,8 @@ export function reduceContactEvent(current: Contact | undefined, event: ContactE
         Object.entries(fields).filter(([key, v]) => v !== undefined && !(key === 'status' && staleStatus)),
       ) as Partial<Contact>;
       let next: Contact = { ...(current ?? bareContact(id, at, now)), ...given };
-      if (current && given.status !== undefined && given.status !== current.status) next = { ...next, statusChangedAt: at };
+      if (current && given.status !== undefined && given.status !== current.status)
+        next = { ...next, statusChangedAt: at };
       // Channels merge by key: an address may change, window fields never come from an upsert.
       for (const ch of channels) {
         next = withChannel(next, ch.type, ch.channelId, (c) => (ch.address ? { ...c, address: ch.address } : c));
@@ -143,7 +148,9 @@ export function reduceContactEvent(current: Contact | undefined, event: ContactE
         lastOutboundAt: c.lastOutboundAt === null ? at : laterOf(c.lastOutboundAt, at),
         // A message sent before the latest inbound belongs to the previous session: it no longer counts.
         outboundSinceInbound:
-          c.lastInboundAt === null || time(at) >= time(c.lastInboundAt) ? c.outboundSinceInbound + 1 : c.outboundSinceInbound,
+          c.lastInboundAt === null || time(at) >= time(c.lastInboundAt)
+            ? c.outboundSinceInbound + 1
+            : c.outboundSinceInbound,
       }));
       return done({ ...next, lastActivityAt: laterOf(base.lastActivityAt, at) }, counters);
     }

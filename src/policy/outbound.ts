@@ -5,13 +5,7 @@
  */
 import { type ChannelType, type RuleOverrides, ruleFor } from './channels.js';
 import { measureText } from './text.js';
-import {
-  type Template,
-  missingVariables,
-  renderTemplate,
-  sameLanguage,
-  templateVariables,
-} from './templates.js';
+import { type Template, missingVariables, renderTemplate, sameLanguage, templateVariables } from './templates.js';
 import type { WindowStatus } from './window.js';
 
 /** Who wrote the message: a person (HUMAN_AGENT is for them only) or an automation. */
@@ -63,12 +57,7 @@ export interface RefusedSend {
 
 export type OutboundPlan = PlannedSend | RefusedSend;
 
-function refuse(
-  status: WindowStatus,
-  reason: string,
-  detail: string,
-  field: RefusedSend['field'] = null,
-): RefusedSend {
+function refuse(status: WindowStatus, reason: string, detail: string, field: RefusedSend['field'] = null): RefusedSend {
   return { ok: false, channel: status.channel, reason, detail, allowed: status.allowed, field };
 }
 
@@ -77,7 +66,11 @@ export function planOutbound(status: WindowStatus, message: OutboundMessage, rul
   const author = message.author ?? 'agent';
 
   // A kind the channel never offers gets its own reason, not the window's.
-  const supports = { text: true, template: rule.afterWindow === 'template', tag: rule.afterWindowTags.length > 0 || rule.afterWindow === 'tag' };
+  const supports = {
+    text: true,
+    template: rule.afterWindow === 'template',
+    tag: rule.afterWindowTags.length > 0 || rule.afterWindow === 'tag',
+  };
   if (status.allowed.length > 0 && !supports[message.kind]) {
     return refuse(
       status,
@@ -115,7 +108,12 @@ export function planOutbound(status: WindowStatus, message: OutboundMessage, rul
   if (message.kind === 'template') {
     const { template } = message;
     if (template.status !== 'APPROVED') {
-      return refuse(status, 'template_not_approved', `Template “${template.name}” is ${template.status}, not APPROVED.`, 'template');
+      return refuse(
+        status,
+        'template_not_approved',
+        `Template “${template.name}” is ${template.status}, not APPROVED.`,
+        'template',
+      );
     }
     if (message.contactLanguage && !sameLanguage(template.language, message.contactLanguage)) {
       return refuse(
@@ -131,7 +129,12 @@ export function planOutbound(status: WindowStatus, message: OutboundMessage, rul
       : (message.variables ?? {});
     const missing = missingVariables(template.body, values);
     if (missing.length > 0) {
-      return refuse(status, 'template_missing_variables', `Fill in ${missing.map((m) => `{{${m}}}`).join(', ')}.`, 'variables');
+      return refuse(
+        status,
+        'template_missing_variables',
+        `Fill in ${missing.map((m) => `{{${m}}}`).join(', ')}.`,
+        'variables',
+      );
     }
     // The provider receives trimmed values: render, measure and record exactly those.
     const filled = Object.fromEntries(names.map((n) => [n, values[n]!.trim()]));
@@ -181,7 +184,11 @@ export function planOutbound(status: WindowStatus, message: OutboundMessage, rul
   if (status.humanOnly) {
     // HUMAN_AGENT covers messages a person wrote; automations stay inside the standard window.
     if (author !== 'agent') {
-      return refuse(status, 'human_agent_requires_person', 'Only a message written by a person may be sent now (HUMAN_AGENT).');
+      return refuse(
+        status,
+        'human_agent_requires_person',
+        'Only a message written by a person may be sent now (HUMAN_AGENT).',
+      );
     }
     return { ...base, kind: 'text', text, messagingType: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' };
   }

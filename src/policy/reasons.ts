@@ -53,20 +53,31 @@ const BY_CODE: Record<string, ReasonText> = {
   },
   free_quota_exhausted: {
     summary: 'Session over and the free chatbot-initiated quota for this month is used up.',
-    reopensWhen: 'Free text reopens when the contact writes again; the quota resets on the 1st of next month (UTC), or accept the Chatbot Commercial Terms.',
+    reopensWhen:
+      'Free text reopens when the contact writes again; the quota resets on the 1st of next month (UTC), or accept the Chatbot Commercial Terms.',
   },
   // provider answers (transports map provider error codes to these; POLICY.md trap 9)
-  provider_error: { summary: 'The provider did not take the message (network or server error); it is retried automatically.' },
+  provider_error: {
+    summary: 'The provider did not take the message (network or server error); it is retried automatically.',
+  },
   no_address: { summary: 'This contact has no address on this channel, so the provider cannot reach them.' },
   auth_failed: { summary: 'The provider refused our credentials: an admin must renew the channel’s token.' },
-  permission_denied: { summary: 'The provider says this account may not send this message: check the channel’s permissions.' },
+  permission_denied: {
+    summary: 'The provider says this account may not send this message: check the channel’s permissions.',
+  },
   rate_limited: { summary: 'The provider is rate-limiting us; the message is retried automatically.' },
-  pair_rate_limited: { summary: 'Too many messages to this contact in a short time; the message is retried automatically.' },
+  pair_rate_limited: {
+    summary: 'Too many messages to this contact in a short time; the message is retried automatically.',
+  },
   undeliverable: { summary: 'The provider could not deliver the message to this contact.' },
-  person_unavailable: { summary: 'This person is not available on the channel (blocked the page or deleted the account).' },
+  person_unavailable: {
+    summary: 'This person is not available on the channel (blocked the page or deleted the account).',
+  },
   tag_not_accepted: { summary: 'The provider rejected the message tag (Meta retired most tags in 2026).' },
   invalid_request: { summary: 'The provider rejected the request as invalid.' },
-  template_not_found: { summary: 'The provider does not know this template (any more): sync templates and pick another.' },
+  template_not_found: {
+    summary: 'The provider does not know this template (any more): sync templates and pick another.',
+  },
   template_params_mismatch: { summary: 'The template’s variables do not match what the provider expects.' },
   template_paused: { summary: 'The provider paused this template.' },
   template_disabled: { summary: 'The provider disabled this template.' },
@@ -76,7 +87,9 @@ const BY_CODE: Record<string, ReasonText> = {
   opted_out: { summary: 'The contact opted out (replied STOP); nothing may be sent until they opt in again.' },
   invalid_address: { summary: 'The contact’s address is not valid for this channel.' },
   rejected: { summary: 'The receiving side rejected the message.' },
-  in_doubt: { summary: 'Followup stopped while sending; the message may have reached the contact. Check before sending again.' },
+  in_doubt: {
+    summary: 'Followup stopped while sending; the message may have reached the contact. Check before sending again.',
+  },
   // planOutbound refusals
   template_not_supported: { summary: 'This channel has no message templates (they are a WhatsApp feature).' },
   tag_not_supported: { summary: 'This channel has no message tags (they are a Messenger feature).' },

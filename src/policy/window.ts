@@ -95,7 +95,8 @@ export function evaluateWindow(input: WindowInput): WindowStatus {
   const windowMs = Math.max(rule.windowHours, carried) * HOUR_MS;
   const humanMs = rule.humanAgentDays ? Math.max(rule.humanAgentDays * DAY_MS, windowMs) : windowMs;
   // A provider's "window closed" ends the window at that instant, unless the contact wrote since.
-  const cut = providerClosed !== null && anchor !== null && providerClosed >= anchor ? providerClosed : Number.POSITIVE_INFINITY;
+  const cut =
+    providerClosed !== null && anchor !== null && providerClosed >= anchor ? providerClosed : Number.POSITIVE_INFINITY;
   const freeEnd = anchor === null ? null : Math.min(anchor + windowMs, cut);
   const humanEnd = anchor === null ? null : Math.min(anchor + humanMs, cut);
 

@@ -21,14 +21,7 @@ const MAX_FORM_FIELDS = 100;
  */
 const MAX_KEY_LENGTH = 255;
 
-export type SlackPayloadKind =
-  | 'event'
-  | 'command'
-  | 'options'
-  | 'action'
-  | 'shortcut'
-  | 'message_action'
-  | 'view';
+export type SlackPayloadKind = 'event' | 'command' | 'options' | 'action' | 'shortcut' | 'message_action' | 'view';
 
 export type SlackRequestVerdict =
   | { kind: 'ssl_check' }

@@ -15,13 +15,16 @@ export function accountLabel(account: Pick<ProviderAccount, 'type' | 'id'>): str
 
 function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let v = input;
-  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
   return v;
 }
 
 /** The option names a schema knows (an object schema, possibly wrapped in refinements). */
 function knownOptions(schema: z.ZodType): string[] {
-  const shape = (schema as { shape?: Record<string, unknown> }).shape ?? (schema as { def?: { in?: { shape?: Record<string, unknown> } } }).def?.in?.shape;
+  const shape =
+    (schema as { shape?: Record<string, unknown> }).shape ??
+    (schema as { def?: { in?: { shape?: Record<string, unknown> } } }).def?.in?.shape;
   return shape ? Object.keys(shape) : [];
 }
 
@@ -35,7 +38,9 @@ export function parseAccountOptions<S extends z.ZodType>(schema: S, account: Pro
   if (issue.code === 'unrecognized_keys') {
     const known = knownOptions(schema);
     const names = issue.keys.map((k) => `"${k}"`).join(', ');
-    throw new Error(`${where} has unknown option${issue.keys.length > 1 ? 's' : ''} ${names}${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+    throw new Error(
+      `${where} has unknown option${issue.keys.length > 1 ? 's' : ''} ${names}${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+    );
   }
   const path = issue.path.map(String).join('.');
   const missing = valueAt(options, issue.path) === undefined && issue.code === 'invalid_type';
@@ -44,7 +49,10 @@ export function parseAccountOptions<S extends z.ZodType>(schema: S, account: Pro
 
 /** An API base URL without a trailing slash: default the provider's public API; tests pass their local fake's URL. */
 export function baseUrlOption(defaultUrl: string) {
-  return z.url({ error: `must be a URL such as ${defaultUrl}` }).transform(withoutTrailingSlash).default(defaultUrl);
+  return z
+    .url({ error: `must be a URL such as ${defaultUrl}` })
+    .transform(withoutTrailingSlash)
+    .default(defaultUrl);
 }
 
 /**

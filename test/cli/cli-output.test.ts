@@ -73,7 +73,10 @@ describe('customer text on the terminal', () => {
   });
 
   it('JSON output keeps the exact text, escaped so that no control reaches the terminal', async () => {
-    for (const argv of [['search', 'eve@example.com', '--status', 'any', '--json'], ['status', 'c-evil', '--json']]) {
+    for (const argv of [
+      ['search', 'eve@example.com', '--status', 'any', '--json'],
+      ['status', 'c-evil', '--json'],
+    ]) {
       const r = await run(argv);
       expect(r.code).toBe(0);
       expect(controlsIn(r.stdout)).toEqual([]);

@@ -21,7 +21,10 @@ interface Run {
 /** The line the last command that opened the store wrote first on stderr (kept out of `stderr`). */
 let storeLine: string | undefined;
 
-async function run(argv: string[], opts: { env?: Record<string, string>; stdin?: string; tty?: boolean; progressIntervalMs?: number } = {}): Promise<Run> {
+async function run(
+  argv: string[],
+  opts: { env?: Record<string, string>; stdin?: string; tty?: boolean; progressIntervalMs?: number } = {},
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -68,18 +71,28 @@ describe('followup import', () => {
     const lines = EXAMPLE_NDJSON.split('\n');
     const file = writeFile(
       'mixed.ndjson',
-      [lines[0], '', 'not json', '{"id":"e9","type":"contact.upserted","at":"2026-11-20T09:00:00Z","contact":{"id":"c-9","email":"nope"}}', lines[1]].join('\n'),
+      [
+        lines[0],
+        '',
+        'not json',
+        '{"id":"e9","type":"contact.upserted","at":"2026-11-20T09:00:00Z","contact":{"id":"c-9","email":"nope"}}',
+        lines[1],
+      ].join('\n'),
     );
     const r = await run(['import', file], at('2026-11-20T11:00:00Z'));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('accepted 2, duplicate 0, rejected 2\n');
-    expect(r.stderr).toMatch(/^ {2}line 3: not valid JSON \(.+\)\n {2}line 4: contact\.email: Invalid email address\n$/);
+    expect(r.stderr).toMatch(
+      /^ {2}line 3: not valid JSON \(.+\)\n {2}line 4: contact\.email: Invalid email address\n$/,
+    );
     const status = await run(['status', 'c-42', '--json'], at('2026-11-20T11:00:00Z'));
     expect(JSON.parse(status.stdout).channels[0].lastInboundAt).toBe('2026-11-20T10:00:00.000Z');
   });
 
   it('lists at most 20 rejections, then how many more', async () => {
-    const bad = Array.from({ length: 25 }, (_, i) => `{"id":"b${i}","type":"nope","at":"2026-11-20T09:00:00Z"}`).join('\n');
+    const bad = Array.from({ length: 25 }, (_, i) => `{"id":"b${i}","type":"nope","at":"2026-11-20T09:00:00Z"}`).join(
+      '\n',
+    );
     const r = await run(['import', writeFile('bad.ndjson', bad)], at('2026-11-20T11:00:00Z'));
     expect(r.code).toBe(1);
     const shown = r.stderr.trimEnd().split('\n');
@@ -94,7 +107,9 @@ describe('followup import', () => {
     const array = `[\n${EXAMPLE_NDJSON.split('\n').join(',\n')}\n]\n`;
     const other = tempDir('followup-cli-array-');
     try {
-      const a = await run(['import', writeFile('events.json', array)], { env: { FOLLOWUP_NOW: '2026-11-20T11:00:00Z', STORE_URL: other.url } });
+      const a = await run(['import', writeFile('events.json', array)], {
+        env: { FOLLOWUP_NOW: '2026-11-20T11:00:00Z', STORE_URL: other.url },
+      });
       expect(a).toMatchObject({ code: 0, stdout: 'accepted 5, duplicate 0, rejected 0\n' });
     } finally {
       other.cleanup();
@@ -102,7 +117,10 @@ describe('followup import', () => {
   });
 
   it('shows progress on stderr: lines in a log, redrawn in place on a terminal', async () => {
-    const big = Array.from({ length: 12_000 }, (_, i) => `{"id":"u${i}","type":"contact.upserted","at":"2026-11-20T09:00:00Z","contact":{"id":"c${i}"}}`).join('\n');
+    const big = Array.from(
+      { length: 12_000 },
+      (_, i) => `{"id":"u${i}","type":"contact.upserted","at":"2026-11-20T09:00:00Z","contact":{"id":"c${i}"}}`,
+    ).join('\n');
     const file = writeFile('big.ndjson', big);
     const log = await run(['import', file], { ...at('2026-11-20T11:00:00Z'), progressIntervalMs: 0 });
     expect(log.stdout).toBe('accepted 12000, duplicate 0, rejected 0\n');
@@ -118,7 +136,11 @@ describe('followup import', () => {
 
   it('fails readably on a missing file', async () => {
     const r = await run(['import', join(tmp.dir, 'nope.ndjson')]);
-    expect(r).toEqual({ code: 1, stdout: '', stderr: `followup: Cannot read ${join(tmp.dir, 'nope.ndjson')}: no such file.\n` });
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `followup: Cannot read ${join(tmp.dir, 'nope.ndjson')}: no such file.\n`,
+    });
   });
 });
 
@@ -130,7 +152,9 @@ describe('followup search', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+EMAIL\s+PHONE\s+STATUS\s+ASSIGNEE\s+CHANNELS$/);
-    expect(lines[1]).toMatch(/^Linh Nguyễn\s+linh@example\.vn\s+\+84 912 345 678\s+closed\s+U024BE7LH\s+whatsapp open \(closes in 22 h\)$/);
+    expect(lines[1]).toMatch(
+      /^Linh Nguyễn\s+linh@example\.vn\s+\+84 912 345 678\s+closed\s+U024BE7LH\s+whatsapp open \(closes in 22 h\)$/,
+    );
     expect(lines[2]).toBe('1 of 1');
   });
 
@@ -140,12 +164,24 @@ describe('followup search', () => {
   });
 
   it('applies filters, and says when nothing matches', async () => {
-    expect((await run(['search', 'nguyen', '--status', 'open'], at('2026-11-20T12:00:00Z'))).stdout).toBe('No contacts match (0 of 0).\n');
-    expect((await run(['search', 'nguyen', '--channel', 'viber'], at('2026-11-20T12:00:00Z'))).stdout).toBe('No contacts match (0 of 0).\n');
-    expect((await run(['search', '--inbox', 'mine', '--agent', 'U024BE7LH'], at('2026-11-20T12:00:00Z'))).stdout).toMatch(/\n1 of 1\n$/);
-    expect((await run(['search', '--inbox', 'mine', '--agent', 'U999'], at('2026-11-20T12:00:00Z'))).stdout).toBe('No contacts match (0 of 0).\n');
-    expect((await run(['search', '--window', 'template_only'], at('2026-11-20T12:00:00Z'))).stdout).toBe('No contacts match (0 of 0).\n');
-    expect((await run(['search', '--window', 'template_only'], at('2026-11-22T12:00:00Z'))).stdout).toMatch(/\n1 of 1\n$/);
+    expect((await run(['search', 'nguyen', '--status', 'open'], at('2026-11-20T12:00:00Z'))).stdout).toBe(
+      'No contacts match (0 of 0).\n',
+    );
+    expect((await run(['search', 'nguyen', '--channel', 'viber'], at('2026-11-20T12:00:00Z'))).stdout).toBe(
+      'No contacts match (0 of 0).\n',
+    );
+    expect(
+      (await run(['search', '--inbox', 'mine', '--agent', 'U024BE7LH'], at('2026-11-20T12:00:00Z'))).stdout,
+    ).toMatch(/\n1 of 1\n$/);
+    expect((await run(['search', '--inbox', 'mine', '--agent', 'U999'], at('2026-11-20T12:00:00Z'))).stdout).toBe(
+      'No contacts match (0 of 0).\n',
+    );
+    expect((await run(['search', '--window', 'template_only'], at('2026-11-20T12:00:00Z'))).stdout).toBe(
+      'No contacts match (0 of 0).\n',
+    );
+    expect((await run(['search', '--window', 'template_only'], at('2026-11-22T12:00:00Z'))).stdout).toMatch(
+      /\n1 of 1\n$/,
+    );
   });
 
   it('prints JSON for scripts', async () => {
@@ -208,8 +244,12 @@ describe('followup status', () => {
     const r = await run(['status', 'c-42'], at('2026-11-21T10:00:00Z'));
     expect(r.stdout).toContain('whatsapp (+84912345678): template_only\n');
     expect(r.stdout).toContain('  may send now:  template\n');
-    expect(r.stdout).toContain('  why:           The 24-hour window has closed: only an approved WhatsApp template can be sent.\n');
-    expect(r.stdout).toContain('                 Free text reopens when the contact replies (a template alone does not reopen it).\n');
+    expect(r.stdout).toContain(
+      '  why:           The 24-hour window has closed: only an approved WhatsApp template can be sent.\n',
+    );
+    expect(r.stdout).toContain(
+      '                 Free text reopens when the contact replies (a template alone does not reopen it).\n',
+    );
     const before = await run(['status', 'c-42', '--json'], at('2026-11-21T09:59:59.999Z'));
     expect(JSON.parse(before.stdout).channels[0]).toMatchObject({ state: 'open', allowed: ['text', 'template'] });
   });
@@ -217,9 +257,19 @@ describe('followup status', () => {
   it('prints JSON, and exits 1 for an unknown contact', async () => {
     const r = await run(['status', 'c-42', '--json'], at('2026-11-21T10:00:00Z'));
     const out = JSON.parse(r.stdout);
-    expect(out.channels[0]).toMatchObject({ key: 'whatsapp', state: 'template_only', allowed: ['template'], reason: 'whatsapp.window_closed', windowClosesAt: null });
+    expect(out.channels[0]).toMatchObject({
+      key: 'whatsapp',
+      state: 'template_only',
+      allowed: ['template'],
+      reason: 'whatsapp.window_closed',
+      windowClosesAt: null,
+    });
     expect(out.channels[0].explanation.summary).toMatch(/only an approved WhatsApp template/);
-    expect(await run(['status', 'c-404'], at('2026-11-21T10:00:00Z'))).toEqual({ code: 1, stdout: '', stderr: 'followup: no contact with id "c-404".\n' });
+    expect(await run(['status', 'c-404'], at('2026-11-21T10:00:00Z'))).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'followup: no contact with id "c-404".\n',
+    });
   });
 });
 
@@ -274,6 +324,9 @@ describe('usage', () => {
       other.cleanup();
     }
     const bad = await run(['status', 'c-42', '--store', 'redis://x'], at('2026-11-20T12:00:00Z'));
-    expect(bad).toMatchObject({ code: 1, stderr: expect.stringMatching(/^followup: Unsupported STORE_URL "redis:\/\/x"/) });
+    expect(bad).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^followup: Unsupported STORE_URL "redis:\/\/x"/),
+    });
   });
 });

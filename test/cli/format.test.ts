@@ -23,7 +23,7 @@ describe('terminalSafe', () => {
     expect(terminalSafe(raw)).not.toMatch(CONTROL);
   });
 
-  it.each(['Linh Nguyễn', 'مُحَمَّد العَلِي', 'Jürgen Groß', 'O\'Brien', '\u200fشركة\u200e (ABC)', '+84 912 345 678'])(
+  it.each(['Linh Nguyễn', 'مُحَمَّد العَلِي', 'Jürgen Groß', "O'Brien", '\u200fشركة\u200e (ABC)', '+84 912 345 678'])(
     'leaves ordinary text alone, right-to-left and its marks included: %s',
     (text) => expect(terminalSafe(text)).toBe(text),
   );
@@ -42,7 +42,13 @@ describe('terminalSafeJson', () => {
 
 describe('table', () => {
   it('makes every cell terminal-safe before measuring the columns', () => {
-    const out = table(['NAME', 'EMAIL'], [['Eve\u0007', 'e@x'], ['Bob', 'b@x']]);
+    const out = table(
+      ['NAME', 'EMAIL'],
+      [
+        ['Eve\u0007', 'e@x'],
+        ['Bob', 'b@x'],
+      ],
+    );
     expect(out).toBe(['NAME   EMAIL', 'Eve^G  e@x', 'Bob    b@x'].join('\n'));
   });
 });

@@ -14,7 +14,11 @@ const EVENTS = [
     id: 'up-1',
     type: 'contact.upserted',
     at: '2026-11-20T12:00:00Z',
-    contact: { id: 'c-1', firstName: 'Linh', channels: [{ type: 'telegram' }, { type: 'whatsapp', address: '+84912345678' }] },
+    contact: {
+      id: 'c-1',
+      firstName: 'Linh',
+      channels: [{ type: 'telegram' }, { type: 'whatsapp', address: '+84912345678' }],
+    },
   },
   { id: 'in-1', type: 'message.received', at: '2026-11-21T11:00:00Z', contactId: 'c-1', channel: 'telegram' },
   { id: 'in-2', type: 'message.received', at: '2026-11-21T11:00:00Z', contactId: 'c-1', channel: 'whatsapp' },
@@ -79,6 +83,12 @@ describe('followup status', () => {
     expect(r.stdout).toContain('This contact has no address on this channel, so the provider cannot reach them.');
     expect(r.stdout).toMatch(/whatsapp \(\+84912345678\): open\n/);
     const json = JSON.parse((await run(['status', 'c-1', '--json'])).stdout);
-    expect(json.channels[0]).toMatchObject({ key: 'telegram', address: null, state: 'closed', reason: 'telegram.no_address', allowed: [] });
+    expect(json.channels[0]).toMatchObject({
+      key: 'telegram',
+      address: null,
+      state: 'closed',
+      reason: 'telegram.no_address',
+      allowed: [],
+    });
   });
 });

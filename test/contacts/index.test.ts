@@ -242,7 +242,11 @@ describe('ContactIndex: window state', () => {
     makeContact({ id: 'ms-human', activityAgo: 4 * MINUTE, channels: [ch('messenger', 2 * DAY)] }),
     makeContact({ id: 'ms-human-ending', activityAgo: 5 * MINUTE, channels: [ch('messenger', 7 * DAY - 30 * MINUTE)] }),
     makeContact({ id: 'tg', activityAgo: 6 * MINUTE, channels: [ch('telegram', null)] }),
-    makeContact({ id: 'wc-capped', activityAgo: 7 * MINUTE, channels: [ch('wechat', HOUR, { outboundSinceInbound: 20 })] }),
+    makeContact({
+      id: 'wc-capped',
+      activityAgo: 7 * MINUTE,
+      channels: [ch('wechat', HOUR, { outboundSinceInbound: 20 })],
+    }),
     makeContact({ id: 'ig-closed', activityAgo: 8 * MINUTE, channels: [ch('instagram', 8 * DAY)] }),
     makeContact({ id: 'vb-sub', activityAgo: 9 * MINUTE, channels: [ch('viber', null, { subscribed: true })] }),
     makeContact({ id: 'vb-unsub', activityAgo: 10 * MINUTE, channels: [ch('viber', null, { subscribed: false })] }),
@@ -419,7 +423,10 @@ describe('ContactIndex: upsert and remove', () => {
     expect(ids(index, { inbox: 'mine', agentId: 'U1' })).toEqual(['c1']);
     expect(ids(index, { inbox: 'mine', agentId: 'U2' })).toEqual(['c2', 'c4']);
 
-    index.upsert({ ...PEOPLE[4]!, channels: [{ type: 'sms', lastInboundAt: null, lastOutboundAt: null, outboundSinceInbound: 0 }] });
+    index.upsert({
+      ...PEOPLE[4]!,
+      channels: [{ type: 'sms', lastInboundAt: null, lastOutboundAt: null, outboundSinceInbound: 0 }],
+    });
     expect(ids(index, { channel: 'sms' })).toEqual(['c5']);
     index.upsert({ ...PEOPLE[4]!, channels: [] });
     expect(ids(index, { channel: 'sms' })).toEqual([]);
@@ -443,18 +450,26 @@ describe('ContactIndex: upsert and remove', () => {
 
   it('refuses a contact with an unreadable time and leaves the index as it was', () => {
     const index = indexOf(PEOPLE);
-    expect(() => index.upsert({ ...PEOPLE[0]!, id: 'bad', lastActivityAt: 'yesterday' })).toThrow(/bad.*lastActivityAt/);
+    expect(() => index.upsert({ ...PEOPLE[0]!, id: 'bad', lastActivityAt: 'yesterday' })).toThrow(
+      /bad.*lastActivityAt/,
+    );
     expect(index.has('bad')).toBe(false);
     expect(index.size).toBe(8);
   });
 });
 
-
 describe('ContactIndex: against a brute-force model through flushes and merges', () => {
   const FIRST = ['Linh', 'Minh', 'Anh', 'Jürgen', 'José', 'François', 'محمد', 'Ngọc'];
   const LAST = ['Nguyễn', 'Trần', 'Müller', 'Núñez', 'Lefèvre', 'أحمد', 'Schmidt'];
   const DOMAINS = ['example.vn', 'firma.de', 'mail.fr', 'example.com'];
-  const PHONES = ['+84 912 345 678', '+84912345678', '+49 30 1234567', '+84 987 654 321', '+33 6 12 34 56 78', '+84 900 005 678'];
+  const PHONES = [
+    '+84 912 345 678',
+    '+84912345678',
+    '+49 30 1234567',
+    '+84 987 654 321',
+    '+33 6 12 34 56 78',
+    '+84 900 005 678',
+  ];
 
   it('gives the same results as a scan of the live contacts', () => {
     const rand = mulberry32(42);
@@ -503,7 +518,11 @@ describe('ContactIndex: against a brute-force model through flushes and merges',
           live.delete(id);
           index.remove(id);
         } else if (r < 0.8) {
-          put({ ...live.get(id)!.contact, lastActivityAt: NOW.toISOString(), status: rand() < 0.5 ? 'open' : 'closed' });
+          put({
+            ...live.get(id)!.contact,
+            lastActivityAt: NOW.toISOString(),
+            status: rand() < 0.5 ? 'open' : 'closed',
+          });
         } else {
           put(randomContact(id));
         }
@@ -512,7 +531,10 @@ describe('ContactIndex: against a brute-force model through flushes and merges',
       // Filters answered by bitsets (status, channel) and per contact (inbox), and paging.
       const variants: { query: SearchQuery; keep: (c: Contact) => boolean }[] = [
         { query: { limit: 50 }, keep: (c) => c.status === 'closed' },
-        { query: { status: 'any', channel: 'sms', limit: 20 }, keep: (c) => c.channels.some((ch) => ch.type === 'sms') },
+        {
+          query: { status: 'any', channel: 'sms', limit: 20 },
+          keep: (c) => c.channels.some((ch) => ch.type === 'sms'),
+        },
         {
           query: { status: 'open', inbox: 'mine', agentId: 'U1', limit: 3 },
           keep: (c) => c.status === 'open' && c.assignee === 'U1',
@@ -622,7 +644,10 @@ describe('ContactIndex: window filters against evaluateWindow itself', () => {
               }),
             )
             .map((c) => c.id);
-          const got = index.search({ status: 'any', limit: 100, windowState: state, ...(channel ? { channel } : {}) }, now);
+          const got = index.search(
+            { status: 'any', limit: 100, windowState: state, ...(channel ? { channel } : {}) },
+            now,
+          );
           expect(got.total, `${state} ${channel ?? 'any'} at ${now.toISOString()}`).toBe(expected.length);
           expect(got.ids).toEqual(expected.slice(0, 100));
           if (expected.length > 0) nonEmpty++;

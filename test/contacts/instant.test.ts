@@ -14,7 +14,12 @@ describe('parseInstant', () => {
   });
 
   it('handles leap days and century rules', () => {
-    for (const iso of ['2024-02-29T00:00:00.000Z', '2000-02-29T12:00:00.000Z', '1970-01-01T00:00:00.000Z', '1969-12-31T23:59:59.999Z']) {
+    for (const iso of [
+      '2024-02-29T00:00:00.000Z',
+      '2000-02-29T12:00:00.000Z',
+      '1970-01-01T00:00:00.000Z',
+      '1969-12-31T23:59:59.999Z',
+    ]) {
       expect(parseInstant(iso), iso).toBe(Date.parse(iso));
     }
   });

@@ -13,16 +13,31 @@ describe('queryTextProblem', () => {
     expect(classifyQuery(text)).toEqual([]);
   });
 
-  it.each(['1', '12', '123', '+84', '(12) 3', '1-2-3', '٣٤٥', ' 0 9 '])('%j has too few digits for a phone search', (text) => {
-    expect(queryTextProblem(text)).toBe('phone_too_short');
-  });
-
-  it.each(['', '   ', 'linh', 'Nguyễn', '@example.vn', 'linh@', '1234', '+84 912', '345678', '🦄 linh', 'linh 12', 'o’brien', 'محمد', '3M'])(
-    '%j is searched as it is',
+  it.each(['1', '12', '123', '+84', '(12) 3', '1-2-3', '٣٤٥', ' 0 9 '])(
+    '%j has too few digits for a phone search',
     (text) => {
-      expect(queryTextProblem(text)).toBeNull();
+      expect(queryTextProblem(text)).toBe('phone_too_short');
     },
   );
+
+  it.each([
+    '',
+    '   ',
+    'linh',
+    'Nguyễn',
+    '@example.vn',
+    'linh@',
+    '1234',
+    '+84 912',
+    '345678',
+    '🦄 linh',
+    'linh 12',
+    'o’brien',
+    'محمد',
+    '3M',
+  ])('%j is searched as it is', (text) => {
+    expect(queryTextProblem(text)).toBeNull();
+  });
 
   it('the digit threshold is the index’s own', () => {
     const shortest = '7'.repeat(MIN_PHONE_DIGITS);

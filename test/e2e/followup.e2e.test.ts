@@ -20,8 +20,19 @@ policy:
 closing: { logic: unassign }
 `;
 
-function contact(id: string, first: string, last: string, channels: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}) {
-  return { id: `up-${id}`, type: 'contact.upserted', at: iso(-30 * DAY), contact: { id, firstName: first, lastName: last, channels, ...extra } };
+function contact(
+  id: string,
+  first: string,
+  last: string,
+  channels: Array<Record<string, unknown>>,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    id: `up-${id}`,
+    type: 'contact.upserted',
+    at: iso(-30 * DAY),
+    contact: { id, firstName: first, lastName: last, channels, ...extra },
+  };
 }
 const inbound = (contactId: string, channel: string, ageMs: number, n = 0) => ({
   id: `in-${contactId}-${channel}-${n}`,
@@ -37,12 +48,35 @@ const closed = (contactId: string, by = 'UOTHER01') => [
 ];
 
 const EVENTS = [
-  { id: 'tpl-vi', type: 'template.upserted', at: iso(-40 * DAY), template: { name: 'order_update', language: 'vi', category: 'UTILITY', status: 'APPROVED', body: 'Xin chào {{1}}, đơn hàng {{2}} đã được giao.' } },
-  { id: 'tpl-vi-paused', type: 'template.upserted', at: iso(-40 * DAY), template: { name: 'promo', language: 'vi', category: 'MARKETING', status: 'PAUSED', body: 'Giảm giá {{1}}' } },
-  contact('c-42', 'Linh', 'Nguyễn', [{ type: 'whatsapp', address: '+84912345678' }], { email: 'linh@example.vn', phone: '+84 912 345 678', language: 'vi' }),
+  {
+    id: 'tpl-vi',
+    type: 'template.upserted',
+    at: iso(-40 * DAY),
+    template: {
+      name: 'order_update',
+      language: 'vi',
+      category: 'UTILITY',
+      status: 'APPROVED',
+      body: 'Xin chào {{1}}, đơn hàng {{2}} đã được giao.',
+    },
+  },
+  {
+    id: 'tpl-vi-paused',
+    type: 'template.upserted',
+    at: iso(-40 * DAY),
+    template: { name: 'promo', language: 'vi', category: 'MARKETING', status: 'PAUSED', body: 'Giảm giá {{1}}' },
+  },
+  contact('c-42', 'Linh', 'Nguyễn', [{ type: 'whatsapp', address: '+84912345678' }], {
+    email: 'linh@example.vn',
+    phone: '+84 912 345 678',
+    language: 'vi',
+  }),
   inbound('c-42', 'whatsapp', 2 * HOUR),
   ...closed('c-42'),
-  contact('c-msg', 'Jürgen', 'Müller', [{ type: 'messenger', address: 'psid-1' }], { email: 'jm@beispiel.de', language: 'de' }),
+  contact('c-msg', 'Jürgen', 'Müller', [{ type: 'messenger', address: 'psid-1' }], {
+    email: 'jm@beispiel.de',
+    language: 'de',
+  }),
   inbound('c-msg', 'messenger', 8 * DAY),
   ...closed('c-msg', AGENT_ID),
   contact('c-ig', 'Zoé', 'Lefèvre', [{ type: 'instagram', address: 'igsid-1' }], { language: 'fr' }),
@@ -54,7 +88,9 @@ const EVENTS = [
   contact('c-wc', 'Wei', 'Zhang', [{ type: 'wechat', address: 'openid-1' }], { language: 'zh' }),
   inbound('c-wc', 'wechat', 2 * HOUR),
   ...closed('c-wc', AGENT_ID),
-  contact('c-evil', '<!channel>', '<@U123> & <https://evil.example|click>', [{ type: 'sms', address: '+15550100' }], { email: 'evil@example.com' }),
+  contact('c-evil', '<!channel>', '<@U123> & <https://evil.example|click>', [{ type: 'sms', address: '+15550100' }], {
+    email: 'evil@example.com',
+  }),
   ...closed('c-evil', AGENT_ID),
 ];
 
@@ -83,12 +119,13 @@ async function search(text: string) {
   return { id, view, json: JSON.stringify(view) };
 }
 
-
 /** From a contact view, open the compose view for its first channel. */
 async function openCompose(contactId: string) {
   const s = await search('');
   // Open the contact straight from a button value, as the search result's "Open" would.
-  const contactViewId = await h.opening(() => h.click(s.id, { action_id: `${ACTION.openContact}:0`, value: contactId, type: 'button' }));
+  const contactViewId = await h.opening(() =>
+    h.click(s.id, { action_id: `${ACTION.openContact}:0`, value: contactId, type: 'button' }),
+  );
   const contactView = await h.waitForView(contactViewId, (v) => v.callback_id === 'followup_contact');
   const button = findAction(contactView, ACTION.composeOpen);
   return { contactView, contactViewId, button };
@@ -117,7 +154,13 @@ describe('ingest endpoint', () => {
     expect(r.json.results[1].reason).toMatch(/at/);
   });
   it('accepts one JSON event', async () => {
-    const r = await h.ingest({ id: 'x3', type: 'contact.assigned', at: iso(-HOUR), contactId: 'c-42', assignee: 'UOTHER01' });
+    const r = await h.ingest({
+      id: 'x3',
+      type: 'contact.assigned',
+      at: iso(-HOUR),
+      contactId: 'c-42',
+      assignee: 'UOTHER01',
+    });
     expect(r.json).toMatchObject({ accepted: 1, rejected: 0 });
   });
 });
@@ -125,8 +168,16 @@ describe('ingest endpoint', () => {
 describe('security', () => {
   it('refuses a forged signature and a stale timestamp; handles nothing', async () => {
     const before = h.fake.callsTo('views.open').length;
-    const forged = await h.slack('command', { command: '/followup', text: 'x', user_id: AGENT_ID, team_id: 'T0001', trigger_id: 't' }, { badSignature: true });
-    const stale = await h.slack('command', { command: '/followup', text: 'x', user_id: AGENT_ID, team_id: 'T0001', trigger_id: 't' }, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const forged = await h.slack(
+      'command',
+      { command: '/followup', text: 'x', user_id: AGENT_ID, team_id: 'T0001', trigger_id: 't' },
+      { badSignature: true },
+    );
+    const stale = await h.slack(
+      'command',
+      { command: '/followup', text: 'x', user_id: AGENT_ID, team_id: 'T0001', trigger_id: 't' },
+      { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 },
+    );
     expect(forged.status).toBe(401);
     expect(stale.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
@@ -134,7 +185,13 @@ describe('security', () => {
   });
   it('serves only the installed workspace', async () => {
     const before = h.fake.callsTo('views.open').length;
-    const r = await h.slack('command', { command: '/followup', text: '', user_id: AGENT_ID, team_id: 'T9999', trigger_id: 't' });
+    const r = await h.slack('command', {
+      command: '/followup',
+      text: '',
+      user_id: AGENT_ID,
+      team_id: 'T9999',
+      trigger_id: 't',
+    });
     expect(r.status).toBe(200);
     await new Promise((r) => setTimeout(r, 150));
     expect(h.fake.callsTo('views.open').length).toBe(before);
@@ -174,10 +231,21 @@ describe('search', () => {
   it('changing a filter updates the view in place with its hash', async () => {
     const { id } = await search('');
     const before = h.fake.callsTo('views.update').length;
-    await h.click(id, { action_id: ACTION.channel, type: 'static_select', selected_option: { value: 'instagram', text: { type: 'plain_text', text: 'Instagram' } } }, {
-      [BLOCK.searchFilters]: { [ACTION.channel]: staticSelectValue('instagram') },
-    });
-    const updated = await h.waitForView(id, (v) => JSON.stringify(v).includes('Lefèvre') && !JSON.stringify(v).includes('García'));
+    await h.click(
+      id,
+      {
+        action_id: ACTION.channel,
+        type: 'static_select',
+        selected_option: { value: 'instagram', text: { type: 'plain_text', text: 'Instagram' } },
+      },
+      {
+        [BLOCK.searchFilters]: { [ACTION.channel]: staticSelectValue('instagram') },
+      },
+    );
+    const updated = await h.waitForView(
+      id,
+      (v) => JSON.stringify(v).includes('Lefèvre') && !JSON.stringify(v).includes('García'),
+    );
     expect(updated).toBeTruthy();
     const call = h.fake.callsTo('views.update').slice(before)[0]!;
     expect(call.view_id).toBe(id);
@@ -217,7 +285,9 @@ describe('follow-ups', () => {
     const { compose, composeId } = await composeFor('c-42');
     expect(compose).toBeTruthy();
     expect(JSON.stringify(compose)).toContain(ACTION.text);
-    const r = await h.submit(composeId!, { [BLOCK.text]: { [ACTION.text]: plainTextValue('Chào Linh, đơn hàng đã được giao chưa?') } });
+    const r = await h.submit(composeId!, {
+      [BLOCK.text]: { [ACTION.text]: plainTextValue('Chào Linh, đơn hàng đã được giao chưa?') },
+    });
     expect(r.json.response_action).toBe('update');
     await h.waitForView(composeId!, (v) => JSON.stringify(v).includes('Sent'));
     const c = await h.app.store.contacts.get('c-42');
@@ -243,7 +313,9 @@ describe('follow-ups', () => {
     const { composeId, compose } = await composeFor('c-42');
     expect(JSON.stringify(compose)).toContain(ACTION.text);
     h.advance(23 * HOUR);
-    const r = await h.submit(composeId!, { [BLOCK.text]: { [ACTION.text]: plainTextValue('Draft that must survive') } });
+    const r = await h.submit(composeId!, {
+      [BLOCK.text]: { [ACTION.text]: plainTextValue('Draft that must survive') },
+    });
     expect(r.json.response_action).toBe('update');
     const json = JSON.stringify(r.json.view);
     expect(json).toContain(ACTION.template);
@@ -260,9 +332,17 @@ describe('follow-ups', () => {
     expect(json).not.toContain('promo');
     const select = findAction(compose, ACTION.template)!;
     const value = select.options[0].value as string;
-    await h.click(composeId!, { action_id: ACTION.template, type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: 'x' } } }, {
-      [BLOCK.template]: { [ACTION.template]: staticSelectValue(value) },
-    });
+    await h.click(
+      composeId!,
+      {
+        action_id: ACTION.template,
+        type: 'static_select',
+        selected_option: { value, text: { type: 'plain_text', text: 'x' } },
+      },
+      {
+        [BLOCK.template]: { [ACTION.template]: staticSelectValue(value) },
+      },
+    );
     const withVars = await h.waitForView(composeId!, (v) => JSON.stringify(v).includes(variableBlockId('2')));
     expect(JSON.stringify(withVars)).toContain(variableBlockId('1'));
     const missing = await h.submit(composeId!, {
@@ -280,7 +360,12 @@ describe('follow-ups', () => {
     expect(ok.json.response_action).toBe('update');
     await h.waitForView(composeId!, (v) => JSON.stringify(v).includes('Sent'));
     const last = (await h.app.store.outbox.list({ contactId: 'c-42' })).find((e) => e.kind === 'template');
-    expect(last).toMatchObject({ templateName: 'order_update', text: 'Xin chào Linh, đơn hàng #A-1001 đã được giao.', status: 'sent', sandbox: true });
+    expect(last).toMatchObject({
+      templateName: 'order_update',
+      text: 'Xin chào Linh, đơn hàng #A-1001 đã được giao.',
+      status: 'sent',
+      sandbox: true,
+    });
     // A template does not reopen free text: the window stays template-only.
     const c = await h.app.store.contacts.get('c-42');
     expect(c!.status).toBe('open');
@@ -321,7 +406,9 @@ describe('follow-ups', () => {
   it('Viber chatbot-initiated: quota shown, counted, refused past it (freeMonthly 1)', async () => {
     const first = await composeFor('c-vb');
     expect(JSON.stringify(first.compose)).toMatch(/chatbot-initiated/i);
-    const r = await h.submit(first.composeId!, { [BLOCK.text]: { [ACTION.text]: plainTextValue('¿Sigue con el problema?') } });
+    const r = await h.submit(first.composeId!, {
+      [BLOCK.text]: { [ACTION.text]: plainTextValue('¿Sigue con el problema?') },
+    });
     expect(r.json.response_action).toBe('update');
     await h.waitForView(first.composeId!, (v) => JSON.stringify(v).includes('Sent'));
     const second = await composeFor('c-vb');
@@ -335,7 +422,11 @@ describe('follow-ups', () => {
     const b = await composeFor('c-wc');
     const c = await composeFor('c-wc');
     const values = (t: string) => ({ [BLOCK.text]: { [ACTION.text]: plainTextValue(t) } });
-    await Promise.all([h.submit(a.composeId!, values('one')), h.submit(b.composeId!, values('two'), 'UAGENT2'), h.submit(c.composeId!, values('three'))]);
+    await Promise.all([
+      h.submit(a.composeId!, values('one')),
+      h.submit(b.composeId!, values('two'), 'UAGENT2'),
+      h.submit(c.composeId!, values('three')),
+    ]);
     await new Promise((r) => setTimeout(r, 500));
     const sent = (await h.app.store.outbox.list({ contactId: 'c-wc' })).filter((e) => e.status === 'sent');
     expect(sent).toHaveLength(2);
@@ -345,7 +436,9 @@ describe('follow-ups', () => {
 
   it('closing applies the closing logic (unassign)', async () => {
     // An open conversation (run in order, the Messenger follow-up above already reopened it).
-    await h.ingest([{ id: 'c-msg-open', type: 'conversation.opened', at: h.now().toISOString(), contactId: 'c-msg', by: AGENT_ID }]);
+    await h.ingest([
+      { id: 'c-msg-open', type: 'conversation.opened', at: h.now().toISOString(), contactId: 'c-msg', by: AGENT_ID },
+    ]);
     const { contactViewId, contactView } = await openCompose('c-msg');
     const close = findAction(contactView, ACTION.closeConversation);
     expect(close).toBeTruthy();
@@ -358,14 +451,25 @@ describe('follow-ups', () => {
 describe('entry points and contact actions', () => {
   it('the global shortcut opens the same search modal', async () => {
     const id = await h.opening(() =>
-      h.slack('interactive', { type: 'shortcut', callback_id: 'followup_global', trigger_id: `t-${Date.now()}`, user: { id: AGENT_ID, team_id: 'T0001' }, team: { id: 'T0001' }, api_app_id: 'A0001', token: 'x', action_ts: '1' }),
+      h.slack('interactive', {
+        type: 'shortcut',
+        callback_id: 'followup_global',
+        trigger_id: `t-${Date.now()}`,
+        user: { id: AGENT_ID, team_id: 'T0001' },
+        team: { id: 'T0001' },
+        api_app_id: 'A0001',
+        token: 'x',
+        action_ts: '1',
+      }),
     );
     const view = await h.waitForView(id, (v) => v.callback_id === 'followup_search');
     expect(JSON.stringify(view)).toContain(ACTION.searchText);
   });
 
   it('Assign to me takes a colleague’s contact and updates the view in place', async () => {
-    await h.ingest([{ id: 'evil-assign', type: 'contact.assigned', at: iso(-60_000), contactId: 'c-evil', assignee: 'UOTHER01' }]);
+    await h.ingest([
+      { id: 'evil-assign', type: 'contact.assigned', at: iso(-60_000), contactId: 'c-evil', assignee: 'UOTHER01' },
+    ]);
     const { contactViewId, contactView } = await openCompose('c-evil');
     const assign = findAction(contactView, ACTION.assignMe)!;
     expect(assign).toBeTruthy();
@@ -422,7 +526,10 @@ async function tourEverySurface(): Promise<void> {
   }
   // WhatsApp three days after the contact wrote: template only, whatever the clock did in earlier tests.
   const templateOnly = [
-    { ...contact('c-bk-tpl', 'Thảo', 'Phạm', [{ type: 'whatsapp', address: '+84900000001' }], { language: 'vi' }), at: ago(4 * DAY) },
+    {
+      ...contact('c-bk-tpl', 'Thảo', 'Phạm', [{ type: 'whatsapp', address: '+84900000001' }], { language: 'vi' }),
+      at: ago(4 * DAY),
+    },
     { ...inbound('c-bk-tpl', 'whatsapp', 0), at: ago(3 * DAY) },
     { id: 'bk-tpl-closed', type: 'conversation.closed', at: ago(HOUR), contactId: 'c-bk-tpl', by: AGENT_ID },
   ];
@@ -437,9 +544,17 @@ async function tourEverySurface(): Promise<void> {
 
   const tpl = await composeFor('c-bk-tpl');
   const value = findAction(tpl.compose, ACTION.template)!.options[0].value as string;
-  await h.click(tpl.composeId!, { action_id: ACTION.template, type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: 'x' } } }, {
-    [BLOCK.template]: { [ACTION.template]: staticSelectValue(value) },
-  });
+  await h.click(
+    tpl.composeId!,
+    {
+      action_id: ACTION.template,
+      type: 'static_select',
+      selected_option: { value, text: { type: 'plain_text', text: 'x' } },
+    },
+    {
+      [BLOCK.template]: { [ACTION.template]: staticSelectValue(value) },
+    },
+  );
   await h.waitForView(tpl.composeId!, (v) => JSON.stringify(v).includes(variableBlockId('2')));
 
   const dmsBefore = h.fake.callsTo('chat.postMessage').length;

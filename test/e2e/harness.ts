@@ -38,7 +38,11 @@ export interface Harness {
   setNow(d: Date | string): void;
   advance(ms: number): void;
   ingest(body: string | unknown[] | Json, contentType?: string, token?: string): Promise<{ status: number; json: any }>;
-  slack(kind: 'command' | 'interactive' | 'event', body: Json, opts?: SignedRequestOptions): Promise<{ status: number; text: string; ms: number }>;
+  slack(
+    kind: 'command' | 'interactive' | 'event',
+    body: Json,
+    opts?: SignedRequestOptions,
+  ): Promise<{ status: number; text: string; ms: number }>;
   command(text: string, user?: string): Promise<{ status: number; text: string; ms: number }>;
   /** The view as Slack holds it now: the newest views.open/push/update for that id. */
   view(viewId: string): Json & { id: string; hash: string };
@@ -48,7 +52,12 @@ export interface Harness {
   opening(request: () => Promise<unknown>, timeoutMs?: number): Promise<string>;
   /** Waits until the newest views.update of a view satisfies a predicate. */
   waitForView(viewId: string, predicate: (view: Json) => boolean, timeoutMs?: number): Promise<Json>;
-  click(viewId: string, action: Json, values?: Json, user?: string): Promise<{ status: number; text: string; ms: number }>;
+  click(
+    viewId: string,
+    action: Json,
+    values?: Json,
+    user?: string,
+  ): Promise<{ status: number; text: string; ms: number }>;
   submit(viewId: string, values: Json, user?: string): Promise<{ status: number; json: any; ms: number }>;
   /** Stops the server and starts it again on the same store (a deploy or a crash-free restart). */
   restart(): Promise<void>;
@@ -128,7 +137,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       const text = typeof body === 'string' ? body : JSON.stringify(body);
       const res = await fetch(`${base}/api/events`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': contentType ?? (typeof body === 'string' ? 'application/x-ndjson' : 'application/json') },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': contentType ?? (typeof body === 'string' ? 'application/x-ndjson' : 'application/json'),
+        },
         body: text,
       });
       return { status: res.status, json: await res.json() };
@@ -165,7 +177,13 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await request();
       const deadline = Date.now() + timeoutMs;
       while (openedViewIds(fake).length <= before) {
-        if (Date.now() > deadline) throw new Error(`No modal was opened; calls: ${fake.calls.slice(-8).map((c) => c.method).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `No modal was opened; calls: ${fake.calls
+              .slice(-8)
+              .map((c) => c.method)
+              .join(', ')}`,
+          );
         await new Promise((r) => setTimeout(r, 10));
       }
       return openedViewIds(fake)[before]!;
@@ -175,12 +193,16 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       for (;;) {
         const v = viewState(fake, viewId);
         if (v && predicate(v)) return v;
-        if (Date.now() > deadline) throw new Error(`View ${viewId} never matched; last: ${JSON.stringify(v)?.slice(0, 1500)}`);
+        if (Date.now() > deadline)
+          throw new Error(`View ${viewId} never matched; last: ${JSON.stringify(v)?.slice(0, 1500)}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
     click(viewId, action, values = {}, user = AGENT_ID) {
-      return h.slack('interactive', blockAction({ view: h.view(viewId), actions: [action as never], values, user } as never));
+      return h.slack(
+        'interactive',
+        blockAction({ view: h.view(viewId), actions: [action as never], values, user } as never),
+      );
     },
     async submit(viewId, values, user = AGENT_ID) {
       const r = await h.slack('interactive', viewSubmission({ view: h.view(viewId), values, user } as never));
@@ -212,7 +234,10 @@ export function viewState(fake: FakeSlack, viewId: string): (Json & { id: string
   let latest: CallArgs | undefined;
   for (const c of fake.calls) {
     const result = c.result as { view?: { id?: string; hash?: string } } | undefined;
-    if ((c.method === 'views.open' || c.method === 'views.push' || c.method === 'views.update') && result?.view?.id === viewId) {
+    if (
+      (c.method === 'views.open' || c.method === 'views.push' || c.method === 'views.update') &&
+      result?.view?.id === viewId
+    ) {
       latest = { ...(c.args.view as Json), id: viewId, hash: String(result.view.hash) };
     }
   }
@@ -223,7 +248,14 @@ export function viewState(fake: FakeSlack, viewId: string): (Json & { id: string
 export function findAction(view: unknown, base: string): Record<string, any> | undefined {
   let found: Record<string, any> | undefined;
   JSON.stringify(view, (_k, v) => {
-    if (!found && v && typeof v === 'object' && typeof v.action_id === 'string' && (v.action_id === base || v.action_id.startsWith(`${base}:`))) found = v;
+    if (
+      !found &&
+      v &&
+      typeof v === 'object' &&
+      typeof v.action_id === 'string' &&
+      (v.action_id === base || v.action_id.startsWith(`${base}:`))
+    )
+      found = v;
     return v;
   });
   return found;

@@ -17,9 +17,22 @@ const upsert = (id: string, channel = 'whatsapp', extra: Record<string, unknown>
   id: `up-${id}`,
   type: 'contact.upserted',
   at: iso(-24 * HOUR),
-  contact: { id, firstName: `Linh ${id}`, lastName: 'Nguyễn', language: 'vi', channels: [{ type: channel, address: `addr-${id}` }], ...extra },
+  contact: {
+    id,
+    firstName: `Linh ${id}`,
+    lastName: 'Nguyễn',
+    language: 'vi',
+    channels: [{ type: channel, address: `addr-${id}` }],
+    ...extra,
+  },
 });
-const inbound = (id: string, at: number, n = 0, channel = 'whatsapp') => ({ id: `in-${id}-${n}`, type: 'message.received', at: iso(at), contactId: id, channel });
+const inbound = (id: string, at: number, n = 0, channel = 'whatsapp') => ({
+  id: `in-${id}-${n}`,
+  type: 'message.received',
+  at: iso(at),
+  contactId: id,
+  channel,
+});
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -42,7 +55,18 @@ describe('window notifications', () => {
       upsert('c-1'),
       inbound('c-1', 0),
       { id: 'as', type: 'contact.assigned', at: iso(MIN), contactId: 'c-1', assignee: 'U0AGENT01' },
-      { id: 'tpl', type: 'template.upserted', at: iso(-HOUR), template: { name: 'order_update', language: 'vi', category: 'UTILITY', status: 'APPROVED', body: 'Xin chào {{1}}' } },
+      {
+        id: 'tpl',
+        type: 'template.upserted',
+        at: iso(-HOUR),
+        template: {
+          name: 'order_update',
+          language: 'vi',
+          category: 'UTILITY',
+          status: 'APPROVED',
+          body: 'Xin chào {{1}}',
+        },
+      },
     ]);
     expect(r.json.rejected).toBe(0);
 
@@ -66,18 +90,29 @@ describe('window notifications', () => {
     for (const p of posts(h)) assertBlockKitLimits('message', p);
 
     // The button opens the compose modal for that contact and channel, now template-only.
-    const button = JSON.parse(JSON.stringify(posts(h)[1]!.blocks)).flatMap((b: any) => (b.accessory ? [b.accessory] : b.elements ?? []))
+    const button = JSON.parse(JSON.stringify(posts(h)[1]!.blocks))
+      .flatMap((b: any) => (b.accessory ? [b.accessory] : (b.elements ?? [])))
       .find((e: any) => typeof e.action_id === 'string' && e.action_id.startsWith(ACTION.notifyFollowUp));
     expect(button.value).toBe('c-1|whatsapp');
     const { blockAction } = await import('../support/signed-request.js');
-    const id = await h.opening(() => h!.slack('interactive', blockAction({ actions: [button], channel: NOTIFY } as never)));
+    const id = await h.opening(() =>
+      h!.slack('interactive', blockAction({ actions: [button], channel: NOTIFY } as never)),
+    );
     const compose = await h.waitForView(id, (v) => v.callback_id === 'followup_compose');
     expect(text(compose)).toContain(ACTION.template);
   });
 
   it('with dmAssignee the assignee also gets the reminder as a DM', async () => {
-    h = await startHarness({ env: { NOTIFY_CHANNEL: NOTIFY }, config: 'notifications: { dmAssignee: true }\n', start: T.toISOString() });
-    await h.ingest([upsert('c-dm'), inbound('c-dm', 0), { id: 'as-dm', type: 'contact.assigned', at: iso(MIN), contactId: 'c-dm', assignee: 'U0AGENT09' }]);
+    h = await startHarness({
+      env: { NOTIFY_CHANNEL: NOTIFY },
+      config: 'notifications: { dmAssignee: true }\n',
+      start: T.toISOString(),
+    });
+    await h.ingest([
+      upsert('c-dm'),
+      inbound('c-dm', 0),
+      { id: 'as-dm', type: 'contact.assigned', at: iso(MIN), contactId: 'c-dm', assignee: 'U0AGENT09' },
+    ]);
     await tickAt(h, 23 * HOUR);
     expect(posts(h)).toHaveLength(1);
     const dms = h.fake.callsTo('chat.postMessage').filter((a) => a.channel === 'U0AGENT09');
@@ -133,7 +168,9 @@ describe('window notifications', () => {
     expect(delivered.length).toBeGreaterThanOrEqual(1);
     expect(delivered.length).toBeLessThanOrEqual(10);
     // Every window is accounted for: the digests' counts add up to 500.
-    const counted = delivered.map((m) => Number(/(\d+) windows? closing soon/.exec(String(m.args.text))?.[1] ?? 0)).reduce((a, b) => a + b, 0);
+    const counted = delivered
+      .map((m) => Number(/(\d+) windows? closing soon/.exec(String(m.args.text))?.[1] ?? 0))
+      .reduce((a, b) => a + b, 0);
     expect(counted).toBe(500);
     // Paced: at most about one message per second to the channel.
     expect(Date.now() - t0).toBeGreaterThanOrEqual((delivered.length - 1) * 900);

@@ -7,7 +7,14 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION, BLOCK } from '../../src/slack/shared/ids.js';
 import { plainTextValue } from '../support/signed-request.js';
-import { ACCESS_TOKEN, APP_SECRET, type FakeGraph, PHONE_NUMBER_ID, VERIFY_TOKEN, startFakeGraph } from '../transports/whatsapp/fake-graph.js';
+import {
+  ACCESS_TOKEN,
+  APP_SECRET,
+  type FakeGraph,
+  PHONE_NUMBER_ID,
+  VERIFY_TOKEN,
+  startFakeGraph,
+} from '../transports/whatsapp/fake-graph.js';
 import { type Harness, findAction, startHarness } from './harness.js';
 
 const T = new Date('2026-11-21T12:00:00.000Z');
@@ -20,8 +27,20 @@ beforeAll(async () => {
   graph.answer((req) =>
     req.method === 'POST' && /\/messages$/.test(req.url)
       ? ++n === 1
-        ? { status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: '84912345678', wa_id: '84912345678' }], messages: [{ id: 'wamid.FIRST' }] } }
-        : { status: 400, body: { error: { message: 'Re-engagement message', type: 'OAuthException', code: 131047, fbtrace_id: 'x' } } }
+        ? {
+            status: 200,
+            body: {
+              messaging_product: 'whatsapp',
+              contacts: [{ input: '84912345678', wa_id: '84912345678' }],
+              messages: [{ id: 'wamid.FIRST' }],
+            },
+          }
+        : {
+            status: 400,
+            body: {
+              error: { message: 'Re-engagement message', type: 'OAuthException', code: 131047, fbtrace_id: 'x' },
+            },
+          }
       : { status: 404, body: {} },
   );
   h = await startHarness({
@@ -35,7 +54,18 @@ beforeAll(async () => {
 `,
   });
   await h.ingest([
-    { id: 'u', type: 'contact.upserted', at: '2026-11-01T00:00:00Z', contact: { id: 'c-42', firstName: 'Linh', lastName: 'Nguyễn', language: 'vi', channels: [{ type: 'whatsapp', channelId: PHONE_NUMBER_ID, address: '84912345678' }] } },
+    {
+      id: 'u',
+      type: 'contact.upserted',
+      at: '2026-11-01T00:00:00Z',
+      contact: {
+        id: 'c-42',
+        firstName: 'Linh',
+        lastName: 'Nguyễn',
+        language: 'vi',
+        channels: [{ type: 'whatsapp', channelId: PHONE_NUMBER_ID, address: '84912345678' }],
+      },
+    },
     { id: 'c', type: 'conversation.closed', at: '2026-11-02T00:00:00Z', contactId: 'c-42' },
   ]);
 });
@@ -47,7 +77,30 @@ afterAll(async () => {
 function webhookBody(wamid: string, unix: number) {
   return JSON.stringify({
     object: 'whatsapp_business_account',
-    entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_NUMBER_ID }, contacts: [{ profile: { name: 'Linh ✨' }, wa_id: '84912345678' }], messages: [{ from: '84912345678', id: wamid, timestamp: String(unix), type: 'text', text: { body: 'Còn đó không?' } }] } }] }],
+    entry: [
+      {
+        id: 'WABA',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_NUMBER_ID },
+              contacts: [{ profile: { name: 'Linh ✨' }, wa_id: '84912345678' }],
+              messages: [
+                {
+                  from: '84912345678',
+                  id: wamid,
+                  timestamp: String(unix),
+                  type: 'text',
+                  text: { body: 'Còn đó không?' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
   });
 }
 const post = (body: string, signature: string | null) =>
@@ -60,10 +113,14 @@ const sign = (body: string) => `sha256=${createHmac('sha256', APP_SECRET).update
 
 describe('WhatsApp Cloud API through the running app', () => {
   it('answers the verification handshake', async () => {
-    const ok = await fetch(`${h.base}/webhooks/whatsapp/${PHONE_NUMBER_ID}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=12345`);
+    const ok = await fetch(
+      `${h.base}/webhooks/whatsapp/${PHONE_NUMBER_ID}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=12345`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('12345');
-    const bad = await fetch(`${h.base}/webhooks/whatsapp/${PHONE_NUMBER_ID}?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`);
+    const bad = await fetch(
+      `${h.base}/webhooks/whatsapp/${PHONE_NUMBER_ID}?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`,
+    );
     expect(bad.status).toBe(403);
   });
 
@@ -94,7 +151,9 @@ describe('WhatsApp Cloud API through the running app', () => {
     const open = async () => {
       const searchId = await h.opening(() => h.command('linh'));
       await h.waitForView(searchId, (v) => v.callback_id === 'followup_search');
-      const contactId = await h.opening(() => h.click(searchId, { action_id: `${ACTION.openContact}:0`, value: 'c-42', type: 'button' }));
+      const contactId = await h.opening(() =>
+        h.click(searchId, { action_id: `${ACTION.openContact}:0`, value: 'c-42', type: 'button' }),
+      );
       const contactView = await h.waitForView(contactId, (v) => v.callback_id === 'followup_contact');
       const composeId = await h.opening(() => h.click(contactId, findAction(contactView, ACTION.composeOpen)!));
       return { composeId, compose: await h.waitForView(composeId, (v) => v.callback_id === 'followup_compose') };
@@ -106,11 +165,22 @@ describe('WhatsApp Cloud API through the running app', () => {
     const req = graph.requests.find((r) => r.method === 'POST')!;
     expect(req.url).toMatch(new RegExp(`/v\\d+\\.\\d/${PHONE_NUMBER_ID}/messages$`));
     expect(req.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
-    expect(JSON.parse(req.body)).toMatchObject({ messaging_product: 'whatsapp', to: '84912345678', type: 'text', text: { body: 'Dạ, em đây ạ.' } });
-    expect((await h.app.store.outbox.list({ contactId: 'c-42' }))[0]).toMatchObject({ status: 'sent', providerMessageId: 'wamid.FIRST', sandbox: false });
+    expect(JSON.parse(req.body)).toMatchObject({
+      messaging_product: 'whatsapp',
+      to: '84912345678',
+      type: 'text',
+      text: { body: 'Dạ, em đây ạ.' },
+    });
+    expect((await h.app.store.outbox.list({ contactId: 'c-42' }))[0]).toMatchObject({
+      status: 'sent',
+      providerMessageId: 'wamid.FIRST',
+      sandbox: false,
+    });
 
     const second = await open();
-    await h.submit(second.composeId, { [BLOCK.text]: { [ACTION.text]: plainTextValue('Anh/chị còn cần gì nữa không?') } });
+    await h.submit(second.composeId, {
+      [BLOCK.text]: { [ACTION.text]: plainTextValue('Anh/chị còn cần gì nữa không?') },
+    });
     await h.waitForView(second.composeId, (v) => /Not sent/.test(JSON.stringify(v)));
     // Our clock says open (1 min old inbound); the provider said closed: the UI now offers templates only.
     const third = await open();

@@ -17,12 +17,22 @@ const EVENTS = [
     id: 'up-1',
     type: 'contact.upserted',
     at: iso(-86_400_000),
-    contact: { id: 'c-1', firstName: 'Linh', lastName: 'Nguyễn', channels: [{ type: 'telegram' }, { type: 'whatsapp', address: '+84912345678' }] },
+    contact: {
+      id: 'c-1',
+      firstName: 'Linh',
+      lastName: 'Nguyễn',
+      channels: [{ type: 'telegram' }, { type: 'whatsapp', address: '+84912345678' }],
+    },
   },
   { id: 'in-1', type: 'message.received', at: iso(-3_600_000), contactId: 'c-1', channel: 'telegram' },
   { id: 'in-2', type: 'message.received', at: iso(-3_600_000), contactId: 'c-1', channel: 'whatsapp' },
   { id: 'cl-1', type: 'conversation.closed', at: iso(-1_800_000), contactId: 'c-1' },
-  { id: 'up-2', type: 'contact.upserted', at: iso(-86_400_000), contact: { id: 'c-2', firstName: 'José', channels: [{ type: 'sms', address: '+15550100' }] } },
+  {
+    id: 'up-2',
+    type: 'contact.upserted',
+    at: iso(-86_400_000),
+    contact: { id: 'c-2', firstName: 'José', channels: [{ type: 'sms', address: '+15550100' }] },
+  },
   { id: 'cl-2', type: 'conversation.closed', at: iso(-1_800_000), contactId: 'c-2' },
 ];
 
@@ -38,7 +48,10 @@ afterAll(async () => {
 
 async function search(text: string) {
   const id = await h.opening(() => h.command(text));
-  const view = await h.waitForView(id, (v) => v.callback_id === 'followup_search' && !JSON.stringify(v).includes('Loading contacts'));
+  const view = await h.waitForView(
+    id,
+    (v) => v.callback_id === 'followup_search' && !JSON.stringify(v).includes('Loading contacts'),
+  );
   assertBlockKitLimits('modal', view);
   return { id, json: JSON.stringify(view), view };
 }
@@ -46,7 +59,9 @@ async function search(text: string) {
 describe('search text that cannot be searched', () => {
   it('/followup 🦄 says there is nothing to search for, and lists no one', async () => {
     const { json } = await search('🦄');
-    expect(json).toContain('Nothing to search for in \\"🦄\\": type part of a name, an email, or at least 4 digits of a phone number.');
+    expect(json).toContain(
+      'Nothing to search for in \\"🦄\\": type part of a name, an email, or at least 4 digits of a phone number.',
+    );
     expect(json).not.toContain('Linh');
     expect(json).not.toContain('José');
   });
@@ -59,10 +74,14 @@ describe('search text that cannot be searched', () => {
 
   it('typing a searchable word into the box lists the match again', async () => {
     const { id } = await search('*');
-    await h.click(id, { action_id: ACTION.searchText, type: 'plain_text_input', value: 'linh' }, {
-      [BLOCK.searchText]: { [ACTION.searchText]: plainTextValue('linh') },
-      [BLOCK.searchFilters]: { [ACTION.inbox]: staticSelectValue('all') },
-    });
+    await h.click(
+      id,
+      { action_id: ACTION.searchText, type: 'plain_text_input', value: 'linh' },
+      {
+        [BLOCK.searchText]: { [ACTION.searchText]: plainTextValue('linh') },
+        [BLOCK.searchFilters]: { [ACTION.inbox]: staticSelectValue('all') },
+      },
+    );
     const view = await h.waitForView(id, (v) => JSON.stringify(v).includes('Linh'));
     expect(JSON.stringify(view)).not.toContain('Nothing to search for');
   });
@@ -72,7 +91,9 @@ describe('a channel without an address', () => {
   it('shows "no address — cannot send" in the results and the contact view; only the other channel offers Follow up', async () => {
     const s = await search('linh');
     expect(s.json).toContain('Telegram · no address — cannot send');
-    const contactId = await h.opening(() => h.click(s.id, { action_id: `${ACTION.openContact}:0`, value: 'c-1', type: 'button' }));
+    const contactId = await h.opening(() =>
+      h.click(s.id, { action_id: `${ACTION.openContact}:0`, value: 'c-1', type: 'button' }),
+    );
     const contact = await h.waitForView(contactId, (v) => v.callback_id === 'followup_contact');
     const json = JSON.stringify(contact);
     expect(json).toContain('no address — cannot send');

@@ -15,18 +15,29 @@ beforeAll(async () => {
     config: `closing: { logic: keep }\npermissions:\n  allInbox: [${AGENT_ID}]\n  send: [${AGENT_ID}]\n`,
   });
   await h.ingest([
-    { id: 'u1', type: 'contact.upserted', at: iso(-86_400_000), contact: { id: 'k-1', firstName: 'Hélène', lastName: 'Girard', channels: [{ type: 'sms', address: '+33600000000' }] } },
+    {
+      id: 'u1',
+      type: 'contact.upserted',
+      at: iso(-86_400_000),
+      contact: {
+        id: 'k-1',
+        firstName: 'Hélène',
+        lastName: 'Girard',
+        channels: [{ type: 'sms', address: '+33600000000' }],
+      },
+    },
     { id: 'a1', type: 'contact.assigned', at: iso(-7_200_000), contactId: 'k-1', assignee: AGENT_ID },
     { id: 'c1', type: 'conversation.closed', at: iso(-3_600_000), contactId: 'k-1' },
   ]);
 });
 afterAll(() => h?.stop());
 
-
 async function openContact(user: string) {
   const searchId = await h.opening(() => h.command('helene', user));
   await h.waitForView(searchId, (v) => v.callback_id === 'followup_search');
-  const id = await h.opening(() => h.click(searchId, { action_id: `${ACTION.openContact}:0`, value: 'k-1', type: 'button' }, {}, user));
+  const id = await h.opening(() =>
+    h.click(searchId, { action_id: `${ACTION.openContact}:0`, value: 'k-1', type: 'button' }, {}, user),
+  );
   return { id, view: await h.waitForView(id, (v) => v.callback_id === 'followup_contact') };
 }
 
@@ -51,7 +62,9 @@ describe('team settings', () => {
     const compose = findAction(view, ACTION.composeOpen)!;
     const composeId = await h.opening(() => h.click(id, compose));
     await h.waitForView(composeId, (v) => v.callback_id === 'followup_compose');
-    const sent = await h.submit(composeId, { [BLOCK.text]: { [ACTION.text]: plainTextValue('Bonjour Hélène, tout est réglé ?') } });
+    const sent = await h.submit(composeId, {
+      [BLOCK.text]: { [ACTION.text]: plainTextValue('Bonjour Hélène, tout est réglé ?') },
+    });
     expect(sent.json.response_action).toBe('update');
     await h.waitForView(composeId, (v) => JSON.stringify(v).includes('Sent'));
     expect(await h.app.store.contacts.get('k-1')).toMatchObject({ status: 'open', assignee: AGENT_ID });

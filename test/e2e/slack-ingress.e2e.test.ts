@@ -526,7 +526,10 @@ describe('fuzz', () => {
 
     const summary = JSON.stringify(Object.fromEntries(statuses));
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(2000);
-    expect([...statuses.keys()].filter((s) => s >= 500), summary).toEqual([]);
+    expect(
+      [...statuses.keys()].filter((s) => s >= 500),
+      summary,
+    ).toEqual([]);
     expect(failures.map(String)).toEqual([]);
     // The fuzz reached the listeners (200s) and was refused at the door (400s): it tested both sides.
     expect(statuses.get(200) ?? 0, summary).toBeGreaterThan(100);

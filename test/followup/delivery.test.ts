@@ -38,7 +38,12 @@ beforeEach(async () => {
   url = `sqlite://${join(dir, 's.sqlite')}`;
   store = await openStore(url);
   await applyEvents(store, [
-    { id: 'u', type: 'contact.upserted', at: at(-3_600_000).toISOString(), contact: { id: 'c1', firstName: 'Linh', channels: [{ type: 'whatsapp', address: '84912345678' }] } },
+    {
+      id: 'u',
+      type: 'contact.upserted',
+      at: at(-3_600_000).toISOString(),
+      contact: { id: 'c1', firstName: 'Linh', channels: [{ type: 'whatsapp', address: '84912345678' }] },
+    },
     { id: 'in', type: 'message.received', at: at(-3_600_000).toISOString(), contactId: 'c1', channel: 'whatsapp' },
     { id: 'cl', type: 'conversation.closed', at: at(-60_000).toISOString(), contactId: 'c1' },
   ]);
@@ -54,7 +59,17 @@ const deps = (t: Transport) => {
   return { store, transports, settings: { rules: {}, closingLogic: 'unassign' as const } };
 };
 const send = (t: Transport, key = 'k1', now = T) =>
-  sendFollowUp({ contactId: 'c1', channelKey: 'whatsapp', message: { kind: 'text', text: 'Xin chào' }, senderId: 'U1', idempotencyKey: key, now }, deps(t));
+  sendFollowUp(
+    {
+      contactId: 'c1',
+      channelKey: 'whatsapp',
+      message: { kind: 'text', text: 'Xin chào' },
+      senderId: 'U1',
+      idempotencyKey: key,
+      now,
+    },
+    deps(t),
+  );
 
 describe('retryable failures', () => {
   it('stay queued with backoff, and the worker delivers them when due — even after a restart', async () => {
@@ -69,9 +84,13 @@ describe('retryable failures', () => {
     await store.close();
     store = await openStore(url);
     let now = at(10_000);
-    const worker = new OutboxWorker(deps(t), () => now, (e) => {
-      throw e;
-    });
+    const worker = new OutboxWorker(
+      deps(t),
+      () => now,
+      (e) => {
+        throw e;
+      },
+    );
     expect(await worker.tick()).toBe(0);
     now = at(30_000);
     expect(await worker.tick()).toBe(1);
@@ -86,7 +105,11 @@ describe('retryable failures', () => {
     const t = new ScriptedTransport(Array.from({ length: 10 }, fail));
     await send(t);
     let now = T;
-    const worker = new OutboxWorker(deps(t), () => now, () => undefined);
+    const worker = new OutboxWorker(
+      deps(t),
+      () => now,
+      () => undefined,
+    );
     for (let i = 0; i < 10; i++) {
       now = at((i + 1) * 3_600_000);
       await worker.tick();
@@ -98,7 +121,11 @@ describe('retryable failures', () => {
   it('a retry never sends what the window no longer allows', async () => {
     const t = new ScriptedTransport([{ ok: false, reason: 'provider_error', detail: '503', retryable: true }]);
     await send(t);
-    const worker = new OutboxWorker(deps(t), () => at(24 * 3_600_000), () => undefined);
+    const worker = new OutboxWorker(
+      deps(t),
+      () => at(24 * 3_600_000),
+      () => undefined,
+    );
     await worker.tick();
     expect(t.calls).toHaveLength(1);
     expect((await store.outbox.list())[0]).toMatchObject({ status: 'failed' });
@@ -108,11 +135,15 @@ describe('retryable failures', () => {
 
 describe('provider window failures', () => {
   it('a send refused as outside the window closes it in our records until the contact writes again', async () => {
-    const t = new ScriptedTransport([{ ok: false, reason: 'whatsapp.window_closed', detail: '131047', retryable: false }]);
+    const t = new ScriptedTransport([
+      { ok: false, reason: 'whatsapp.window_closed', detail: '131047', retryable: false },
+    ]);
     expect(await send(t)).toMatchObject({ ok: false, kind: 'failed', reason: 'whatsapp.window_closed' });
     const [s] = await windowStatusFor((await store.contacts.get('c1'))!, at(1000), { store, rules: {} });
     expect(s!.status.state).toBe('template_only');
-    await applyEvents(store, [{ id: 'in2', type: 'message.received', at: at(2000).toISOString(), contactId: 'c1', channel: 'whatsapp' }]);
+    await applyEvents(store, [
+      { id: 'in2', type: 'message.received', at: at(2000).toISOString(), contactId: 'c1', channel: 'whatsapp' },
+    ]);
     const [again] = await windowStatusFor((await store.contacts.get('c1'))!, at(3000), { store, rules: {} });
     expect(again!.status.state).toBe('open');
   });
@@ -121,7 +152,21 @@ describe('provider window failures', () => {
     const t = new ScriptedTransport([]);
     await send(t);
     const book = new AddressBook();
-    await applyProviderEvents(store, book, [], [{ providerMessageId: 'pm-1', status: 'failed', at: at(5000).toISOString(), reason: 'whatsapp.window_closed', detail: '131047' }], at(5000));
+    await applyProviderEvents(
+      store,
+      book,
+      [],
+      [
+        {
+          providerMessageId: 'pm-1',
+          status: 'failed',
+          at: at(5000).toISOString(),
+          reason: 'whatsapp.window_closed',
+          detail: '131047',
+        },
+      ],
+      at(5000),
+    );
     expect((await store.outbox.list())[0]).toMatchObject({ status: 'failed' });
     expect((await store.contacts.get('c1'))!.channels[0]!.closedByProviderAt).toBe(at(5000).toISOString());
   });
@@ -135,9 +180,30 @@ describe('webhook senders are matched by address', () => {
       store,
       book,
       [
-        { id: 'wa:1', type: 'contact.upserted', at: at(1000).toISOString(), contact: { id: 'addr:whatsapp:84912345678', firstName: 'Linh ✨', channels: [{ type: 'whatsapp', address: '84912345678' }] } },
-        { id: 'wa:2', type: 'message.received', at: at(1000).toISOString(), contactId: 'addr:whatsapp:84912345678', channel: 'whatsapp' },
-        { id: 'wa:3', type: 'message.received', at: at(1000).toISOString(), contactId: 'addr:whatsapp:84900000000', channel: 'whatsapp' },
+        {
+          id: 'wa:1',
+          type: 'contact.upserted',
+          at: at(1000).toISOString(),
+          contact: {
+            id: 'addr:whatsapp:84912345678',
+            firstName: 'Linh ✨',
+            channels: [{ type: 'whatsapp', address: '84912345678' }],
+          },
+        },
+        {
+          id: 'wa:2',
+          type: 'message.received',
+          at: at(1000).toISOString(),
+          contactId: 'addr:whatsapp:84912345678',
+          channel: 'whatsapp',
+        },
+        {
+          id: 'wa:3',
+          type: 'message.received',
+          at: at(1000).toISOString(),
+          contactId: 'addr:whatsapp:84900000000',
+          channel: 'whatsapp',
+        },
       ],
       [],
       at(1000),
@@ -161,7 +227,11 @@ describe('a restart while a provider held a message', () => {
     await store.close();
     store = await openStore(url);
     const t = new ScriptedTransport([]);
-    const worker = new OutboxWorker(deps(t), () => at(60_000), () => undefined);
+    const worker = new OutboxWorker(
+      deps(t),
+      () => at(60_000),
+      () => undefined,
+    );
     expect(await worker.tick()).toBe(1);
     expect(t.calls).toHaveLength(0);
     const e = (await store.outbox.list())[0]!;
@@ -173,10 +243,25 @@ describe('a restart while a provider held a message', () => {
 describe('a channel without an address', () => {
   it('is refused before anything is queued, whatever the channel type', async () => {
     await applyEvents(store, [
-      { id: 'u2', type: 'contact.upserted', at: at(-60_000).toISOString(), contact: { id: 'c2', firstName: 'Zoé', channels: [{ type: 'sms' }] } },
+      {
+        id: 'u2',
+        type: 'contact.upserted',
+        at: at(-60_000).toISOString(),
+        contact: { id: 'c2', firstName: 'Zoé', channels: [{ type: 'sms' }] },
+      },
     ]);
     const t = new ScriptedTransport([]);
-    const out = await sendFollowUp({ contactId: 'c2', channelKey: 'sms', message: { kind: 'text', text: 'Bonjour' }, senderId: 'U1', idempotencyKey: 'k-na', now: T }, deps(t));
+    const out = await sendFollowUp(
+      {
+        contactId: 'c2',
+        channelKey: 'sms',
+        message: { kind: 'text', text: 'Bonjour' },
+        senderId: 'U1',
+        idempotencyKey: 'k-na',
+        now: T,
+      },
+      deps(t),
+    );
     expect(out).toMatchObject({ ok: false, kind: 'refused', refusal: { reason: 'sms.no_address' } });
     expect(t.calls).toHaveLength(0);
     expect(await store.outbox.list({ contactId: 'c2' })).toEqual([]);

@@ -45,10 +45,20 @@ beforeEach(async () => {
   url = `sqlite://${join(dir, 's.sqlite')}`;
   store = await openStore(url);
   await applyEvents(store, [
-    { id: 'u1', type: 'contact.upserted', at: at(-3_600_000).toISOString(), contact: { id: 'c1', firstName: 'Linh', channels: [{ type: 'whatsapp', address: '84912345678' }] } },
+    {
+      id: 'u1',
+      type: 'contact.upserted',
+      at: at(-3_600_000).toISOString(),
+      contact: { id: 'c1', firstName: 'Linh', channels: [{ type: 'whatsapp', address: '84912345678' }] },
+    },
     { id: 'in1', type: 'message.received', at: at(-3_600_000).toISOString(), contactId: 'c1', channel: 'whatsapp' },
     { id: 'cl1', type: 'conversation.closed', at: at(-60_000).toISOString(), contactId: 'c1' },
-    { id: 'u2', type: 'contact.upserted', at: at(-3_600_000).toISOString(), contact: { id: 'c2', firstName: 'Wei', channels: [{ type: 'wechat', address: 'openid-1' }] } },
+    {
+      id: 'u2',
+      type: 'contact.upserted',
+      at: at(-3_600_000).toISOString(),
+      contact: { id: 'c2', firstName: 'Wei', channels: [{ type: 'wechat', address: 'openid-1' }] },
+    },
     { id: 'in2', type: 'message.received', at: at(-3_600_000).toISOString(), contactId: 'c2', channel: 'wechat' },
   ]);
 });
@@ -79,7 +89,13 @@ describe('the write comes before the answer', () => {
     expect(written).toMatchObject({ ok: true, duplicate: false });
     expect(t.calls).toHaveLength(0);
     const stored = await store.outbox.findByIdempotencyKey('k1');
-    expect(stored).toMatchObject({ status: 'queued', attempts: 0, inFlightSince: null, nextAttemptAt: null, text: 'Xin chào' });
+    expect(stored).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      inFlightSince: null,
+      nextAttemptAt: null,
+      text: 'Xin chào',
+    });
   });
 
   it('a crash between the write and the delivery: the worker delivers it after the restart, once', async () => {
@@ -88,15 +104,26 @@ describe('the write comes before the answer', () => {
     if (!written.ok) throw new Error('expected the entry to be written');
     await store.close(); // the process dies before deliverQueued
     store = await openStore(url);
-    const worker = new OutboxWorker(deps(t), () => at(5_000), (e) => {
-      throw e;
-    });
+    const worker = new OutboxWorker(
+      deps(t),
+      () => at(5_000),
+      (e) => {
+        throw e;
+      },
+    );
     expect(await worker.tick()).toBe(1);
     expect(t.calls).toHaveLength(1);
-    expect(await store.outbox.findByIdempotencyKey('k1')).toMatchObject({ status: 'sent', attempts: 1, providerMessageId: 'pm-1' });
+    expect(await store.outbox.findByIdempotencyKey('k1')).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      providerMessageId: 'pm-1',
+    });
     expect(await store.contacts.get('c1')).toMatchObject({ status: 'open', assignee: 'U1' });
     // The request resuming with what it wrote finds it sent: reported, not sent again.
-    expect(await deliverQueued(written.entry, deps(t), at(6_000))).toMatchObject({ ok: true, entry: { status: 'sent' } });
+    expect(await deliverQueued(written.entry, deps(t), at(6_000))).toMatchObject({
+      ok: true,
+      entry: { status: 'sent' },
+    });
     expect(t.calls).toHaveLength(1);
   });
 
@@ -176,11 +203,25 @@ describe('the window is decided again at delivery', () => {
 describe('a channel without an address', () => {
   it('shows as closed with the policy’s no_address reason before anyone types', async () => {
     await applyEvents(store, [
-      { id: 'u3', type: 'contact.upserted', at: at(-60_000).toISOString(), contact: { id: 'c3', firstName: 'Zoé', channels: [{ type: 'telegram' }, { type: 'sms', address: '+33612345678' }] } },
+      {
+        id: 'u3',
+        type: 'contact.upserted',
+        at: at(-60_000).toISOString(),
+        contact: {
+          id: 'c3',
+          firstName: 'Zoé',
+          channels: [{ type: 'telegram' }, { type: 'sms', address: '+33612345678' }],
+        },
+      },
       { id: 'in3', type: 'message.received', at: at(-60_000).toISOString(), contactId: 'c3', channel: 'telegram' },
     ]);
     const [telegram, sms] = await windowStatusFor((await store.contacts.get('c3'))!, T, { store, rules: {} });
-    expect(telegram!.status).toMatchObject({ state: 'closed', reason: 'telegram.no_address', allowed: [], changesAt: null });
+    expect(telegram!.status).toMatchObject({
+      state: 'closed',
+      reason: 'telegram.no_address',
+      allowed: [],
+      changesAt: null,
+    });
     expect(sms!.status).toMatchObject({ state: 'no_window', allowed: ['text'] });
     const withAddress = evaluateChannel({ ...telegram!.channel, address: '12345' }, T, {});
     expect(withAddress.allowed).toEqual(['text']);

@@ -70,8 +70,13 @@ describe('POST /api/events', () => {
   });
 
   it("judges event times by the server's clock, not the machine's", async () => {
-    const event = (id: string, at: string) =>
-      ({ id, type: 'message.received', at, contactId: 'c-clock', channel: 'telegram' });
+    const event = (id: string, at: string) => ({
+      id,
+      type: 'message.received',
+      at,
+      contactId: 'c-clock',
+      channel: 'telegram',
+    });
     // Two minutes ahead of the server's clock is within the tolerance; an hour ahead is not.
     const first = await h.ingest([event('ok', '2026-11-21T12:02:00Z'), event('ahead', '2026-11-21T13:00:00Z')]);
     expect(first.json.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'rejected']);

@@ -5,8 +5,6 @@ import { type Store, openStore } from '../../src/store/index.js';
 import { tempDir } from '../store/helpers.js';
 import { EXAMPLE_NDJSON } from './fixtures.js';
 
-
-
 const NOW = new Date('2026-11-21T00:00:00Z');
 const clock = () => NOW;
 
@@ -35,7 +33,13 @@ const sent = (eid: string, at: string, extra: Record<string, unknown> = {}): Ing
 describe('the example events', () => {
   it('apply, and a replay changes nothing', async () => {
     const { results } = await ingestPayload(store, EXAMPLE_NDJSON, 'application/x-ndjson', { now: clock });
-    expect(results.map((r) => `${r.line}:${r.id}:${r.status}`)).toEqual(['1:e1:accepted', '2:e2:accepted', '3:e3:accepted', '4:e4:accepted', '5:e5:accepted']);
+    expect(results.map((r) => `${r.line}:${r.id}:${r.status}`)).toEqual([
+      '1:e1:accepted',
+      '2:e2:accepted',
+      '3:e3:accepted',
+      '4:e4:accepted',
+      '5:e5:accepted',
+    ]);
 
     const c = await store.contacts.get('c-42');
     expect(c).toMatchObject({
@@ -52,13 +56,21 @@ describe('the example events', () => {
       updatedAt: NOW.toISOString(),
     });
     expect(c?.channels).toEqual([
-      { type: 'whatsapp', address: '+84912345678', lastInboundAt: '2026-11-20T10:00:00.000Z', lastOutboundAt: null, outboundSinceInbound: 0 },
+      {
+        type: 'whatsapp',
+        address: '+84912345678',
+        lastInboundAt: '2026-11-20T10:00:00.000Z',
+        lastOutboundAt: null,
+        outboundSinceInbound: 0,
+      },
     ]);
     expect((await store.templates.get('order_update', 'vi'))?.status).toBe('APPROVED');
     expect(await store.events.get('e2')).toEqual({ type: 'message.received', appliedAt: NOW.toISOString() });
 
     const later = new Date('2026-12-01T00:00:00Z');
-    const { results: replay } = await ingestPayload(store, EXAMPLE_NDJSON, 'application/x-ndjson', { now: () => later });
+    const { results: replay } = await ingestPayload(store, EXAMPLE_NDJSON, 'application/x-ndjson', {
+      now: () => later,
+    });
     expect(replay.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     expect((await store.contacts.get('c-42'))?.updatedAt).toBe(NOW.toISOString());
   });
@@ -70,20 +82,56 @@ describe('validation', () => {
       store,
       [
         upsert('c-1', '2026-11-20T09:00:00Z'),
-        { id: 'bad-email', type: 'contact.upserted', at: '2026-11-20T09:00:00Z', contact: { id: 'c-2', email: 'not-an-email' } },
+        {
+          id: 'bad-email',
+          type: 'contact.upserted',
+          at: '2026-11-20T09:00:00Z',
+          contact: { id: 'c-2', email: 'not-an-email' },
+        },
         { id: 'bad-type', type: 'message.exploded', at: '2026-11-20T09:00:00Z' },
         'just a string',
         { id: 'no-offset', type: 'message.received', at: '2026-11-20 10:00', contactId: 'c-1', channel: 'whatsapp' },
-        { id: 'receipt', type: 'message.received', at: '2026-11-20T10:00:00Z', contactId: 'c-1', channel: 'whatsapp', kind: 'read' },
-        { id: 'seconds', type: 'message.received', at: '2026-11-20T10:00:00Z', contactId: 'c-1', channel: 'messenger', windowHours: 604800 },
+        {
+          id: 'receipt',
+          type: 'message.received',
+          at: '2026-11-20T10:00:00Z',
+          contactId: 'c-1',
+          channel: 'whatsapp',
+          kind: 'read',
+        },
+        {
+          id: 'seconds',
+          type: 'message.received',
+          at: '2026-11-20T10:00:00Z',
+          contactId: 'c-1',
+          channel: 'messenger',
+          windowHours: 604800,
+        },
         { id: 'pager', type: 'message.sent', at: '2026-11-20T10:00:00Z', contactId: 'c-1', channel: 'pager' },
         received('ok', '2026-11-20T10:00:00Z'),
       ],
       { now: clock },
     );
-    expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'accepted']);
-    expect(results[1]).toEqual({ index: 1, id: 'bad-email', status: 'rejected', reason: 'events[1].contact.email: Invalid email address' });
-    expect(results[2]!.reason).toMatch(/^events\[2\]\.type: unknown event type "message\.exploded" \(expected contact\.upserted, message\.received, /);
+    expect(results.map((r) => r.status)).toEqual([
+      'accepted',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'accepted',
+    ]);
+    expect(results[1]).toEqual({
+      index: 1,
+      id: 'bad-email',
+      status: 'rejected',
+      reason: 'events[1].contact.email: Invalid email address',
+    });
+    expect(results[2]!.reason).toMatch(
+      /^events\[2\]\.type: unknown event type "message\.exploded" \(expected contact\.upserted, message\.received, /,
+    );
     expect(results[3]!.reason).toMatch(/^events\[3\]: /);
     expect(results[3]!.id).toBeUndefined();
     expect(results[4]!.reason).toMatch(/^events\[4\]\.at: /);
@@ -97,7 +145,11 @@ describe('validation', () => {
   });
 
   it('marks a repeated id within one batch as duplicate', async () => {
-    const results = await applyEvents(store, [upsert('c-1', '2026-11-20T09:00:00Z'), sent('s1', '2026-11-20T10:00:00Z'), sent('s1', '2026-11-20T10:00:00Z')], { now: clock });
+    const results = await applyEvents(
+      store,
+      [upsert('c-1', '2026-11-20T09:00:00Z'), sent('s1', '2026-11-20T10:00:00Z'), sent('s1', '2026-11-20T10:00:00Z')],
+      { now: clock },
+    );
     expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'duplicate']);
     expect((await store.contacts.get('c-1'))?.channels[0]?.outboundSinceInbound).toBe(1);
   });
@@ -108,23 +160,53 @@ describe('contact.upserted', () => {
     await applyEvents(
       store,
       [
-        upsert('c-1', '2026-11-20T09:00:00Z', { lastName: 'Trần', email: 'an@example.vn', channels: [{ type: 'whatsapp', address: '+1' }, { type: 'messenger', channelId: 'page-1', address: 'psid-1' }] }),
+        upsert('c-1', '2026-11-20T09:00:00Z', {
+          lastName: 'Trần',
+          email: 'an@example.vn',
+          channels: [
+            { type: 'whatsapp', address: '+1' },
+            { type: 'messenger', channelId: 'page-1', address: 'psid-1' },
+          ],
+        }),
         received('r1', '2026-11-20T10:00:00Z'),
         sent('s1', '2026-11-20T10:01:00Z'),
         upsert('c-1', '2026-11-20T11:00:00Z', {
           firstName: 'Anh',
           status: 'closed',
           assignee: 'U1',
-          channels: [{ type: 'whatsapp', address: '+2' }, { type: 'messenger', channelId: 'page-2' }],
+          channels: [
+            { type: 'whatsapp', address: '+2' },
+            { type: 'messenger', channelId: 'page-2' },
+          ],
         }),
       ],
       { now: clock },
     );
     const c = await store.contacts.get('c-1');
-    expect(c).toMatchObject({ firstName: 'Anh', lastName: 'Trần', email: 'an@example.vn', status: 'closed', assignee: 'U1', statusChangedAt: '2026-11-20T11:00:00.000Z' });
+    expect(c).toMatchObject({
+      firstName: 'Anh',
+      lastName: 'Trần',
+      email: 'an@example.vn',
+      status: 'closed',
+      assignee: 'U1',
+      statusChangedAt: '2026-11-20T11:00:00.000Z',
+    });
     expect(c?.channels).toEqual([
-      { type: 'whatsapp', address: '+2', lastInboundAt: '2026-11-20T10:00:00.000Z', lastOutboundAt: '2026-11-20T10:01:00.000Z', outboundSinceInbound: 1 },
-      { type: 'messenger', channelId: 'page-1', address: 'psid-1', lastInboundAt: null, lastOutboundAt: null, outboundSinceInbound: 0 },
+      {
+        type: 'whatsapp',
+        address: '+2',
+        lastInboundAt: '2026-11-20T10:00:00.000Z',
+        lastOutboundAt: '2026-11-20T10:01:00.000Z',
+        outboundSinceInbound: 1,
+      },
+      {
+        type: 'messenger',
+        channelId: 'page-1',
+        address: 'psid-1',
+        lastInboundAt: null,
+        lastOutboundAt: null,
+        outboundSinceInbound: 0,
+      },
       { type: 'messenger', channelId: 'page-2', lastInboundAt: null, lastOutboundAt: null, outboundSinceInbound: 0 },
     ]);
   });
@@ -134,11 +216,22 @@ describe('message.received and message.sent', () => {
   beforeEach(async () => {
     await applyEvents(store, [upsert('c-1', '2026-11-20T08:00:00Z')], { now: clock });
   });
-  const channel = async (key = 'whatsapp') => (await store.contacts.get('c-1'))!.channels.find((c) => (c.channelId ? `${c.type}:${c.channelId}` : c.type) === key);
+  const channel = async (key = 'whatsapp') =>
+    (await store.contacts.get('c-1'))!.channels.find(
+      (c) => (c.channelId ? `${c.type}:${c.channelId}` : c.type) === key,
+    );
 
   it('moves the anchor only forward and resets the outbound count only then', async () => {
-    await applyEvents(store, [received('r2', '2026-11-20T12:00:00Z'), sent('s1', '2026-11-20T12:05:00Z'), sent('s2', '2026-11-20T12:06:00Z')], { now: clock });
-    expect(await channel()).toMatchObject({ lastInboundAt: '2026-11-20T12:00:00.000Z', outboundSinceInbound: 2, lastOutboundAt: '2026-11-20T12:06:00.000Z' });
+    await applyEvents(
+      store,
+      [received('r2', '2026-11-20T12:00:00Z'), sent('s1', '2026-11-20T12:05:00Z'), sent('s2', '2026-11-20T12:06:00Z')],
+      { now: clock },
+    );
+    expect(await channel()).toMatchObject({
+      lastInboundAt: '2026-11-20T12:00:00.000Z',
+      outboundSinceInbound: 2,
+      lastOutboundAt: '2026-11-20T12:06:00.000Z',
+    });
 
     // A late, older inbound: accepted, but the anchor and the count stay.
     const late = await applyEvents(store, [received('r1', '2026-11-20T11:00:00+00:00')], { now: clock });
@@ -156,20 +249,43 @@ describe('message.received and message.sent', () => {
   });
 
   it('creates the channel on first contact and keeps the window the inbound carried', async () => {
-    await applyEvents(store, [received('r1', '2026-11-20T10:00:00Z', { channel: 'messenger', channelId: 'page-1', windowHours: 168, kind: 'referral' })], { now: clock });
-    expect(await channel('messenger:page-1')).toMatchObject({ lastInboundAt: '2026-11-20T10:00:00.000Z', lastInboundWindowHours: 168 });
+    await applyEvents(
+      store,
+      [
+        received('r1', '2026-11-20T10:00:00Z', {
+          channel: 'messenger',
+          channelId: 'page-1',
+          windowHours: 168,
+          kind: 'referral',
+        }),
+      ],
+      { now: clock },
+    );
+    expect(await channel('messenger:page-1')).toMatchObject({
+      lastInboundAt: '2026-11-20T10:00:00.000Z',
+      lastInboundWindowHours: 168,
+    });
     // The clock after the event: ingest refuses event times ahead of it.
     const after = () => new Date('2026-11-21T10:00:00Z');
-    await applyEvents(store, [received('r2', '2026-11-21T10:00:00Z', { channel: 'messenger', channelId: 'page-1' })], { now: after });
+    await applyEvents(store, [received('r2', '2026-11-21T10:00:00Z', { channel: 'messenger', channelId: 'page-1' })], {
+      now: after,
+    });
     const ch = await channel('messenger:page-1');
     expect(ch?.lastInboundAt).toBe('2026-11-21T10:00:00.000Z');
     expect(ch).not.toHaveProperty('lastInboundWindowHours');
   });
 
   it('applies a contact’s events in the given order across write batches', async () => {
-    const events = [received('r', '2026-11-20T10:00:00Z'), ...Array.from({ length: 5 }, (_, i) => sent(`s${i}`, `2026-11-20T10:0${i + 1}:00Z`))];
+    const events = [
+      received('r', '2026-11-20T10:00:00Z'),
+      ...Array.from({ length: 5 }, (_, i) => sent(`s${i}`, `2026-11-20T10:0${i + 1}:00Z`)),
+    ];
     const others = Array.from({ length: 6 }, (_, i) => upsert(`o-${i}`, '2026-11-20T09:00:00Z'));
-    const results = await applyEvents(store, [others[0]!, events[0]!, others[1]!, ...events.slice(1), ...others.slice(2)], { now: clock, batchSize: 2 });
+    const results = await applyEvents(
+      store,
+      [others[0]!, events[0]!, others[1]!, ...events.slice(1), ...others.slice(2)],
+      { now: clock, batchSize: 2 },
+    );
     expect(results.every((r) => r.status === 'accepted')).toBe(true);
     expect(await channel()).toMatchObject({ outboundSinceInbound: 5, lastInboundAt: '2026-11-20T10:00:00.000Z' });
     expect(await store.contacts.count()).toBe(7);
@@ -194,7 +310,11 @@ describe('message.received and message.sent', () => {
   });
 
   it('tracks Viber unsubscribes; a new inbound makes the contact reachable again', async () => {
-    await applyEvents(store, [{ id: 'u1', type: 'contact.unsubscribed', at: '2026-11-20T09:00:00Z', contactId: 'c-1' }], { now: clock });
+    await applyEvents(
+      store,
+      [{ id: 'u1', type: 'contact.unsubscribed', at: '2026-11-20T09:00:00Z', contactId: 'c-1' }],
+      { now: clock },
+    );
     expect((await channel('viber'))?.subscribed).toBe(false);
     await applyEvents(store, [received('r1', '2026-11-20T10:00:00Z', { channel: 'viber' })], { now: clock });
     expect((await channel('viber'))?.subscribed).toBe(true);
@@ -208,7 +328,14 @@ describe('unknown contacts', () => {
       [
         { id: 'c1', type: 'conversation.closed', at: '2026-11-20T10:00:00Z', contactId: 'ghost' },
         { id: 'a1', type: 'contact.assigned', at: '2026-11-20T10:00:00Z', contactId: 'ghost', assignee: 'U1' },
-        { id: 'm1', type: 'message.received', at: '2026-11-20T10:00:00Z', contactId: 'new-1', channel: 'telegram', text: 'hi' },
+        {
+          id: 'm1',
+          type: 'message.received',
+          at: '2026-11-20T10:00:00Z',
+          contactId: 'new-1',
+          channel: 'telegram',
+          text: 'hi',
+        },
       ],
       { now: clock },
     );
@@ -216,7 +343,12 @@ describe('unknown contacts', () => {
     expect(results[0]!.reason).toBe('events[0]: unknown contact "ghost": send contact.upserted first');
     expect(await store.contacts.has('ghost')).toBe(false);
     expect(await store.events.has('c1')).toBe(false); // can be retried once the contact exists
-    expect(await store.contacts.get('new-1')).toMatchObject({ firstName: '', status: 'open', createdAt: '2026-11-20T10:00:00.000Z', channels: [{ type: 'telegram', lastInboundAt: '2026-11-20T10:00:00.000Z' }] });
+    expect(await store.contacts.get('new-1')).toMatchObject({
+      firstName: '',
+      status: 'open',
+      createdAt: '2026-11-20T10:00:00.000Z',
+      channels: [{ type: 'telegram', lastInboundAt: '2026-11-20T10:00:00.000Z' }],
+    });
   });
 });
 
@@ -231,9 +363,20 @@ describe('conversation status', () => {
       ],
       { now: clock },
     );
-    expect(await store.contacts.get('c-1')).toMatchObject({ status: 'closed', statusChangedAt: '2026-11-20T11:00:00.000Z' });
-    await applyEvents(store, [{ id: 'o2', type: 'conversation.opened', at: '2026-11-20T12:00:00Z', contactId: 'c-1' }], { now: clock });
-    expect(await store.contacts.get('c-1')).toMatchObject({ status: 'open', statusChangedAt: '2026-11-20T12:00:00.000Z', lastActivityAt: '2026-11-20T12:00:00.000Z' });
+    expect(await store.contacts.get('c-1')).toMatchObject({
+      status: 'closed',
+      statusChangedAt: '2026-11-20T11:00:00.000Z',
+    });
+    await applyEvents(
+      store,
+      [{ id: 'o2', type: 'conversation.opened', at: '2026-11-20T12:00:00Z', contactId: 'c-1' }],
+      { now: clock },
+    );
+    expect(await store.contacts.get('c-1')).toMatchObject({
+      status: 'open',
+      statusChangedAt: '2026-11-20T12:00:00.000Z',
+      lastActivityAt: '2026-11-20T12:00:00.000Z',
+    });
   });
 });
 
@@ -259,7 +402,10 @@ describe('robustness', () => {
   it('two concurrent deliveries of the same events apply them once', async () => {
     await applyEvents(store, [upsert('c-1', '2026-11-20T08:00:00Z')], { now: clock });
     const batch = [sent('s1', '2026-11-20T10:00:00Z'), sent('s2', '2026-11-20T10:01:00Z')];
-    const [a, b] = await Promise.all([applyEvents(store, batch, { now: clock }), applyEvents(store, batch, { now: clock })]);
+    const [a, b] = await Promise.all([
+      applyEvents(store, batch, { now: clock }),
+      applyEvents(store, batch, { now: clock }),
+    ]);
     expect([...a!, ...b!].map((r) => r.status).sort()).toEqual(['accepted', 'accepted', 'duplicate', 'duplicate']);
     expect((await store.contacts.get('c-1'))?.channels[0]?.outboundSinceInbound).toBe(2);
   });
@@ -268,7 +414,10 @@ describe('robustness', () => {
 describe('parseEventPayload', () => {
   it('accepts one object, an array, or NDJSON with blank lines and bad lines', () => {
     expect(parseEventPayload('{"id":"a"}')).toEqual([{ ok: true, index: 0, line: null, value: { id: 'a' } }]);
-    expect(parseEventPayload(' [{"id":"a"},{"id":"b"}] ', 'application/json').map((e) => e.ok && e.value)).toEqual([{ id: 'a' }, { id: 'b' }]);
+    expect(parseEventPayload(' [{"id":"a"},{"id":"b"}] ', 'application/json').map((e) => e.ok && e.value)).toEqual([
+      { id: 'a' },
+      { id: 'b' },
+    ]);
     expect(parseEventPayload('')).toEqual([]);
     const nd = parseEventPayload('{"id":"a"}\r\n\n  \n{oops\n{"id":"c"}\n', 'application/x-ndjson; charset=utf-8');
     expect(nd.map((e) => [e.index, e.line, e.ok])).toEqual([
@@ -279,7 +428,9 @@ describe('parseEventPayload', () => {
     expect(nd[1]!.ok === false && nd[1]!.error).toMatch(/^line 4: not valid JSON/);
     // NDJSON sent without the right content type still parses line by line.
     expect(parseEventPayload('{"id":"a"}\n{"id":"b"}').map((e) => e.line)).toEqual([1, 2]);
-    expect(parseEventPayload('{oops')).toEqual([{ ok: false, index: 0, line: 1, error: expect.stringMatching(/^not valid JSON/) }]);
+    expect(parseEventPayload('{oops')).toEqual([
+      { ok: false, index: 0, line: 1, error: expect.stringMatching(/^not valid JSON/) },
+    ]);
   });
 
   it('ingests a body with a bad line: the bad line is rejected with its number, the rest applies', async () => {

@@ -10,7 +10,11 @@ let contacts: Contacts;
 let sink: RecordingSink;
 const apps: App[] = [];
 
-function app(start: number, opts: ConstructorParameters<typeof App>[4] = {}, notifierOpts: ConstructorParameters<typeof App>[5] = {}) {
+function app(
+  start: number,
+  opts: ConstructorParameters<typeof App>[4] = {},
+  notifierOpts: ConstructorParameters<typeof App>[5] = {},
+) {
   const a = new App(db, contacts, sink, start, opts, notifierOpts);
   apps.push(a);
   return a;
@@ -170,7 +174,9 @@ describe('WeChat', () => {
     await a.ingest(contact('w', [channel('wechat', T, { outboundSinceInbound: 19, lastOutboundAt: iso(T + HOUR) })]));
     expect(a.schedule.entriesOf('w')).toHaveLength(2);
     a.now = T + 2 * HOUR;
-    const capped = contact('w', [channel('wechat', T, { outboundSinceInbound: 20, lastOutboundAt: iso(T + 2 * HOUR) })]);
+    const capped = contact('w', [
+      channel('wechat', T, { outboundSinceInbound: 20, lastOutboundAt: iso(T + 2 * HOUR) }),
+    ]);
     expect(await a.ingest(capped)).toEqual({ created: 0, updated: 1, cancelled: 1 });
     expect(dueTimes(a, 'w')).toEqual([`notice ${iso(T + 2 * HOUR)}`]);
     expect(await a.tickAt(T + 2 * HOUR)).toMatchObject({ posted: 1, late: 0 });
@@ -246,7 +252,12 @@ describe('which contact-channels are scheduled', () => {
     const a = app(T, { watch: 'all' });
     await a.load();
     const types = ['telegram', 'line', 'webchat', 'sms', 'email'] as const;
-    const r = await a.ingest(contact('n', types.map((t) => channel(t, T))));
+    const r = await a.ingest(
+      contact(
+        'n',
+        types.map((t) => channel(t, T)),
+      ),
+    );
     expect(r).toEqual({ created: 0, updated: 0, cancelled: 0 });
     expect(a.schedule.size.rows).toBe(0);
     expect((await a.tickAt(T + 30 * DAY)).posted).toBe(0);
@@ -326,7 +337,9 @@ describe('which contact-channels are scheduled', () => {
   it('two accounts of one channel type are two windows', async () => {
     const a = app(T);
     await a.load();
-    await a.ingest(contact('z', [channel('whatsapp', T, { channelId: 'PN1' }), channel('whatsapp', T + HOUR, { channelId: 'PN2' })]));
+    await a.ingest(
+      contact('z', [channel('whatsapp', T, { channelId: 'PN1' }), channel('whatsapp', T + HOUR, { channelId: 'PN2' })]),
+    );
     expect(a.schedule.entriesOf('z').map((e) => e.channelKey)).toEqual([
       'whatsapp:PN1',
       'whatsapp:PN1',

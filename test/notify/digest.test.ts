@@ -52,7 +52,9 @@ describe('groupNotices (pure)', () => {
       notice(3000, { late: true }),
     ];
     const groups = groupNotices(items, now);
-    expect(groups.map((g) => [g.slackChannel, g.kind, g.late, g.notices.length, `${g.part}/${g.parts}`, g.digest])).toEqual([
+    expect(
+      groups.map((g) => [g.slackChannel, g.kind, g.late, g.notices.length, `${g.part}/${g.parts}`, g.digest]),
+    ).toEqual([
       ['C1', 'notice', true, 1, '1/1', false],
       ['C1', 'notice', false, 100, '1/3', true],
       ['C1', 'notice', false, 100, '2/3', true],
@@ -67,7 +69,11 @@ describe('groupNotices (pure)', () => {
   });
 
   it('maxPerMessage is configurable', () => {
-    const groups = groupNotices(Array.from({ length: 500 }, (_, i) => notice(i)), now, { maxPerMessage: 500 });
+    const groups = groupNotices(
+      Array.from({ length: 500 }, (_, i) => notice(i)),
+      now,
+      { maxPerMessage: 500 },
+    );
     expect(groups).toHaveLength(1);
     expect(groups[0]!.notices).toHaveLength(500);
   });

@@ -40,7 +40,11 @@ export class TempDb {
   }
 }
 
-export function channel(type: ChannelType, lastInboundMs: number | null, extra: Partial<ContactChannel> = {}): ContactChannel {
+export function channel(
+  type: ChannelType,
+  lastInboundMs: number | null,
+  extra: Partial<ContactChannel> = {},
+): ContactChannel {
   return {
     type,
     lastInboundAt: lastInboundMs === null ? null : iso(lastInboundMs),

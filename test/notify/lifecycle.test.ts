@@ -26,7 +26,11 @@ afterEach(async () => {
   await db.cleanup();
 });
 
-const ana = (inboundAt: number) => contact('ana', [channel('whatsapp', inboundAt, { address: '+351900000001' })], { firstName: 'Ana', lastName: 'Silva' });
+const ana = (inboundAt: number) =>
+  contact('ana', [channel('whatsapp', inboundAt, { address: '+351900000001' })], {
+    firstName: 'Ana',
+    lastName: 'Silva',
+  });
 
 describe('WhatsApp window: reminder 60 min before, notice at the close', () => {
   it('arms a reminder at T+23h and a notice at T+24h, and posts each exactly once', async () => {
@@ -117,16 +121,23 @@ describe('WhatsApp window: reminder 60 min before, notice at the close', () => {
   it('uses the batch loader when given one: one call per tick, never the single loader', async () => {
     let single = 0;
     const batches: number[] = [];
-    const a = new App(db, contacts, sink, T, {}, {
-      loadContact: async (id) => {
-        single++;
-        return contacts.byId.get(id);
+    const a = new App(
+      db,
+      contacts,
+      sink,
+      T,
+      {},
+      {
+        loadContact: async (id) => {
+          single++;
+          return contacts.byId.get(id);
+        },
+        loadContacts: async (ids) => {
+          batches.push(ids.length);
+          return ids.map((id) => contacts.byId.get(id));
+        },
       },
-      loadContacts: async (ids) => {
-        batches.push(ids.length);
-        return ids.map((id) => contacts.byId.get(id));
-      },
-    });
+    );
     apps.push(a);
     await a.load();
     for (const id of ['a', 'b', 'c']) await a.ingest(contact(id, [channel('whatsapp', T)]));

@@ -11,7 +11,7 @@ describe('IndexedMinHeap', () => {
     const heap = new IndexedMinHeap<It>((x) => x.p);
     const live = new Set<It>();
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 5000; i++) {
       const op = rnd();
       if (op < 0.5 || live.size === 0) {
@@ -41,7 +41,9 @@ describe('IndexedMinHeap', () => {
 describe('WindowSchedule', () => {
   it('the idempotency key is contact|channelKey|anchor|kind', () => {
     expect(idempotencyKey('c-1', 'whatsapp:PN1', iso(T), 'notice')).toBe(`c-1|whatsapp:PN1|${iso(T)}|notice`);
-    expect(idempotencyKey('c-1', 'messenger', iso(T), 'reminder', 'standard')).toBe(`c-1|messenger|${iso(T)}|reminder@standard`);
+    expect(idempotencyKey('c-1', 'messenger', iso(T), 'reminder', 'standard')).toBe(
+      `c-1|messenger|${iso(T)}|reminder@standard`,
+    );
   });
 
   it('works on any keyv store with an iterator (here: in-memory Map), restoring through keyv.iterator', async () => {
@@ -103,7 +105,10 @@ describe('WindowSchedule guards', () => {
   });
 
   it('a lead of 0 switches reminders off for that channel type', async () => {
-    const s = new WindowSchedule({ kv: new Keyv({ store: new Map(), namespace: 'schedule' }), leadMinutes: { whatsapp: 0 } });
+    const s = new WindowSchedule({
+      kv: new Keyv({ store: new Map(), namespace: 'schedule' }),
+      leadMinutes: { whatsapp: 0 },
+    });
     await s.load(new Date(T));
     await s.rearm(contact('c', [channel('whatsapp', T), channel('messenger', T)]), new Date(T));
     expect(s.entriesOf('c').map((e) => `${e.channel} ${e.kind}${e.edge === 'standard' ? '@standard' : ''}`)).toEqual([

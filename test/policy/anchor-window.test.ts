@@ -1,6 +1,12 @@
 /** The rule field that says which channels an inbound may carry its own window on (Meta ad referrals). */
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_TYPES, DEFAULT_RULES, channelRuleOverrideSchema, evaluateWindow, ruleFor } from '../../src/policy/index.js';
+import {
+  CHANNEL_TYPES,
+  DEFAULT_RULES,
+  channelRuleOverrideSchema,
+  evaluateWindow,
+  ruleFor,
+} from '../../src/policy/index.js';
 
 describe('acceptsAnchorWindow', () => {
   it('is true for Messenger and Instagram only', () => {

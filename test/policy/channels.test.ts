@@ -36,7 +36,11 @@ describe('ruleFor', () => {
 
   it('does not mutate the defaults', () => {
     ruleFor('messenger', { messenger: { afterWindowTags: ['X'] } });
-    expect(DEFAULT_RULES.messenger.afterWindowTags).toEqual(['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE']);
+    expect(DEFAULT_RULES.messenger.afterWindowTags).toEqual([
+      'ACCOUNT_UPDATE',
+      'CONFIRMED_EVENT_UPDATE',
+      'POST_PURCHASE_UPDATE',
+    ]);
   });
 });
 

@@ -46,7 +46,13 @@ describe('afterOutboundSend', () => {
     const openedAt = after(-2 * HOUR, sendAt);
     const conv: Conversation = { status: 'open', assignee: 'U_BOB', statusChangedAt: openedAt };
     const next = afterOutboundSend(conv, 'U_BOB', sendAt);
-    expect(next).toEqual({ status: 'open', assignee: 'U_BOB', statusChangedAt: openedAt, reopened: false, reassigned: false });
+    expect(next).toEqual({
+      status: 'open',
+      assignee: 'U_BOB',
+      statusChangedAt: openedAt,
+      reopened: false,
+      reassigned: false,
+    });
   });
 
   it('open and unassigned: the sender is assigned, statusChangedAt kept', () => {

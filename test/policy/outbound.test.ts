@@ -18,7 +18,11 @@ import {
 } from '../../src/policy/index.js';
 import { DAY, HOUR, MINUTE, T0, after, template } from './helpers.js';
 
-function statusAt(channel: ChannelType, offsetMs: number | null, extra: Partial<Parameters<typeof evaluateWindow>[0]> = {}) {
+function statusAt(
+  channel: ChannelType,
+  offsetMs: number | null,
+  extra: Partial<Parameters<typeof evaluateWindow>[0]> = {},
+) {
   return evaluateWindow({
     channel,
     now: offsetMs === null ? T0 : after(offsetMs),
@@ -134,7 +138,9 @@ describe('channels without a window: plain text, no Send API fields', () => {
   });
 
   it.each(['telegram', 'email'] as const)('%s: a template is refused (templates are WhatsApp only)', (channel) => {
-    const plan = refused(planOutbound(statusAt(channel, HOUR), { kind: 'template', template: template(), variables: ['A', 'B'] }));
+    const plan = refused(
+      planOutbound(statusAt(channel, HOUR), { kind: 'template', template: template(), variables: ['A', 'B'] }),
+    );
     expect(plan.field).toBe('template');
     expect(plan.allowed).toEqual(['text']);
   });
@@ -191,17 +197,30 @@ describe('Messenger: RESPONSE inside 24 h, MESSAGE_TAG + HUMAN_AGENT 24 h–7 d 
   });
 
   it('M2: 3 d, human, tag ACCOUNT_UPDATE: refused (HUMAN_AGENT text is the way)', () => {
-    const plan = refused(planOutbound(statusAt('messenger', 3 * DAY), { kind: 'tag', tag: 'ACCOUNT_UPDATE', text: 'Hi' }));
+    const plan = refused(
+      planOutbound(statusAt('messenger', 3 * DAY), { kind: 'tag', tag: 'ACCOUNT_UPDATE', text: 'Hi' }),
+    );
     expect(plan.field).toBe('tag');
   });
 
   describe('after 7 d: tag_only', () => {
     const status = statusAt('messenger', 8 * DAY);
 
-    it.each(['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE'])('allowed tag %s: MESSAGE_TAG', (tag) => {
-      const plan = planned(planOutbound(status, { kind: 'tag', tag, text: 'Your order shipped.', author: 'automation' }));
-      expect(plan).toMatchObject({ kind: 'tag', messagingType: 'MESSAGE_TAG', tag, text: 'Your order shipped.', state: 'tag_only' });
-    });
+    it.each(['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE'])(
+      'allowed tag %s: MESSAGE_TAG',
+      (tag) => {
+        const plan = planned(
+          planOutbound(status, { kind: 'tag', tag, text: 'Your order shipped.', author: 'automation' }),
+        );
+        expect(plan).toMatchObject({
+          kind: 'tag',
+          messagingType: 'MESSAGE_TAG',
+          tag,
+          text: 'Your order shipped.',
+          state: 'tag_only',
+        });
+      },
+    );
 
     it.each(['HUMAN_AGENT', 'CUSTOMER_FEEDBACK', 'account_update', ''])('unknown tag %j: tag_not_allowed', (tag) => {
       const plan = refused(planOutbound(status, { kind: 'tag', tag, text: 'Hi' }));
@@ -226,7 +245,9 @@ describe('Messenger: RESPONSE inside 24 h, MESSAGE_TAG + HUMAN_AGENT 24 h–7 d 
     it('afterWindowTags override narrows the list', () => {
       const rules: RuleOverrides = { messenger: { afterWindowTags: ['ACCOUNT_UPDATE'] } };
       const s = statusAt('messenger', 8 * DAY, { rules });
-      expect(planned(planOutbound(s, { kind: 'tag', tag: 'ACCOUNT_UPDATE', text: 'Hi' }, rules)).tag).toBe('ACCOUNT_UPDATE');
+      expect(planned(planOutbound(s, { kind: 'tag', tag: 'ACCOUNT_UPDATE', text: 'Hi' }, rules)).tag).toBe(
+        'ACCOUNT_UPDATE',
+      );
       expect(refused(planOutbound(s, { kind: 'tag', tag: 'POST_PURCHASE_UPDATE', text: 'Hi' }, rules)).reason).toBe(
         'tag_not_allowed',
       );
@@ -253,7 +274,9 @@ describe('Messenger: RESPONSE inside 24 h, MESSAGE_TAG + HUMAN_AGENT 24 h–7 d 
     const plan = refused(planOutbound(s, text('Hi')));
     expect(plan.reason).toBe('messenger.never_inbound');
     expect(plan.allowed).toEqual([]);
-    expect(refused(planOutbound(s, { kind: 'tag', tag: 'ACCOUNT_UPDATE', text: 'Hi' })).reason).toBe('messenger.never_inbound');
+    expect(refused(planOutbound(s, { kind: 'tag', tag: 'ACCOUNT_UPDATE', text: 'Hi' })).reason).toBe(
+      'messenger.never_inbound',
+    );
   });
 
   it('ad-referral window (7 d): RESPONSE and automations allowed at 5 d', () => {
@@ -280,7 +303,9 @@ describe('Instagram: RESPONSE, HUMAN_AGENT, then nothing (trap 6)', () => {
   });
 
   it('a template is refused even inside the window (no templates on Instagram)', () => {
-    const plan = refused(planOutbound(statusAt('instagram', HOUR), { kind: 'template', template: template(), variables: ['A', 'B'] }));
+    const plan = refused(
+      planOutbound(statusAt('instagram', HOUR), { kind: 'template', template: template(), variables: ['A', 'B'] }),
+    );
     expect(plan.field).toBe('template');
   });
 
@@ -325,13 +350,23 @@ describe('WhatsApp templates (trap 5)', () => {
 
   it('an approved template with positional array variables', () => {
     const plan = planned(
-      planOutbound(closed, { kind: 'template', template: template(), variables: ['Ann', 'A-1001'], contactLanguage: 'en_US' }),
+      planOutbound(closed, {
+        kind: 'template',
+        template: template(),
+        variables: ['Ann', 'A-1001'],
+        contactLanguage: 'en_US',
+      }),
     );
     expect(plan).toMatchObject({
       ok: true,
       kind: 'template',
       text: 'Hello Ann, your order A-1001 has shipped.',
-      template: { name: 'order_update', language: 'en_US', parameters: ['Ann', 'A-1001'], named: { '1': 'Ann', '2': 'A-1001' } },
+      template: {
+        name: 'order_update',
+        language: 'en_US',
+        parameters: ['Ann', 'A-1001'],
+        named: { '1': 'Ann', '2': 'A-1001' },
+      },
       messagingType: null,
       tag: null,
       state: 'template_only',
@@ -339,7 +374,9 @@ describe('WhatsApp templates (trap 5)', () => {
   });
 
   it('positional variables keyed by number in an object', () => {
-    const plan = planned(planOutbound(closed, { kind: 'template', template: template(), variables: { '2': 'A-1', '1': 'Bo' } }));
+    const plan = planned(
+      planOutbound(closed, { kind: 'template', template: template(), variables: { '2': 'A-1', '1': 'Bo' } }),
+    );
     expect(plan.template?.parameters).toEqual(['Bo', 'A-1']);
   });
 
@@ -366,7 +403,9 @@ describe('WhatsApp templates (trap 5)', () => {
   });
 
   it.each(TEMPLATE_STATUSES.filter((s) => s !== 'APPROVED'))('W3: status %s is refused', (status) => {
-    const plan = refused(planOutbound(closed, { kind: 'template', template: template({ status }), variables: ['A', 'B'] }));
+    const plan = refused(
+      planOutbound(closed, { kind: 'template', template: template({ status }), variables: ['A', 'B'] }),
+    );
     expect(plan.reason).toBe('template_not_approved');
     expect(plan.field).toBe('template');
     expect(plan.allowed).toEqual(['template']);
@@ -381,7 +420,12 @@ describe('WhatsApp templates (trap 5)', () => {
     ['es', 'en'],
   ])('template in %s, contact speaks %s: template_wrong_language', (language, contactLanguage) => {
     const plan = refused(
-      planOutbound(closed, { kind: 'template', template: template({ language }), variables: ['A', 'B'], contactLanguage }),
+      planOutbound(closed, {
+        kind: 'template',
+        template: template({ language }),
+        variables: ['A', 'B'],
+        contactLanguage,
+      }),
     );
     expect(plan.reason).toBe('template_wrong_language');
     expect(plan.field).toBe('template');
@@ -395,16 +439,28 @@ describe('WhatsApp templates (trap 5)', () => {
     ['fr', 'fr_FR'],
   ])('template in %s, contact speaks %s: accepted', (language, contactLanguage) => {
     expect(
-      planned(planOutbound(closed, { kind: 'template', template: template({ language }), variables: ['A', 'B'], contactLanguage }))
-        .ok,
+      planned(
+        planOutbound(closed, {
+          kind: 'template',
+          template: template({ language }),
+          variables: ['A', 'B'],
+          contactLanguage,
+        }),
+      ).ok,
     ).toBe(true);
   });
 
   it('unknown contact language: not checked', () => {
     for (const contactLanguage of [null, undefined, '']) {
       expect(
-        planned(planOutbound(closed, { kind: 'template', template: template({ language: 'de' }), variables: ['A', 'B'], contactLanguage }))
-          .ok,
+        planned(
+          planOutbound(closed, {
+            kind: 'template',
+            template: template({ language: 'de' }),
+            variables: ['A', 'B'],
+            contactLanguage,
+          }),
+        ).ok,
       ).toBe(true);
     }
   });
@@ -431,7 +487,9 @@ describe('WhatsApp templates (trap 5)', () => {
 
     it('named: a missing and a blank value', () => {
       const t = template({ body: 'Hi {{first_name}}, ticket {{ticket_id}} about {{topic}}.' });
-      const plan = refused(planOutbound(closed, { kind: 'template', template: t, variables: { first_name: 'Ann', topic: ' ' } }));
+      const plan = refused(
+        planOutbound(closed, { kind: 'template', template: t, variables: { first_name: 'Ann', topic: ' ' } }),
+      );
       expect(plan.reason).toBe('template_missing_variables');
       expect(plan.detail).toContain('{{ticket_id}}');
       expect(plan.detail).toContain('{{topic}}');
@@ -462,7 +520,9 @@ describe('WhatsApp templates (trap 5)', () => {
     });
 
     it('surrounding whitespace of a value (trimmed for the provider) does not count', () => {
-      const plan = planned(planOutbound(closed, { kind: 'template', template: t, variables: [`  ${'a'.repeat(1021)}  `] }));
+      const plan = planned(
+        planOutbound(closed, { kind: 'template', template: t, variables: [`  ${'a'.repeat(1021)}  `] }),
+      );
       expect(plan.text).toHaveLength(1024);
       expect(plan.template?.parameters).toEqual(['a'.repeat(1021)]);
     });
@@ -475,7 +535,9 @@ describe('WhatsApp templates (trap 5)', () => {
 
   it('inside the window a template is allowed too, and text is free', () => {
     const open = statusAt('whatsapp', HOUR);
-    expect(planned(planOutbound(open, { kind: 'template', template: template(), variables: ['A', 'B'] })).state).toBe('open');
+    expect(planned(planOutbound(open, { kind: 'template', template: template(), variables: ['A', 'B'] })).state).toBe(
+      'open',
+    );
     const plan = planned(planOutbound(open, text('Hi')));
     expect(plan.messagingType).toBeNull();
     expect(plan.kind).toBe('text');
@@ -490,11 +552,20 @@ describe('WhatsApp templates (trap 5)', () => {
     const before = evaluateWindow({ channel: 'whatsapp', now, lastInboundAt: T0 });
     planned(planOutbound(before, { kind: 'template', template: template(), variables: ['A', 'B'] }));
     // After the template went out (our outbound is not an anchor) the window is unchanged.
-    const afterTemplate = evaluateWindow({ channel: 'whatsapp', now: after(MINUTE, now), lastInboundAt: T0, outboundSinceInbound: 1 });
+    const afterTemplate = evaluateWindow({
+      channel: 'whatsapp',
+      now: after(MINUTE, now),
+      lastInboundAt: T0,
+      outboundSinceInbound: 1,
+    });
     expect(afterTemplate.state).toBe('template_only');
     expect(refused(planOutbound(afterTemplate, text('Hi'))).allowed).toEqual(['template']);
     // The contact replies: free text again.
-    const replied = evaluateWindow({ channel: 'whatsapp', now: after(10 * MINUTE, now), lastInboundAt: after(5 * MINUTE, now) });
+    const replied = evaluateWindow({
+      channel: 'whatsapp',
+      now: after(10 * MINUTE, now),
+      lastInboundAt: after(5 * MINUTE, now),
+    });
     expect(planned(planOutbound(replied, text('Thanks!'))).ok).toBe(true);
   });
 });
@@ -544,10 +615,12 @@ describe('WeChat: count and time', () => {
 
   it('maxOutbound 5 override: the 5th is the last one', () => {
     const rules: RuleOverrides = { wechat: { maxOutbound: 5 } };
-    expect(planned(planOutbound(statusAt('wechat', HOUR, { rules, outboundSinceInbound: 4 }), text('Hi'), rules)).ok).toBe(true);
-    expect(refused(planOutbound(statusAt('wechat', HOUR, { rules, outboundSinceInbound: 5 }), text('Hi'), rules)).reason).toBe(
-      'wechat.outbound_cap_reached',
-    );
+    expect(
+      planned(planOutbound(statusAt('wechat', HOUR, { rules, outboundSinceInbound: 4 }), text('Hi'), rules)).ok,
+    ).toBe(true);
+    expect(
+      refused(planOutbound(statusAt('wechat', HOUR, { rules, outboundSinceInbound: 5 }), text('Hi'), rules)).reason,
+    ).toBe('wechat.outbound_cap_reached');
   });
 });
 
@@ -585,7 +658,9 @@ describe('Viber: chatbot-initiated and billing flags', () => {
   });
 
   it('V4 unsubscribed: refused', () => {
-    expect(refused(planOutbound(statusAt('viber', HOUR, { subscribed: false }), text('Hi'))).reason).toBe('viber.not_subscribed');
+    expect(refused(planOutbound(statusAt('viber', HOUR, { subscribed: false }), text('Hi'))).reason).toBe(
+      'viber.not_subscribed',
+    );
   });
 
   it('7000 characters limit (viber) applies to chatbot-initiated messages too', () => {
@@ -649,10 +724,17 @@ describe('every refusal reason has plain words', () => {
       expect(d.summary, code).not.toBe(code);
       expect(d.summary.length, code).toBeGreaterThan(0);
     }
-    for (const code of ['wechat.window_expired', 'wechat.outbound_cap_reached', 'viber.free_quota_exhausted', 'instagram.window_closed']) {
+    for (const code of [
+      'wechat.window_expired',
+      'wechat.outbound_cap_reached',
+      'viber.free_quota_exhausted',
+      'instagram.window_closed',
+    ]) {
       expect(describeReason(code).reopensWhen, code).toBeTruthy();
     }
-    expect(describeReason('wechat.window_expired').summary).not.toBe(describeReason('wechat.outbound_cap_reached').summary);
+    expect(describeReason('wechat.window_expired').summary).not.toBe(
+      describeReason('wechat.outbound_cap_reached').summary,
+    );
   });
 
   it('unknown codes fall back to the code itself', () => {

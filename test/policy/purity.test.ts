@@ -31,7 +31,15 @@ function specifiers(source: string): string[] {
 
 describe('src/policy purity', () => {
   it('has the expected files', () => {
-    for (const f of ['channels.ts', 'window.ts', 'outbound.ts', 'templates.ts', 'conversation.ts', 'reasons.ts', 'index.ts']) {
+    for (const f of [
+      'channels.ts',
+      'window.ts',
+      'outbound.ts',
+      'templates.ts',
+      'conversation.ts',
+      'reasons.ts',
+      'index.ts',
+    ]) {
       expect(files).toContain(f);
     }
   });
@@ -43,7 +51,9 @@ describe('src/policy purity', () => {
       for (const spec of specifiers(source)) {
         if (spec === 'zod') continue;
         expect(spec, `${file} imports ${spec}`).toMatch(/^\.\/[A-Za-z0-9_-]+\.js$/);
-        expect(existsSync(join(POLICY_DIR, spec.replace(/\.js$/, '.ts'))), `${file} imports missing ${spec}`).toBe(true);
+        expect(existsSync(join(POLICY_DIR, spec.replace(/\.js$/, '.ts'))), `${file} imports missing ${spec}`).toBe(
+          true,
+        );
       }
     });
 
@@ -66,7 +76,9 @@ describe('src/policy purity', () => {
 
   it('the import scanner itself works (sanity check on known lines)', () => {
     expect(specifiers(code('channels.ts'))).toContain('zod');
-    expect(specifiers(code('outbound.ts'))).toEqual(expect.arrayContaining(['./channels.js', './templates.js', './window.js']));
+    expect(specifiers(code('outbound.ts'))).toEqual(
+      expect.arrayContaining(['./channels.js', './templates.js', './window.js']),
+    );
     expect(specifiers(code('index.ts')).length).toBeGreaterThanOrEqual(6);
     expect(specifiers("import { readFileSync } from 'node:fs';\nimport type { X } from '../store/x.js';")).toEqual([
       'node:fs',

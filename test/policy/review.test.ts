@@ -49,16 +49,31 @@ describe('assignment on an open conversation', () => {
 
 describe('a provider-reported closure (e.g. WhatsApp 131047) ends the window until the contact writes again', () => {
   it('closes a window our clock still thinks open', () => {
-    const s = evaluateWindow({ channel: 'whatsapp', now: after(2 * HOUR), lastInboundAt: T0, closedByProviderAt: after(HOUR) });
+    const s = evaluateWindow({
+      channel: 'whatsapp',
+      now: after(2 * HOUR),
+      lastInboundAt: T0,
+      closedByProviderAt: after(HOUR),
+    });
     expect(s.state).toBe('template_only');
   });
   it('just before the provider instant the window is still open', () => {
-    const s = evaluateWindow({ channel: 'whatsapp', now: after(HOUR - 1), lastInboundAt: T0, closedByProviderAt: after(HOUR) });
+    const s = evaluateWindow({
+      channel: 'whatsapp',
+      now: after(HOUR - 1),
+      lastInboundAt: T0,
+      closedByProviderAt: after(HOUR),
+    });
     expect(s.state).toBe('open');
     expect(s.windowClosesAt).toEqual(after(HOUR));
   });
   it('an inbound after the closure reopens it', () => {
-    const s = evaluateWindow({ channel: 'whatsapp', now: after(3 * HOUR), lastInboundAt: after(2 * HOUR), closedByProviderAt: after(HOUR) });
+    const s = evaluateWindow({
+      channel: 'whatsapp',
+      now: after(3 * HOUR),
+      lastInboundAt: after(2 * HOUR),
+      closedByProviderAt: after(HOUR),
+    });
     expect(s.state).toBe('open');
   });
 });

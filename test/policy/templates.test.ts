@@ -88,7 +88,14 @@ describe('templateSchema', () => {
   });
 
   it('lists the six Meta statuses and three categories', () => {
-    expect([...TEMPLATE_STATUSES].sort()).toEqual(['APPROVED', 'DISABLED', 'IN_APPEAL', 'PAUSED', 'PENDING', 'REJECTED']);
+    expect([...TEMPLATE_STATUSES].sort()).toEqual([
+      'APPROVED',
+      'DISABLED',
+      'IN_APPEAL',
+      'PAUSED',
+      'PENDING',
+      'REJECTED',
+    ]);
     expect([...TEMPLATE_CATEGORIES].sort()).toEqual(['AUTHENTICATION', 'MARKETING', 'UTILITY']);
   });
 

@@ -425,12 +425,27 @@ describe('Viber: 24 h session, then chatbot-initiated against the monthly quota'
       const endOfJanuary = new Date(Date.UTC(2026, 0, 31, 23, 59, 59, 999));
       const startOfFebruary = new Date(Date.UTC(2026, 1, 1, 0, 0, 0, 0));
       for (const used of [0, 9_999, 10_000]) {
-        const a = evaluateWindow({ channel: 'viber', now: endOfJanuary, lastInboundAt, chatbotInitiatedThisMonth: used });
-        const b = evaluateWindow({ channel: 'viber', now: startOfFebruary, lastInboundAt, chatbotInitiatedThisMonth: used });
+        const a = evaluateWindow({
+          channel: 'viber',
+          now: endOfJanuary,
+          lastInboundAt,
+          chatbotInitiatedThisMonth: used,
+        });
+        const b = evaluateWindow({
+          channel: 'viber',
+          now: startOfFebruary,
+          lastInboundAt,
+          chatbotInitiatedThisMonth: used,
+        });
         expect(contract(b)).toEqual(contract(a));
       }
       // With the caller's counter reset for the new month, the quota is back.
-      const reset = evaluateWindow({ channel: 'viber', now: startOfFebruary, lastInboundAt, chatbotInitiatedThisMonth: 0 });
+      const reset = evaluateWindow({
+        channel: 'viber',
+        now: startOfFebruary,
+        lastInboundAt,
+        chatbotInitiatedThisMonth: 0,
+      });
       expect(reset.messagesLeft).toBe(10_000);
     });
 
@@ -530,7 +545,12 @@ describe('WeChat: 48 h and at most 20 outbound since the last inbound', () => {
     expect(old.state).toBe('closed');
     // The contact replies at T0+47h: the caller passes the new anchor and a count since it (0).
     const newInbound = after(47 * HOUR);
-    const s = evaluateWindow({ channel: 'wechat', now: after(60 * HOUR), lastInboundAt: newInbound, outboundSinceInbound: 0 });
+    const s = evaluateWindow({
+      channel: 'wechat',
+      now: after(60 * HOUR),
+      lastInboundAt: newInbound,
+      outboundSinceInbound: 0,
+    });
     expect(s.state).toBe('open');
     expect(s.messagesLeft).toBe(20);
     expect(s.windowClosesAt).toEqual(after(48 * HOUR, newInbound));
@@ -567,7 +587,12 @@ describe('never-inbound contacts (trap 1: imported or agent-started contacts)', 
   });
 
   it('W4: a template sent 2 h ago with no inbound does not open WhatsApp (outbound is not an anchor)', () => {
-    const s = evaluateWindow({ channel: 'whatsapp', now: after(2 * HOUR), lastInboundAt: null, outboundSinceInbound: 1 });
+    const s = evaluateWindow({
+      channel: 'whatsapp',
+      now: after(2 * HOUR),
+      lastInboundAt: null,
+      outboundSinceInbound: 1,
+    });
     expect(s.state).toBe('template_only');
   });
 });
@@ -649,7 +674,13 @@ describe('overrides (config `policy.<channel>`)', () => {
 
   it('X5: 5 sent, then a new user message: quota refreshed', () => {
     const rules = { wechat: { maxOutbound: 5 } };
-    const s = evaluateWindow({ channel: 'wechat', now: after(2 * HOUR), lastInboundAt: after(HOUR), outboundSinceInbound: 0, rules });
+    const s = evaluateWindow({
+      channel: 'wechat',
+      now: after(2 * HOUR),
+      lastInboundAt: after(HOUR),
+      outboundSinceInbound: 0,
+      rules,
+    });
     expect(s.state).toBe('open');
     expect(s.messagesLeft).toBe(5);
   });
@@ -838,7 +869,12 @@ describe('purity of evaluateWindow', () => {
             closed: [],
           };
           expect(s.allowed, `${channel} ${s.state}`).toEqual(expected[s.state]);
-          if (s.state === 'closed' || s.state === 'no_window' || s.state === 'template_only' || s.state === 'tag_only') {
+          if (
+            s.state === 'closed' ||
+            s.state === 'no_window' ||
+            s.state === 'template_only' ||
+            s.state === 'tag_only'
+          ) {
             expect(s.windowClosesAt, `${channel} ${s.state}`).toBeNull();
           }
           if (channel !== 'wechat' && channel !== 'viber') expect(s.messagesLeft).toBeNull();

@@ -24,8 +24,33 @@ export const INJECTION = '<!channel> <@U123> & <https://evil|x>';
 export const INJECTION_ESCAPED = '&lt;!channel&gt; &lt;@U123&gt; &amp; &lt;https://evil|x&gt;';
 
 const SYLLABLES = [
-  'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô',
-  'Dương', 'Lý', 'Thị', 'Văn', 'Minh', 'Khánh', 'Phương', 'Thảo', 'Quỳnh', 'Hương', 'Tuấn', 'Đức', 'Nguyệt',
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Thị',
+  'Văn',
+  'Minh',
+  'Khánh',
+  'Phương',
+  'Thảo',
+  'Quỳnh',
+  'Hương',
+  'Tuấn',
+  'Đức',
+  'Nguyệt',
 ];
 
 /** An 80-character (UTF-16) Vietnamese full name, different for each i. */
@@ -59,7 +84,11 @@ export function template(overrides: Partial<Template> = {}): Template {
 /** `n` approved Arabic templates with long names. */
 export function arabicTemplates(n: number): Template[] {
   return Array.from({ length: n }, (_, i) =>
-    template({ name: `order_shipping_update_with_tracking_link_and_delivery_window_${i}`, language: 'ar', body: arabicBody(i) }),
+    template({
+      name: `order_shipping_update_with_tracking_link_and_delivery_window_${i}`,
+      language: 'ar',
+      body: arabicBody(i),
+    }),
   );
 }
 
@@ -87,7 +116,10 @@ export function allChannelSetups(longIds = false): ChannelSetup[] {
     { channel: channel('messenger', ago(3 * DAY), withId('fb')), input: {} }, // human_agent
     { channel: channel('instagram', ago(8 * DAY), withId('ig')), input: {} }, // closed
     { channel: channel('viber', ago(2 * DAY), withId('vb')), input: { chatbotInitiatedThisMonth: 12 } }, // chatbot_initiated
-    { channel: channel('wechat', ago(10 * HOUR), { ...withId('wc'), outboundSinceInbound: 3 }), input: { outboundSinceInbound: 3 } }, // open + left
+    {
+      channel: channel('wechat', ago(10 * HOUR), { ...withId('wc'), outboundSinceInbound: 3 }),
+      input: { outboundSinceInbound: 3 },
+    }, // open + left
     { channel: channel('telegram', ago(30 * DAY), withId('tg')), input: {} }, // no_window
     { channel: channel('line', null, withId('ln')), input: {} },
     { channel: channel('webchat', ago(HOUR), withId('web')), input: {} },
@@ -131,7 +163,10 @@ export function longEmail(i: number): string {
 }
 
 /** A worst-case contact: 80-char Vietnamese name, long email and phone, all ten channels with long ids. */
-export function worstContact(i: number): { contact: Contact; statuses: Array<{ channel: ContactChannel; status: WindowStatus }> } {
+export function worstContact(i: number): {
+  contact: Contact;
+  statuses: Array<{ channel: ContactChannel; status: WindowStatus }>;
+} {
   const setups = allChannelSetups(true);
   const c = contact({
     id: `contact-${String(i).padStart(6, '0')}-${'x'.repeat(100)}`,
@@ -145,7 +180,10 @@ export function worstContact(i: number): { contact: Contact; statuses: Array<{ c
   return { contact: c, statuses: setups.map((s) => ({ channel: s.channel, status: statusOf(s) })) };
 }
 
-export function injectionContact(): { contact: Contact; statuses: Array<{ channel: ContactChannel; status: WindowStatus }> } {
+export function injectionContact(): {
+  contact: Contact;
+  statuses: Array<{ channel: ContactChannel; status: WindowStatus }>;
+} {
   const setups = allChannelSetups();
   const c = contact({
     id: 'c-evil',

@@ -22,7 +22,13 @@ const NO_ADDRESS_WORDS = describeReason('no_address').summary;
 
 function ch(type: ContactChannel['type'], address?: string): ContactChannel {
   // An inbound an hour ago: the window alone would allow free text.
-  return { type, lastInboundAt: iso(ago(HOUR)), lastOutboundAt: null, outboundSinceInbound: 0, ...(address ? { address } : {}) };
+  return {
+    type,
+    lastInboundAt: iso(ago(HOUR)),
+    lastOutboundAt: null,
+    outboundSinceInbound: 0,
+    ...(address ? { address } : {}),
+  };
 }
 
 const telegramNoAddress = ch('telegram');

@@ -4,7 +4,11 @@ import { LIMITS, assertBlockKitLimits, blockKitViolations, blocksTextLength } fr
 const t = (text: string) => ({ type: 'plain_text', text });
 const m = (text: string) => ({ type: 'mrkdwn', text });
 const x = (n: number) => 'x'.repeat(n);
-const opt = (text: string, value: string, description?: string) => ({ text: t(text), value, ...(description ? { description: t(description) } : {}) });
+const opt = (text: string, value: string, description?: string) => ({
+  text: t(text),
+  value,
+  ...(description ? { description: t(description) } : {}),
+});
 
 function modal(blocks: unknown[], extra: Record<string, unknown> = {}) {
   return { type: 'modal', title: t('Follow up'), close: t('Close'), blocks, ...extra };
@@ -21,7 +25,11 @@ describe('assertBlockKitLimits', () => {
   it('accepts a valid modal, home and message', () => {
     const blocks = [
       { type: 'header', text: t('Hello') },
-      { type: 'section', text: m('*bold*'), accessory: { type: 'button', text: t('Open'), action_id: 'a1', value: 'v' } },
+      {
+        type: 'section',
+        text: m('*bold*'),
+        accessory: { type: 'button', text: t('Open'), action_id: 'a1', value: 'v' },
+      },
       { type: 'context', elements: [m('one'), m('two')] },
       { type: 'divider' },
     ];
@@ -39,7 +47,9 @@ describe('assertBlockKitLimits', () => {
       ],
       { title: t(x(25)) },
     );
-    expect(() => assertBlockKitLimits('modal', payload)).toThrowError(/\(3\)[\s\S]*title[\s\S]*blocks\[0\]\.text[\s\S]*blocks\[1\]\.text/);
+    expect(() => assertBlockKitLimits('modal', payload)).toThrowError(
+      /\(3\)[\s\S]*title[\s\S]*blocks\[0\]\.text[\s\S]*blocks\[1\]\.text/,
+    );
   });
 
   it('counts blocks: 50 per message, 100 per modal or home', () => {
@@ -65,7 +75,9 @@ describe('assertBlockKitLimits', () => {
 
   it('limits private_metadata to 3000, callback_id and external_id to 255', () => {
     expect(blockKitViolations('modal', modal([], { private_metadata: x(3000) }))).toEqual([]);
-    expect(only('modal', modal([], { private_metadata: x(3001) }))).toMatch(/private_metadata: private_metadata length is 3001, limit 3000/);
+    expect(only('modal', modal([], { private_metadata: x(3001) }))).toMatch(
+      /private_metadata: private_metadata length is 3001, limit 3000/,
+    );
     expect(only('modal', modal([], { callback_id: x(256) }))).toMatch(/callback_id: .*256, limit 255/);
     expect(only('home', { type: 'home', blocks: [], external_id: x(256) })).toMatch(/external_id/);
   });
@@ -76,10 +88,18 @@ describe('assertBlockKitLimits', () => {
   });
 
   it('limits block_id and action_id to 255 and rejects duplicates', () => {
-    expect(only('modal', modal([{ type: 'divider', block_id: x(256) }]))).toMatch(/blocks\[0\]\.block_id: length is 256/);
-    expect(only('modal', modal([{ type: 'divider', block_id: 'b' }, { type: 'divider', block_id: 'b' }]))).toMatch(
-      /duplicate block_id "b"/,
+    expect(only('modal', modal([{ type: 'divider', block_id: x(256) }]))).toMatch(
+      /blocks\[0\]\.block_id: length is 256/,
     );
+    expect(
+      only(
+        'modal',
+        modal([
+          { type: 'divider', block_id: 'b' },
+          { type: 'divider', block_id: 'b' },
+        ]),
+      ),
+    ).toMatch(/duplicate block_id "b"/);
     const btn = (id: string) => ({ type: 'button', text: t('Go'), action_id: id });
     expect(only('modal', modal([{ type: 'actions', elements: [btn(x(256))] }]))).toMatch(/action_id: length is 256/);
   });
@@ -90,17 +110,27 @@ describe('assertBlockKitLimits', () => {
       { type: 'actions', elements: [btn] },
       { type: 'actions', elements: [btn] },
     ];
-    expect(only('modal', modal(twoBlocks))).toMatch(/blocks\[1\]\.elements\[0\]\.action_id: duplicate action_id "same" \(first at blocks\[0\]/);
+    expect(only('modal', modal(twoBlocks))).toMatch(
+      /blocks\[1\]\.elements\[0\]\.action_id: duplicate action_id "same" \(first at blocks\[0\]/,
+    );
     expect(only('home', { type: 'home', blocks: twoBlocks })).toMatch(/duplicate action_id/);
     expect(blockKitViolations('message', { text: 'x', blocks: twoBlocks })).toEqual([]);
-    expect(only('message', { text: 'x', blocks: [{ type: 'actions', elements: [btn, btn] }] })).toMatch(/duplicate action_id/);
+    expect(only('message', { text: 'x', blocks: [{ type: 'actions', elements: [btn, btn] }] })).toMatch(
+      /duplicate action_id/,
+    );
   });
 
   it('limits section text to 3000 and fields to 10 × 2000', () => {
-    expect(only('modal', modal([{ type: 'section', text: m(x(3001)) }]))).toMatch(/blocks\[0\]\.text: text length is 3001, limit 3000/);
+    expect(only('modal', modal([{ type: 'section', text: m(x(3001)) }]))).toMatch(
+      /blocks\[0\]\.text: text length is 3001, limit 3000/,
+    );
     expect(only('modal', modal([{ type: 'section', text: m('') }]))).toMatch(/text is empty/);
-    expect(only('modal', modal([{ type: 'section', fields: Array(11).fill(m('f')) }]))).toMatch(/number of fields is 11, limit 10/);
-    expect(only('modal', modal([{ type: 'section', fields: [m(x(2001))] }]))).toMatch(/fields\[0\]: text length is 2001, limit 2000/);
+    expect(only('modal', modal([{ type: 'section', fields: Array(11).fill(m('f')) }]))).toMatch(
+      /number of fields is 11, limit 10/,
+    );
+    expect(only('modal', modal([{ type: 'section', fields: [m(x(2001))] }]))).toMatch(
+      /fields\[0\]: text length is 2001, limit 2000/,
+    );
     expect(only('modal', modal([{ type: 'section' }]))).toMatch(/needs text or fields/);
   });
 
@@ -117,24 +147,36 @@ describe('assertBlockKitLimits', () => {
   });
 
   it('limits option text, description and value to 75', () => {
-    const select = (o: unknown) => ({ type: 'actions', elements: [{ type: 'static_select', action_id: 's', options: [o] }] });
+    const select = (o: unknown) => ({
+      type: 'actions',
+      elements: [{ type: 'static_select', action_id: 's', options: [o] }],
+    });
     expect(blockKitViolations('modal', modal([select(opt(x(75), x(75), x(75)))]))).toEqual([]);
     expect(only('modal', modal([select(opt(x(76), 'v'))]))).toMatch(/options\[0\]\.text: text length is 76, limit 75/);
-    expect(only('modal', modal([select(opt('a', 'v', x(76)))]))).toMatch(/options\[0\]\.description: text length is 76, limit 75/);
+    expect(only('modal', modal([select(opt('a', 'v', x(76)))]))).toMatch(
+      /options\[0\]\.description: text length is 76, limit 75/,
+    );
     expect(only('modal', modal([select(opt('a', x(76)))]))).toMatch(/options\[0\]\.value: length is 76, limit 75/);
-    expect(only('modal', modal([select({ text: m('a'), value: 'v' })]))).toMatch(/options\[0\]\.text: must be plain_text/);
+    expect(only('modal', modal([select({ text: m('a'), value: 'v' })]))).toMatch(
+      /options\[0\]\.text: must be plain_text/,
+    );
   });
 
   it('limits static selects to 100 options or groups, and checks the initial option is one of them', () => {
     const options = (n: number) => Array.from({ length: n }, (_, i) => opt(`o${i}`, `v${i}`));
-    const sel = (extra: Record<string, unknown>) => modal([{ type: 'actions', elements: [{ type: 'static_select', action_id: 's', ...extra }] }]);
+    const sel = (extra: Record<string, unknown>) =>
+      modal([{ type: 'actions', elements: [{ type: 'static_select', action_id: 's', ...extra }] }]);
     expect(blockKitViolations('modal', sel({ options: options(100) }))).toEqual([]);
     expect(only('modal', sel({ options: options(101) }))).toMatch(/number of options is 101, limit 100/);
-    expect(only('modal', sel({ options: options(2), initial_option: opt('zz', 'zz') }))).toMatch(/initial option "zz" is not one of the options/);
+    expect(only('modal', sel({ options: options(2), initial_option: opt('zz', 'zz') }))).toMatch(
+      /initial option "zz" is not one of the options/,
+    );
     expect(only('modal', sel({ options: [opt('a', 'v'), opt('b', 'v')] }))).toMatch(/duplicate option value "v"/);
     const groups = Array.from({ length: 101 }, (_, i) => ({ label: t(`g${i}`), options: [opt(`o${i}`, `v${i}`)] }));
     expect(only('modal', sel({ option_groups: groups }))).toMatch(/number of option groups is 101, limit 100/);
-    expect(only('modal', sel({ option_groups: [{ label: t(x(76)), options: [opt('a', 'a')] }] }))).toMatch(/label: text length is 76, limit 75/);
+    expect(only('modal', sel({ option_groups: [{ label: t(x(76)), options: [opt('a', 'a')] }] }))).toMatch(
+      /label: text length is 76, limit 75/,
+    );
     expect(only('modal', sel({}))).toMatch(/needs options or option_groups/);
   });
 
@@ -142,9 +184,13 @@ describe('assertBlockKitLimits', () => {
     const options = (n: number) => Array.from({ length: n }, (_, i) => opt(`o${i}`, `v${i}`));
     const acts = (el: Record<string, unknown>) => modal([{ type: 'actions', elements: [{ action_id: 'a', ...el }] }]);
     expect(only('modal', acts({ type: 'overflow', options: options(6) }))).toMatch(/number of options is 6, limit 5/);
-    expect(only('modal', acts({ type: 'radio_buttons', options: options(11) }))).toMatch(/number of options is 11, limit 10/);
+    expect(only('modal', acts({ type: 'radio_buttons', options: options(11) }))).toMatch(
+      /number of options is 11, limit 10/,
+    );
     expect(only('modal', acts({ type: 'checkboxes', options: options(11) }))).toMatch(/limit 10/);
-    expect(blockKitViolations('modal', acts({ type: 'checkboxes', options: [{ text: m('*md ok*'), value: 'v' }] }))).toEqual([]);
+    expect(
+      blockKitViolations('modal', acts({ type: 'checkboxes', options: [{ text: m('*md ok*'), value: 'v' }] })),
+    ).toEqual([]);
   });
 
   it('limits context to 10 elements and actions to 25', () => {
@@ -152,21 +198,39 @@ describe('assertBlockKitLimits', () => {
       /number of elements is 11, limit 10/,
     );
     const buttons = Array.from({ length: 26 }, (_, i) => ({ type: 'button', text: t('b'), action_id: `b${i}` }));
-    expect(only('message', { text: 'x', blocks: [{ type: 'actions', elements: buttons }] })).toMatch(/number of elements is 26, limit 25/);
-    expect(only('message', { text: 'x', blocks: [{ type: 'actions', elements: [] }] })).toMatch(/needs at least one element/);
+    expect(only('message', { text: 'x', blocks: [{ type: 'actions', elements: buttons }] })).toMatch(
+      /number of elements is 26, limit 25/,
+    );
+    expect(only('message', { text: 'x', blocks: [{ type: 'actions', elements: [] }] })).toMatch(
+      /needs at least one element/,
+    );
   });
 
   it('limits input labels and hints to 2000 and plain_text_input values and lengths to 3000', () => {
     const input = (label: string, el: Record<string, unknown>, hint?: string) =>
-      modal([{ type: 'input', label: t(label), ...(hint ? { hint: t(hint) } : {}), element: { type: 'plain_text_input', action_id: 'i', ...el } }], {
-        submit: t('Send'),
-      });
+      modal(
+        [
+          {
+            type: 'input',
+            label: t(label),
+            ...(hint ? { hint: t(hint) } : {}),
+            element: { type: 'plain_text_input', action_id: 'i', ...el },
+          },
+        ],
+        {
+          submit: t('Send'),
+        },
+      );
     expect(blockKitViolations('modal', input('L', { initial_value: x(3000), max_length: 3000 }))).toEqual([]);
     expect(only('modal', input(x(2001), {}))).toMatch(/label: text length is 2001, limit 2000/);
     expect(only('modal', input('L', {}, x(2001)))).toMatch(/hint: text length is 2001, limit 2000/);
-    expect(only('modal', input('L', { initial_value: x(3001) }))).toMatch(/initial_value: initial_value length is 3001, limit 3000/);
+    expect(only('modal', input('L', { initial_value: x(3001) }))).toMatch(
+      /initial_value: initial_value length is 3001, limit 3000/,
+    );
     expect(only('modal', input('L', { max_length: 3001 }))).toMatch(/max_length: value is 3001, limit 3000/);
-    expect(only('modal', input('L', { initial_value: 'abcdef', max_length: 5 }))).toMatch(/exceeds the element's max_length 5/);
+    expect(only('modal', input('L', { initial_value: 'abcdef', max_length: 5 }))).toMatch(
+      /exceeds the element's max_length 5/,
+    );
   });
 
   it('requires submit on a modal with an input block', () => {
@@ -176,7 +240,8 @@ describe('assertBlockKitLimits', () => {
   });
 
   it('limits button text to 75 and value to 2000', () => {
-    const btn = (el: Record<string, unknown>) => modal([{ type: 'actions', elements: [{ type: 'button', action_id: 'b', text: t('Go'), ...el }] }]);
+    const btn = (el: Record<string, unknown>) =>
+      modal([{ type: 'actions', elements: [{ type: 'button', action_id: 'b', text: t('Go'), ...el }] }]);
     expect(only('modal', btn({ text: t(x(76)) }))).toMatch(/text: text length is 76, limit 75/);
     expect(only('modal', btn({ value: x(2001) }))).toMatch(/value: value length is 2001, limit 2000/);
     expect(only('modal', btn({ url: x(3001) }))).toMatch(/url length is 3001, limit 3000/);
@@ -185,7 +250,9 @@ describe('assertBlockKitLimits', () => {
 
   it('checks confirmation dialogs', () => {
     const confirm = { title: t(x(101)), text: t('Sure?'), confirm: t('Yes'), deny: t('No') };
-    const payload = modal([{ type: 'actions', elements: [{ type: 'button', action_id: 'b', text: t('Go'), confirm }] }]);
+    const payload = modal([
+      { type: 'actions', elements: [{ type: 'button', action_id: 'b', text: t('Go'), confirm }] },
+    ]);
     expect(only('modal', payload)).toMatch(/confirm\.title: text length is 101, limit 100/);
   });
 
@@ -202,9 +269,12 @@ describe('assertBlockKitLimits', () => {
   });
 
   it('rejects input blocks in messages and non-objects', () => {
-    expect(only('message', { text: 'x', blocks: [{ type: 'input', label: t('L'), element: { type: 'plain_text_input', action_id: 'i' } }] })).toMatch(
-      /input blocks belong in modals/,
-    );
+    expect(
+      only('message', {
+        text: 'x',
+        blocks: [{ type: 'input', label: t('L'), element: { type: 'plain_text_input', action_id: 'i' } }],
+      }),
+    ).toMatch(/input blocks belong in modals/);
     expect(blockKitViolations('modal', 'nope')).toEqual(['modal: payload must be a view object']);
     expect(only('modal', { ...modal([]), blocks: 'x' })).toMatch(/blocks: must be an array/);
   });

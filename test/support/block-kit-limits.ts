@@ -145,7 +145,8 @@ class Checker {
     }
     this.text(`${path}.text`, option.text, LIMITS.optionText, { plainOnly, required: true });
     this.text(`${path}.description`, option.description, LIMITS.optionDescription, { plainOnly: true });
-    if (typeof option.value !== 'string' || option.value.length === 0) this.add(`${path}.value`, 'option value must be a non-empty string');
+    if (typeof option.value !== 'string' || option.value.length === 0)
+      this.add(`${path}.value`, 'option value must be a non-empty string');
     else this.max(`${path}.value`, 'length', chars(option.value), LIMITS.optionValue);
     this.str(`${path}.url`, 'url', option.url, LIMITS.optionUrl);
   }
@@ -180,13 +181,20 @@ class Checker {
         this.text(`${path}.text`, el.text, LIMITS.buttonText, { plainOnly: true, required: true });
         this.str(`${path}.value`, 'value', el.value, LIMITS.buttonValue);
         this.str(`${path}.url`, 'url', el.url, LIMITS.buttonUrl);
-        this.str(`${path}.accessibility_label`, 'accessibility_label', el.accessibility_label, LIMITS.accessibilityLabel);
+        this.str(
+          `${path}.accessibility_label`,
+          'accessibility_label',
+          el.accessibility_label,
+          LIMITS.accessibilityLabel,
+        );
         break;
       case 'static_select':
       case 'multi_static_select': {
         let values: string[] = [];
-        if (el.options !== undefined && el.option_groups !== undefined) this.add(path, 'use options or option_groups, not both');
-        if (el.options === undefined && el.option_groups === undefined) this.add(path, 'a static select needs options or option_groups');
+        if (el.options !== undefined && el.option_groups !== undefined)
+          this.add(path, 'use options or option_groups, not both');
+        if (el.options === undefined && el.option_groups === undefined)
+          this.add(path, 'a static select needs options or option_groups');
         values = this.options(`${path}.options`, el.options, LIMITS.selectOptions, true);
         if (el.option_groups !== undefined) {
           if (!Array.isArray(el.option_groups)) this.add(`${path}.option_groups`, 'must be an array');
@@ -203,7 +211,12 @@ class Checker {
             });
           }
         }
-        const initial = el.type === 'static_select' ? (el.initial_option === undefined ? [] : [el.initial_option]) : (el.initial_options ?? []);
+        const initial =
+          el.type === 'static_select'
+            ? el.initial_option === undefined
+              ? []
+              : [el.initial_option]
+            : (el.initial_options ?? []);
         if (Array.isArray(initial)) {
           initial.forEach((o, i) => {
             const ip = `${path}.${el.type === 'static_select' ? 'initial_option' : `initial_options[${i}]`}`;
@@ -227,11 +240,19 @@ class Checker {
         for (const key of ['max_length', 'min_length'] as const) {
           const n = el[key];
           if (n === undefined) continue;
-          if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) this.add(`${path}.${key}`, 'must be a non-negative integer');
+          if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+            this.add(`${path}.${key}`, 'must be a non-negative integer');
           else this.max(`${path}.${key}`, 'value', n, LIMITS.plainTextInputLength);
         }
-        if (typeof el.max_length === 'number' && typeof el.initial_value === 'string' && chars(el.initial_value) > el.max_length) {
-          this.add(`${path}.initial_value`, `length ${chars(el.initial_value)} exceeds the element's max_length ${el.max_length}`);
+        if (
+          typeof el.max_length === 'number' &&
+          typeof el.initial_value === 'string' &&
+          chars(el.initial_value) > el.max_length
+        ) {
+          this.add(
+            `${path}.initial_value`,
+            `length ${chars(el.initial_value)} exceeds the element's max_length ${el.max_length}`,
+          );
         }
         break;
       }
@@ -321,7 +342,10 @@ export function blocksTextLength(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((n: number, v) => n + blocksTextLength(v), 0);
   if (!isObj(value)) return 0;
   let n = 0;
-  if ((value.type === 'plain_text' || value.type === 'mrkdwn' || value.type === 'markdown') && typeof value.text === 'string') {
+  if (
+    (value.type === 'plain_text' || value.type === 'mrkdwn' || value.type === 'markdown') &&
+    typeof value.text === 'string'
+  ) {
     n += chars(value.text);
   }
   for (const [key, v] of Object.entries(value)) {
@@ -366,7 +390,12 @@ export function blockKitViolations(surface: Surface, payload: unknown): string[]
     c.add('blocks', 'must be an array');
     return c.problems;
   }
-  c.max('blocks', 'number of blocks', blocks.length, surface === 'message' ? LIMITS.blocksPerMessage : LIMITS.blocksPerView);
+  c.max(
+    'blocks',
+    'number of blocks',
+    blocks.length,
+    surface === 'message' ? LIMITS.blocksPerMessage : LIMITS.blocksPerView,
+  );
   blocks.forEach((b, i) => {
     // Slack wants action_ids unique within a block; we hold views to the stricter "unique within the view"
     // so one listener per id never has to guess which of two identical buttons was pressed.

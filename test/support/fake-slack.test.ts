@@ -23,17 +23,37 @@ describe('startFakeSlack', () => {
     const res = await client.auth.test();
     expect(res).toMatchObject({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', team: 'Test' });
     expect(fake.calls).toEqual([
-      { method: 'auth.test', args: expect.any(Object), token: 'xoxb-test', status: 200, result: expect.objectContaining({ team_id: 'T0001' }) },
+      {
+        method: 'auth.test',
+        args: expect.any(Object),
+        token: 'xoxb-test',
+        status: 200,
+        result: expect.objectContaining({ team_id: 'T0001' }),
+      },
     ]);
   });
 
   it('parses form bodies and JSON-decodes view, blocks and attachments', async () => {
-    const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'T' }, blocks: [{ type: 'divider' as const }] };
+    const view = {
+      type: 'modal' as const,
+      title: { type: 'plain_text' as const, text: 'T' },
+      blocks: [{ type: 'divider' as const }],
+    };
     await client.views.open({ trigger_id: 'trig', view });
-    await client.chat.postMessage({ channel: 'C1', text: 'hi', blocks: [{ type: 'divider' }], attachments: [{ text: 'a' }] });
+    await client.chat.postMessage({
+      channel: 'C1',
+      text: 'hi',
+      blocks: [{ type: 'divider' }],
+      attachments: [{ text: 'a' }],
+    });
     expect(fake.callsTo('views.open')).toEqual([expect.objectContaining({ trigger_id: 'trig', view })]);
     const [post] = fake.callsTo('chat.postMessage');
-    expect(post).toMatchObject({ channel: 'C1', text: 'hi', blocks: [{ type: 'divider' }], attachments: [{ text: 'a' }] });
+    expect(post).toMatchObject({
+      channel: 'C1',
+      text: 'hi',
+      blocks: [{ type: 'divider' }],
+      attachments: [{ text: 'a' }],
+    });
   });
 
   it('parses JSON bodies too', async () => {
@@ -43,11 +63,20 @@ describe('startFakeSlack', () => {
       body: JSON.stringify({ channel: 'C2', text: 'json', blocks: [{ type: 'divider' }] }),
     });
     expect(await res.json()).toMatchObject({ ok: true, channel: 'C2' });
-    expect(fake.calls[0]).toMatchObject({ method: 'chat.postMessage', token: 'xoxb-json', args: { channel: 'C2', blocks: [{ type: 'divider' }] } });
+    expect(fake.calls[0]).toMatchObject({
+      method: 'chat.postMessage',
+      token: 'xoxb-json',
+      args: { channel: 'C2', blocks: [{ type: 'divider' }] },
+    });
   });
 
   it('gives views unique ids and hashes and echoes the view; views.update keeps the view id', async () => {
-    const view = { type: 'modal' as const, callback_id: 'cb', title: { type: 'plain_text' as const, text: 'T' }, blocks: [] };
+    const view = {
+      type: 'modal' as const,
+      callback_id: 'cb',
+      title: { type: 'plain_text' as const, text: 'T' },
+      blocks: [],
+    };
     const a = await client.views.open({ trigger_id: 't1', view });
     const b = await client.views.push({ trigger_id: 't2', view });
     expect(a.view?.id).toMatch(/^V/);
@@ -67,11 +96,16 @@ describe('startFakeSlack', () => {
     expect(p1.ts).toMatch(/^\d+\.\d{6}$/);
     expect(p1.ts).not.toBe(p2.ts);
     expect((await client.chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'x' })).message_ts).toMatch(/^\d+\./);
-    expect(await client.chat.update({ channel: 'C1', ts: p1.ts!, text: 'edited' })).toMatchObject({ ok: true, ts: p1.ts });
+    expect(await client.chat.update({ channel: 'C1', ts: p1.ts!, text: 'edited' })).toMatchObject({
+      ok: true,
+      ts: p1.ts,
+    });
     expect((await client.conversations.open({ users: 'U123' })).channel?.id).toBe('DU123');
     const user = await client.users.info({ user: 'U42' });
     expect(user.user).toMatchObject({ id: 'U42', tz: 'Europe/Paris', tz_offset: 3600, locale: 'en-US' });
-    expect(await client.apiCall('reactions.add', { channel: 'C1', name: 'x', timestamp: '1' })).toMatchObject({ ok: true });
+    expect(await client.apiCall('reactions.add', { channel: 'C1', name: 'x', timestamp: '1' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('scripts answers: fixed bodies, functions, a number of times, then the default again', async () => {
@@ -90,7 +124,11 @@ describe('startFakeSlack', () => {
   });
 
   it('scripts HTTP 429 with Retry-After: the client rejects when told to', async () => {
-    const strict = new WebClient('xoxb-test', { slackApiUrl: fake.url, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+    const strict = new WebClient('xoxb-test', {
+      slackApiUrl: fake.url,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+    });
     fake.rateLimit('chat.postMessage', 7);
     await expect(strict.chat.postMessage({ channel: 'C1', text: 'x' })).rejects.toMatchObject({
       code: 'slack_webapi_rate_limited_error',
@@ -105,7 +143,11 @@ describe('startFakeSlack', () => {
       logLevel: LogLevel.ERROR,
       retryConfig: { retries: 2, minTimeout: 1, maxTimeout: 5 },
     });
-    fake.respondWith('chat.postMessage', { ok: false, error: 'ratelimited' }, { status: 429, headers: { 'Retry-After': '0' }, times: 1 });
+    fake.respondWith(
+      'chat.postMessage',
+      { ok: false, error: 'ratelimited' },
+      { status: 429, headers: { 'Retry-After': '0' }, times: 1 },
+    );
     const res = await patient.chat.postMessage({ channel: 'C1', text: 'x' });
     expect(res.ok).toBe(true);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
@@ -120,19 +162,27 @@ describe('startFakeSlack', () => {
     const calls = fake.waitForCalls('chat.postMessage', 3);
     await client.chat.postMessage({ channel: 'C1', text: 'third' });
     expect(await calls).toHaveLength(3);
-    await expect(fake.waitFor('views.open', undefined, 50)).rejects.toThrow(/no views\.open call .* within 50 ms \(calls seen: chat\.postMessage/);
+    await expect(fake.waitFor('views.open', undefined, 50)).rejects.toThrow(
+      /no views\.open call .* within 50 ms \(calls seen: chat\.postMessage/,
+    );
   });
 
   it('serves response_url paths, records them and lets tests wait for them', async () => {
     const url = fake.responseUrl('cmd-1');
     expect(url).toBe(`${fake.origin}/response_url/cmd-1`);
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hi', response_type: 'ephemeral' }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'hi', response_type: 'ephemeral' }),
+    });
     expect(res.status).toBe(200);
     expect(fake.responsesTo('cmd-1')).toEqual([{ text: 'hi', response_type: 'ephemeral' }]);
     expect(await fake.waitForResponse('cmd-1', (b) => b.text === 'hi')).toMatchObject({ response_type: 'ephemeral' });
     expect(fake.calls).toHaveLength(0);
     fake.respondWith('response_url', { error: 'expired' }, { status: 404, times: 1 });
-    expect((await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(404);
+    expect(
+      (await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status,
+    ).toBe(404);
   });
 
   it('reset forgets calls and scripts', async () => {

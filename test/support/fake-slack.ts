@@ -190,7 +190,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     return script;
   }
 
-  async function answer(res: ServerResponse, method: string, args: CallArgs, call: FakeSlackCall, fallback: () => CallArgs) {
+  async function answer(
+    res: ServerResponse,
+    method: string,
+    args: CallArgs,
+    call: FakeSlackCall,
+    fallback: () => CallArgs,
+  ) {
     const script = takeScript(method);
     let body: CallArgs;
     let status = 200;
@@ -241,7 +247,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     const method = decodeURIComponent(path.slice('/api/'.length));
     const args = parseBody(raw, contentType);
     const auth = String(req.headers.authorization ?? '');
-    const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : typeof args.token === 'string' ? args.token : null;
+    const token = auth.startsWith('Bearer ')
+      ? auth.slice('Bearer '.length)
+      : typeof args.token === 'string'
+        ? args.token
+        : null;
     const call: FakeSlackCall = { method, args, token };
     calls.push(call);
     notifyWaiters();
@@ -305,11 +315,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     callsTo: (method) => calls.filter((c) => c.method === method).map((c) => c.args),
     respondWith,
     rateLimit(method, retryAfterSec = 1, times = 1) {
-      respondWith(method, { ok: false, error: 'ratelimited' }, {
-        status: 429,
-        headers: { 'Retry-After': String(retryAfterSec) },
-        times,
-      });
+      respondWith(
+        method,
+        { ok: false, error: 'ratelimited' },
+        {
+          status: 429,
+          headers: { 'Retry-After': String(retryAfterSec) },
+          times,
+        },
+      );
     },
     waitFor(method, predicate = () => true, timeoutMs = 2000) {
       return waitUntil(
@@ -320,7 +334,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     },
     waitForCalls(method, count, timeoutMs = 2000) {
       return waitUntil(
-        () => `fake Slack: expected ${count} ${method} call(s) within ${timeoutMs} ms, got ${calls.filter((c) => c.method === method).length} (calls seen: ${seen()})`,
+        () =>
+          `fake Slack: expected ${count} ${method} call(s) within ${timeoutMs} ms, got ${calls.filter((c) => c.method === method).length} (calls seen: ${seen()})`,
         () => {
           const found = calls.filter((c) => c.method === method).map((c) => c.args);
           return found.length >= count ? found : undefined;
@@ -332,7 +347,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     responsesTo: (id) => responses.filter((r) => r.id === id).map((r) => r.body),
     waitForResponse(id, predicate = () => true, timeoutMs = 2000) {
       return waitUntil(
-        () => `fake Slack: no POST to response_url ${id} within ${timeoutMs} ms (${responses.length} response_url call(s) seen)`,
+        () =>
+          `fake Slack: no POST to response_url ${id} within ${timeoutMs} ms (${responses.length} response_url call(s) seen)`,
         () => responses.find((r) => r.id === id && predicate(r.body))?.body,
         timeoutMs,
       );

@@ -185,7 +185,9 @@ export async function startFakeSocketMode(opts: { appId?: string } = {}): Promis
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       return;
     }
-    const accept = createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
+    const accept = createHash('sha1')
+      .update(key + WEBSOCKET_GUID)
+      .digest('base64');
     const handshake = ['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade'];
     socket.write([...handshake, `Sec-WebSocket-Accept: ${accept}`, '', ''].join('\r\n'));
     const connection = new Connection(socket, (text) => {

@@ -34,7 +34,10 @@ describe('slackSignature and encodeSlackBody', () => {
     expect(cmd.contentType).toBe('application/x-www-form-urlencoded');
     expect(Object.fromEntries(new URLSearchParams(cmd.rawBody))).toEqual({ command: '/followup', text: 'nguyễn & co' });
     const inter = encodeSlackBody('interactive', { type: 'block_actions', actions: [] });
-    expect(JSON.parse(new URLSearchParams(inter.rawBody).get('payload')!)).toEqual({ type: 'block_actions', actions: [] });
+    expect(JSON.parse(new URLSearchParams(inter.rawBody).get('payload')!)).toEqual({
+      type: 'block_actions',
+      actions: [],
+    });
     const ev = encodeSlackBody('event', { type: 'event_callback' });
     expect(ev).toEqual({ rawBody: '{"type":"event_callback"}', contentType: 'application/json' });
   });
@@ -44,11 +47,21 @@ describe('slackSignature and encodeSlackBody', () => {
     const b = slashCommand();
     expect(a).toMatchObject({ command: '/followup', text: 'ana', user_id: 'U0001', team_id: 'T0001' });
     expect(a.trigger_id).not.toBe(b.trigger_id);
-    const action = blockAction({ actions: [{ action_id: 'x', value: 'v' }], view: { type: 'modal', callback_id: 'cb', blocks: [] } });
-    expect(action).toMatchObject({ type: 'block_actions', container: { type: 'view' }, view: { callback_id: 'cb', state: { values: {} } } });
+    const action = blockAction({
+      actions: [{ action_id: 'x', value: 'v' }],
+      view: { type: 'modal', callback_id: 'cb', blocks: [] },
+    });
+    expect(action).toMatchObject({
+      type: 'block_actions',
+      container: { type: 'view' },
+      view: { callback_id: 'cb', state: { values: {} } },
+    });
     const message = blockAction({ actions: [{ action_id: 'x' }], response_url: 'http://r' });
     expect(message).toMatchObject({ container: { type: 'message' }, response_url: 'http://r' });
-    expect(appHomeOpened('U7')).toMatchObject({ type: 'event_callback', event: { type: 'app_home_opened', user: 'U7', tab: 'home' } });
+    expect(appHomeOpened('U7')).toMatchObject({
+      type: 'event_callback',
+      event: { type: 'app_home_opened', user: 'U7', tab: 'home' },
+    });
   });
 });
 
@@ -111,7 +124,12 @@ describe('signedSlackRequest against a real Bolt app', () => {
   });
 
   it('points respond() at the fake through response_url', async () => {
-    const res = await signedSlackRequest(base, SECRET, 'command', slashCommand({ text: 'respond', response_url: fake.responseUrl('r1') }));
+    const res = await signedSlackRequest(
+      base,
+      SECRET,
+      'command',
+      slashCommand({ text: 'respond', response_url: fake.responseUrl('r1') }),
+    );
     expect(res.status).toBe(200);
     expect(await fake.waitForResponse('r1')).toMatchObject({ text: 'via response_url', response_type: 'ephemeral' });
   });
@@ -129,12 +147,17 @@ describe('signedSlackRequest against a real Bolt app', () => {
   it('returns a view_submission ack with field errors verbatim', async () => {
     const payload = viewSubmission({
       view: { type: 'modal', callback_id: 'followup_compose', private_metadata: '{"k":"compose"}', blocks: [] },
-      values: { followup_text: { followup_text: plainTextValue('x'.repeat(5000)) }, followup_tag: { followup_tag: staticSelectValue('ACCOUNT_UPDATE') } },
+      values: {
+        followup_text: { followup_text: plainTextValue('x'.repeat(5000)) },
+        followup_tag: { followup_tag: staticSelectValue('ACCOUNT_UPDATE') },
+      },
     });
     const res = await signedSlackRequest(base, SECRET, 'interactive', payload);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ response_action: 'errors', errors: { followup_text: 'Too long for WhatsApp' } });
-    expect(seen.submissions!.at(-1)).toMatchObject({ followup_tag: { followup_tag: { selected_option: { value: 'ACCOUNT_UPDATE' } } } });
+    expect(seen.submissions!.at(-1)).toMatchObject({
+      followup_tag: { followup_tag: { selected_option: { value: 'ACCOUNT_UPDATE' } } },
+    });
   });
 
   it('delivers Events API JSON (app_home_opened → views.publish)', async () => {
@@ -149,7 +172,9 @@ describe('signedSlackRequest against a real Bolt app', () => {
   });
 
   it('is refused with 401 when the timestamp is older than 5 minutes', async () => {
-    const res = await signedSlackRequest(base, SECRET, 'command', slashCommand(), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const res = await signedSlackRequest(base, SECRET, 'command', slashCommand(), {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     expect(res.status).toBe(401);
   });
 });

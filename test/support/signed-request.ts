@@ -265,7 +265,9 @@ export function appHomeOpened(user: string = AGENT_ID, opts: { view?: Json } = {
     type: 'event_callback',
     event_id: `Ev${String(n).padStart(8, '0')}`,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
   };
 }

@@ -37,7 +37,10 @@ export async function startFakeApi(initial: (req: RecordedRequest) => FakeAnswer
       const a = handler(recorded);
       if (a === 'hang') return; // never answers: the client's timeout must fire
       const body = a.body === undefined ? '' : typeof a.body === 'string' ? a.body : JSON.stringify(a.body);
-      res.writeHead(a.status, { 'content-type': typeof a.body === 'string' ? 'text/html' : 'application/json', ...a.headers });
+      res.writeHead(a.status, {
+        'content-type': typeof a.body === 'string' ? 'text/html' : 'application/json',
+        ...a.headers,
+      });
       res.end(body);
     });
   });

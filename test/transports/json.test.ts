@@ -3,7 +3,9 @@ import { idString, parseJsonLossless } from '../../src/transports/json.js';
 
 describe('parseJsonLossless', () => {
   it('keeps 64-bit integers exact as strings and leaves safe numbers alone', () => {
-    expect(parseJsonLossless('{"a":5595771666503728439,"b":-9223372036854775807,"c":42,"d":1.5e300,"e":-0.25}')).toEqual({
+    expect(
+      parseJsonLossless('{"a":5595771666503728439,"b":-9223372036854775807,"c":42,"d":1.5e300,"e":-0.25}'),
+    ).toEqual({
       a: '5595771666503728439',
       b: '-9223372036854775807',
       c: 42,

@@ -81,7 +81,10 @@ export function templateOptionValue(t: Pick<Template, 'name' | 'language'>): str
   return optionValue(`${t.name}|${t.language}`);
 }
 
-export function findTemplateByOptionValue(templates: readonly Template[], value: string | undefined): Template | undefined {
+export function findTemplateByOptionValue(
+  templates: readonly Template[],
+  value: string | undefined,
+): Template | undefined {
   if (!value) return undefined;
   return templates.find((t) => templateOptionValue(t) === value);
 }
@@ -108,7 +111,12 @@ function textInput(model: ComposeModalModel, label: string): KnownBlock[] {
   if (draft !== undefined && draft.length > 0) {
     // Never cut what the agent wrote: a draft the box cannot hold is reported, not shortened.
     if (draft.length <= max) element.initial_value = draft;
-    else blocks.push(context([`:warning: Your draft (${formatCount(draft.length)} characters) is longer than this box holds (${formatCount(max)}); it was not kept.`]));
+    else
+      blocks.push(
+        context([
+          `:warning: Your draft (${formatCount(draft.length)} characters) is longer than this box holds (${formatCount(max)}); it was not kept.`,
+        ]),
+      );
   }
   const unit = rule.lengthUnit === 'utf16' ? ` (${channelLabel} counts UTF-16 units: most emoji count 2)` : '';
   const hint =
@@ -160,7 +168,11 @@ function templateBlocks(model: ComposeModalModel): KnownBlock[] {
   const blocks: KnownBlock[] = [select];
   const hidden = unique.length - listed.length;
   if (hidden > 0) {
-    blocks.push(context([`${formatCount(hidden)} more template${hidden === 1 ? ' is' : 's are'} not listed (a menu holds ${TEMPLATE_OPTIONS_MAX}).`]));
+    blocks.push(
+      context([
+        `${formatCount(hidden)} more template${hidden === 1 ? ' is' : 's are'} not listed (a menu holds ${TEMPLATE_OPTIONS_MAX}).`,
+      ]),
+    );
   }
   blocks.push(context(['A template does not reopen free text: only the contact’s reply does.']));
   if (!selected) return blocks;
@@ -168,7 +180,9 @@ function templateBlocks(model: ComposeModalModel): KnownBlock[] {
   const names = templateVariables(selected.body);
   if (names.length > TEMPLATE_VARIABLES_MAX) {
     blocks.push(
-      section(`:warning: This template has ${names.length} variables; at most ${TEMPLATE_VARIABLES_MAX} fit in this form. Choose another template.`),
+      section(
+        `:warning: This template has ${names.length} variables; at most ${TEMPLATE_VARIABLES_MAX} fit in this form. Choose another template.`,
+      ),
     );
     return blocks;
   }
@@ -193,7 +207,13 @@ function templateBlocks(model: ComposeModalModel): KnownBlock[] {
   blocks.push(section(`*Preview*\n${blockquote(escapeTruncated(rendered, PREVIEW_MAX))}`, { block_id: BLOCK.preview }));
   const notes: string[] = [];
   const missing = names.filter((n) => !filled[n]);
-  if (missing.length) notes.push(`Fill in ${missing.slice(0, 10).map((n) => escapeMrkdwn(`{{${n}}}`)).join(', ')}${missing.length > 10 ? '…' : ''}`);
+  if (missing.length)
+    notes.push(
+      `Fill in ${missing
+        .slice(0, 10)
+        .map((n) => escapeMrkdwn(`{{${n}}}`))
+        .join(', ')}${missing.length > 10 ? '…' : ''}`,
+    );
   if (rule.templateBodyMax !== null) {
     const length = measureText(rendered, rule.lengthUnit);
     notes.push(
@@ -209,7 +229,11 @@ function templateBlocks(model: ComposeModalModel): KnownBlock[] {
 function tagBlocks(model: ComposeModalModel): KnownBlock[] {
   const channelLabel = CHANNEL_PRESENTATION[model.channel.type].label;
   if (model.tags.length === 0) {
-    return [section(`:no_entry: No message tags are enabled for ${channelLabel} after the window, so nothing can be sent now.`)];
+    return [
+      section(
+        `:no_entry: No message tags are enabled for ${channelLabel} after the window, so nothing can be sent now.`,
+      ),
+    ];
   }
   const seen = new Set<string>();
   const options = model.tags
@@ -269,9 +293,12 @@ export function buildComposeModalView(model: ComposeModalModel): ModalView {
   const blocks: KnownBlock[] = [];
   if (model.notice) blocks.push(section(warningText(escapeMrkdwn(model.notice)), { block_id: BLOCK.notice }));
   blocks.push(
-    section(`To ${boldName(displayName(contact), 150)} on ${channelAccountName(channel)}\n${badge(status, model.now)}`, {
-      block_id: BLOCK.composeHeader,
-    }),
+    section(
+      `To ${boldName(displayName(contact), 150)} on ${channelAccountName(channel)}\n${badge(status, model.now)}`,
+      {
+        block_id: BLOCK.composeHeader,
+      },
+    ),
   );
   const about = [reasonText(status)];
   if (model.sandbox) about.unshift('🧪 *Sandbox*: this follow-up is recorded, not delivered.');

@@ -33,7 +33,9 @@ export function buildSentConfirmation(input: SentConfirmationInput): SlackMessag
     : `✅ *Sent*: ${what} to ${bold} on ${channelName(input.channel)}`;
   const notes: string[] = [];
   if (input.reopened) {
-    notes.push(`The conversation was reopened${input.assignedTo ? ` and assigned to ${assigneeText(input.assignedTo)}` : ''}.`);
+    notes.push(
+      `The conversation was reopened${input.assignedTo ? ` and assigned to ${assigneeText(input.assignedTo)}` : ''}.`,
+    );
   } else if (input.assignedTo) {
     notes.push(`Assigned to ${assigneeText(input.assignedTo)}.`);
   }
@@ -45,5 +47,3 @@ export function buildSentConfirmation(input: SentConfirmationInput): SlackMessag
   const verb = input.sandbox ? 'Recorded (sandbox)' : 'Sent';
   return { text: `${verb}: ${what} to ${name} on ${CHANNEL_PRESENTATION[input.channel].label}`, blocks };
 }
-
-

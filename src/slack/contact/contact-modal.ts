@@ -111,7 +111,11 @@ export function buildContactModalView(model: ContactModalModel): ModalView {
   blocks.push(divider());
   blocks.push(header(model.channels.length === 1 ? 'Channel' : `Channels (${model.channels.length})`));
   if (model.channels.length === 0) {
-    blocks.push(section('This contact has no channel on record, so nothing can be sent. A channel appears when the contact writes or is imported with an address.'));
+    blocks.push(
+      section(
+        'This contact has no channel on record, so nothing can be sent. A channel appears when the contact writes or is imported with an address.',
+      ),
+    );
   }
   const shown = model.channels.slice(0, CONTACT_CHANNELS_MAX);
   shown.forEach((item, i) => {

@@ -44,7 +44,11 @@ export interface HomeModel {
   now: Date;
 }
 
-const KIND_WORDS: Record<HomeRecentFollowUp['kind'], string> = { text: 'text', template: 'template', tag: 'tagged message' };
+const KIND_WORDS: Record<HomeRecentFollowUp['kind'], string> = {
+  text: 'text',
+  template: 'template',
+  tag: 'tagged message',
+};
 
 function followUpBlocks(item: ContactWithStatuses, index: number, now: Date): KnownBlock[] {
   const { contact } = item;
@@ -80,11 +84,15 @@ export function buildHomeView(model: HomeModel): HomeView {
   const { now } = model;
   const blocks: KnownBlock[] = [
     header('Followup'),
-    section(`Hi ${userMention(model.agentId)}: find a contact whose conversation is closed, see what each channel allows now, and follow up within its rules.`),
+    section(
+      `Hi ${userMention(model.agentId)}: find a contact whose conversation is closed, see what each channel allows now, and follow up within its rules.`,
+    ),
     actions([button('Find a contact', ACTION.homeOpenSearch, 'search', { style: 'primary' })], BLOCK.homeActions),
   ];
   if (model.sandbox) {
-    blocks.push(context(['🧪 *Sandbox*: no channel is connected yet, so follow-ups are recorded here and delivered nowhere.']));
+    blocks.push(
+      context(['🧪 *Sandbox*: no channel is connected yet, so follow-ups are recorded here and delivered nowhere.']),
+    );
   }
 
   blocks.push(divider(), header('Follow up before the window closes'));
@@ -102,7 +110,9 @@ export function buildHomeView(model: HomeModel): HomeView {
     });
     const more = sorted.length - HOME_FOLLOW_UPS_MAX;
     if (more > 0) {
-      blocks.push(context([`…and ${formatCount(more)} more. Use *Find a contact* with the window filter to see them all.`]));
+      blocks.push(
+        context([`…and ${formatCount(more)} more. Use *Find a contact* with the window filter to see them all.`]),
+      );
     }
   }
 

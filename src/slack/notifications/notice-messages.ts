@@ -129,7 +129,10 @@ function digestLine(kind: WindowDigestInput['kind'], item: WindowReminderInput |
     parts.push(`${isStandardEdge(r) ? 'free text ends' : 'closes'} ${dateToken(r.closesAt)}`);
   } else {
     const n = item as WindowClosedNoticeInput;
-    parts.push(`closed ${dateToken(n.closedAt)}`, `now ${WINDOW_STATE_PRESENTATION[n.status.state].emoji} ${WINDOW_STATE_PRESENTATION[n.status.state].badge}`);
+    parts.push(
+      `closed ${dateToken(n.closedAt)}`,
+      `now ${WINDOW_STATE_PRESENTATION[n.status.state].emoji} ${WINDOW_STATE_PRESENTATION[n.status.state].badge}`,
+    );
   }
   parts.push(assigneeText(item.assignee));
   if (item.late) parts.push('late');
@@ -158,13 +161,19 @@ export function buildWindowDigest(input: WindowDigestInput): SlackMessage {
     const line = digestLine(input.kind, item);
     if (used + line.length + 'Follow up'.length > DIGEST_TEXT_BUDGET) break;
     used += line.length + 'Follow up'.length;
-    blocks.push(section(line, { accessory: followUpButton(item.contact, item.channel, repeatedActionId(ACTION.notifyFollowUp, listed)) }));
+    blocks.push(
+      section(line, {
+        accessory: followUpButton(item.contact, item.channel, repeatedActionId(ACTION.notifyFollowUp, listed)),
+      }),
+    );
     if (names.length < 3) names.push(contactName(item.contact));
     listed++;
   }
   const more = count - listed;
-  if (more > 0) blocks.push(context([`…and ${formatCount(more)} more. Find them with \`${COMMAND}\` and the window filter.`]));
-  const fallbackNames = names.join(', ') + (count > names.length ? ` and ${formatCount(count - names.length)} more` : '');
+  if (more > 0)
+    blocks.push(context([`…and ${formatCount(more)} more. Find them with \`${COMMAND}\` and the window filter.`]));
+  const fallbackNames =
+    names.join(', ') + (count > names.length ? ` and ${formatCount(count - names.length)} more` : '');
   return { text: `${title}: ${fallbackNames}`, blocks };
 }
 

@@ -48,7 +48,10 @@ export class SlackNoticeSink implements NoticeSink {
       blocks: message.blocks,
       unfurl_links: false,
       // The schedule's idempotency keys travel with the message, so a repeat after a crash can be spotted.
-      metadata: { event_type: 'followup_window_notice', event_payload: { group: group.key.slice(0, 200), count: items.length } },
+      metadata: {
+        event_type: 'followup_window_notice',
+        event_payload: { group: group.key.slice(0, 200), count: items.length },
+      },
     });
     if (this.opts.dmAssignee) await this.dmAssignees(items);
   }
@@ -60,7 +63,12 @@ export class SlackNoticeSink implements NoticeSink {
       try {
         const m = single(item);
         await this.pace(assignee);
-        await this.opts.client.chat.postMessage({ channel: assignee, text: m.text, blocks: m.blocks, unfurl_links: false });
+        await this.opts.client.chat.postMessage({
+          channel: assignee,
+          text: m.text,
+          blocks: m.blocks,
+          unfurl_links: false,
+        });
       } catch (err) {
         // The channel post is the record; a DM that fails (app not allowed to DM) must not repeat it.
         this.opts.logger.warn(`Could not DM ${assignee} about ${item.notice.contactId}`, (err as Error).message);
@@ -78,8 +86,22 @@ export class SlackNoticeSink implements NoticeSink {
 
 function single({ contact, channel, notice }: Item): SlackMessage {
   return notice.kind === 'reminder'
-    ? buildWindowReminder({ contact, channel, status: notice.current, closesAt: notice.windowClosesAt, assignee: notice.assignee, late: notice.late })
-    : buildWindowClosedNotice({ contact, channel, status: notice.after, closedAt: notice.windowClosesAt, assignee: notice.assignee, late: notice.late });
+    ? buildWindowReminder({
+        contact,
+        channel,
+        status: notice.current,
+        closesAt: notice.windowClosesAt,
+        assignee: notice.assignee,
+        late: notice.late,
+      })
+    : buildWindowClosedNotice({
+        contact,
+        channel,
+        status: notice.after,
+        closedAt: notice.windowClosesAt,
+        assignee: notice.assignee,
+        late: notice.late,
+      });
 }
 
 function digest(group: NoticeGroup, items: Item[]): SlackMessage {
@@ -87,11 +109,25 @@ function digest(group: NoticeGroup, items: Item[]): SlackMessage {
     ? buildWindowDigest({
         kind: 'reminder',
         minute: group.minute,
-        items: items.map(({ contact, channel, notice }) => ({ contact, channel, status: notice.current, closesAt: notice.windowClosesAt, assignee: notice.assignee, late: notice.late })),
+        items: items.map(({ contact, channel, notice }) => ({
+          contact,
+          channel,
+          status: notice.current,
+          closesAt: notice.windowClosesAt,
+          assignee: notice.assignee,
+          late: notice.late,
+        })),
       })
     : buildWindowDigest({
         kind: 'notice',
         minute: group.minute,
-        items: items.map(({ contact, channel, notice }) => ({ contact, channel, status: notice.after, closedAt: notice.windowClosesAt, assignee: notice.assignee, late: notice.late })),
+        items: items.map(({ contact, channel, notice }) => ({
+          contact,
+          channel,
+          status: notice.after,
+          closedAt: notice.windowClosesAt,
+          assignee: notice.assignee,
+          late: notice.late,
+        })),
       });
 }

@@ -81,7 +81,9 @@ function inboxOptions(canSeeAll: boolean): PlainTextOption[] {
 }
 
 function statusOptions(): PlainTextOption[] {
-  return (['closed', 'open', 'any'] as const).map((v) => option(v === 'any' ? STATUS_LABEL[v] : `Status: ${STATUS_LABEL[v]}`, v));
+  return (['closed', 'open', 'any'] as const).map((v) =>
+    option(v === 'any' ? STATUS_LABEL[v] : `Status: ${STATUS_LABEL[v]}`, v),
+  );
 }
 
 function channelOptions(): PlainTextOption[] {
@@ -95,12 +97,19 @@ function windowOptions(): PlainTextOption[] {
   return [
     option('Any window', ANY),
     option('⏳ Closing within 24 h', 'closing_soon'),
-    ...WINDOW_STATES.map((s) => option(`${WINDOW_STATE_PRESENTATION[s].emoji} ${WINDOW_STATE_PRESENTATION[s].filter}`, s)),
+    ...WINDOW_STATES.map((s) =>
+      option(`${WINDOW_STATE_PRESENTATION[s].emoji} ${WINDOW_STATE_PRESENTATION[s].filter}`, s),
+    ),
   ];
 }
 
 function select(actionId: string, placeholder: string, options: PlainTextOption[], selected: string): StaticSelect {
-  const el: StaticSelect = { type: 'static_select', action_id: actionId, placeholder: plain(placeholder, 150), options };
+  const el: StaticSelect = {
+    type: 'static_select',
+    action_id: actionId,
+    placeholder: plain(placeholder, 150),
+    options,
+  };
   const initial = initialOption(options, selected) ?? options[0];
   if (initial) el.initial_option = initial as PlainTextOption;
   return el;
@@ -110,10 +119,16 @@ function noResultsHints(model: SearchModalModel): string[] {
   const { query, canSeeAll } = model;
   const hints: string[] = [];
   if (query.text.trim()) {
-    hints.push('Type fewer letters: names match from the start of a word, with or without accents; emails by part or `@domain`; phones by their last digits.');
+    hints.push(
+      'Type fewer letters: names match from the start of a word, with or without accents; emails by part or `@domain`; phones by their last digits.',
+    );
   }
   if (query.inbox === 'mine') {
-    hints.push(canSeeAll ? 'Set the inbox to *All* to include contacts assigned to others.' : 'Only contacts assigned to you are shown.');
+    hints.push(
+      canSeeAll
+        ? 'Set the inbox to *All* to include contacts assigned to others.'
+        : 'Only contacts assigned to you are shown.',
+    );
   }
   if (query.status !== 'any') hints.push('Choose *Any status* to include conversations that are still open.');
   if (query.channel || query.windowState) hints.push('Set the channel and window filters to *Any*.');
@@ -182,14 +197,25 @@ export function buildSearchModalView(model: SearchModalModel): ModalView {
     blocks.push(section(`:mag: ${escapeMrkdwn(model.queryProblem)}`, { block_id: BLOCK.searchResults }));
   } else if (model.total === 0 || shown.length === 0) {
     blocks.push(header('No contacts match'));
-    blocks.push(section(noResultsHints(model).map((h) => `• ${h}`).join('\n'), { block_id: BLOCK.searchResults }));
+    blocks.push(
+      section(
+        noResultsHints(model)
+          .map((h) => `• ${h}`)
+          .join('\n'),
+        { block_id: BLOCK.searchResults },
+      ),
+    );
   } else {
     blocks.push(header(`${formatCount(model.total)} contact${model.total === 1 ? '' : 's'}`));
     shown.forEach((item, i) => {
       blocks.push(...resultBlocks(item, i, now));
     });
     if (model.results.length > shown.length) {
-      blocks.push(context([`Showing the first ${shown.length} of ${model.results.length} on this page; narrow the search to see the rest.`]));
+      blocks.push(
+        context([
+          `Showing the first ${shown.length} of ${model.results.length} on this page; narrow the search to see the rest.`,
+        ]),
+      );
     }
   }
 
@@ -198,7 +224,11 @@ export function buildSearchModalView(model: SearchModalModel): ModalView {
     const first = model.page * size + 1;
     const last = model.page * size + shown.length;
     const pages = Math.max(model.page + 1, Math.ceil(model.total / size));
-    blocks.push(context([`Page ${model.page + 1} of ${formatCount(pages)} · ${formatCount(first)}–${formatCount(last)} of ${formatCount(model.total)}`]));
+    blocks.push(
+      context([
+        `Page ${model.page + 1} of ${formatCount(pages)} · ${formatCount(first)}–${formatCount(last)} of ${formatCount(model.total)}`,
+      ]),
+    );
     const buttons = [];
     if (model.page > 0) buttons.push(button('◀ Previous', ACTION.pagePrev, String(model.page - 1)));
     if (model.hasNext) buttons.push(button('Next ▶', ACTION.pageNext, String(model.page + 1)));

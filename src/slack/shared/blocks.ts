@@ -67,7 +67,11 @@ export function divider(): DividerBlock {
  * block stays valid and nothing is dropped.
  */
 export function context(elements: string[], blockId?: string): ContextBlock {
-  const packed = pack(elements.filter((e) => e.length > 0), LIMIT.contextElements, '   ');
+  const packed = pack(
+    elements.filter((e) => e.length > 0),
+    LIMIT.contextElements,
+    '   ',
+  );
   return {
     type: 'context',
     elements: (packed.length ? packed : [' ']).map((e) => md(clip(e, LIMIT.sectionText))),
@@ -99,7 +103,8 @@ export function actions(elements: ActionsBlockElement[], blockId?: string): Acti
 /** A plain_text option; `description` is flattened to one line and shortened for display. */
 export function option(text: string, value: string, description?: string): PlainTextOption {
   const o: PlainTextOption = { text: plain(oneLine(text), LIMIT.optionText), value };
-  if (description !== undefined && oneLine(description)) o.description = plain(oneLine(description), LIMIT.optionDescription);
+  if (description !== undefined && oneLine(description))
+    o.description = plain(oneLine(description), LIMIT.optionDescription);
   return o;
 }
 
@@ -155,7 +160,11 @@ export function stateText(values: ViewStateValues | undefined, blockId: string, 
   return typeof v === 'string' ? v : undefined;
 }
 
-export function stateSelected(values: ViewStateValues | undefined, blockId: string, actionId: string): string | undefined {
+export function stateSelected(
+  values: ViewStateValues | undefined,
+  blockId: string,
+  actionId: string,
+): string | undefined {
   const v = values?.[blockId]?.[actionId]?.selected_option?.value;
   return typeof v === 'string' ? v : undefined;
 }

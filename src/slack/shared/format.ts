@@ -206,7 +206,6 @@ export function soonestClose(statuses: readonly WindowStatus[]): Date | null {
   return best;
 }
 
-
 /** A contact with the window status of each of its channels: what the search results and Home list show. */
 export interface ContactWithStatuses {
   contact: Contact;

@@ -22,7 +22,9 @@ export async function openThenRender(
   render: () => Promise<ModalView>,
 ): Promise<void> {
   const open = (view: ModalView) =>
-    opts.push ? client.views.push({ trigger_id: opts.triggerId, view }) : client.views.open({ trigger_id: opts.triggerId, view });
+    opts.push
+      ? client.views.push({ trigger_id: opts.triggerId, view })
+      : client.views.open({ trigger_id: opts.triggerId, view });
   const rendering = render().then(
     (view) => ({ view }),
     (error: unknown) => ({ error }),
@@ -59,7 +61,10 @@ export async function renderInto(
     view = await render();
   } catch (err) {
     logger.error('Rendering a view failed', err);
-    view = buildMessageModalView('Something went wrong', ':warning: Followup could not load this. Try again; if it keeps happening, tell your Slack admin (the app logs have the details).');
+    view = buildMessageModalView(
+      'Something went wrong',
+      ':warning: Followup could not load this. Try again; if it keeps happening, tell your Slack admin (the app logs have the details).',
+    );
   }
   try {
     await client.views.update({ view_id: viewId, ...(hash ? { hash } : {}), view });

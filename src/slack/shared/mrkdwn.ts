@@ -83,7 +83,11 @@ export function utcFallback(date: Date): string {
  * A Slack date token: rendered in each viewer's own time zone and locale, so one message reads right for
  * every agent (research §1.7). `format` uses Slack's tokens (`{date_short_pretty}`, `{time}`, `{ago}`…).
  */
-export function dateToken(date: Date, format: string = DEFAULT_DATE_FORMAT, fallback: string = utcFallback(date)): string {
+export function dateToken(
+  date: Date,
+  format: string = DEFAULT_DATE_FORMAT,
+  fallback: string = utcFallback(date),
+): string {
   const unix = Math.floor(date.getTime() / 1000);
   const safeFallback = fallback.replace(/[|<>]/g, ' ').replace(/&/g, 'and').replace(/\s+/g, ' ').trim();
   return `<!date^${unix}^${format}|${safeFallback}>`;

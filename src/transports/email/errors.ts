@@ -131,5 +131,10 @@ export function smtpFailure(err: unknown): SendFailure {
   const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as SmtpErrorLike;
   const rule = SMTP_ERROR_RULES.find((r) => matches(r, e));
   // Unknown failures without a reply: retry (the stable Message-ID lets a duplicate be recognised).
-  return { ok: false, reason: rule?.reason ?? 'provider_error', detail: describe(e), retryable: rule?.retryable ?? true };
+  return {
+    ok: false,
+    reason: rule?.reason ?? 'provider_error',
+    detail: describe(e),
+    retryable: rule?.retryable ?? true,
+  };
 }

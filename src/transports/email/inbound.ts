@@ -46,7 +46,10 @@ function parseDate(date: InboundEmail['date']): string {
 
 /** `abc@host` from `<abc@host>`; a very long id is replaced by its hash (still stable per message). */
 function messageKey(messageId: string): string {
-  const id = messageId.trim().replace(/^<(.*)>$/s, '$1').trim();
+  const id = messageId
+    .trim()
+    .replace(/^<(.*)>$/s, '$1')
+    .trim();
   if (!id) throw new TypeError('messageId is empty; without it a redelivered message would count twice.');
   return id.length <= MAX_ID - 'email:'.length - ':contact'.length
     ? id

@@ -9,7 +9,10 @@ import { z } from 'zod';
 /** A host name as it may appear after the `@` of a Message-ID. */
 const hostname = z
   .string()
-  .regex(/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, 'must be a host name such as mail.example.com');
+  .regex(
+    /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/,
+    'must be a host name such as mail.example.com',
+  );
 
 export const smtpOptionsSchema = z
   .object({
@@ -24,7 +27,10 @@ export const smtpOptionsSchema = z
     /** Never upgrade with STARTTLS, even when offered. Only for a local test server: credentials go in clear. */
     ignoreTLS: z.boolean().default(false),
     /** SMTP AUTH credentials (usually `${SMTP_USER}` / `${SMTP_PASS}`); omit for a relay that trusts our IP. */
-    auth: z.object({ user: z.string().min(1), pass: z.string().min(1) }).strict().optional(),
+    auth: z
+      .object({ user: z.string().min(1), pass: z.string().min(1) })
+      .strict()
+      .optional(),
     /** The From header and envelope sender: an address the SMTP account may send as, and a display name. */
     from: z.object({ address: z.email(), name: z.string().min(1).max(200).optional() }).strict(),
     /** Reply-To, when replies should go to another mailbox than `from` (e.g. the helpdesk's inbound address). */
@@ -37,7 +43,10 @@ export const smtpOptionsSchema = z
     timeoutMs: z.number().int().min(100).max(300_000).default(30_000),
   })
   .strict()
-  .refine((o) => !(o.requireTLS && o.ignoreTLS), { message: 'cannot set both requireTLS and ignoreTLS', path: ['ignoreTLS'] });
+  .refine((o) => !(o.requireTLS && o.ignoreTLS), {
+    message: 'cannot set both requireTLS and ignoreTLS',
+    path: ['ignoreTLS'],
+  });
 
 export type SmtpOptions = z.output<typeof smtpOptionsSchema>;
 

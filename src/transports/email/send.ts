@@ -64,7 +64,11 @@ export function createSmtpSender(options: SmtpOptions, deps: ProviderDeps): Prov
 
   async function send({ plan, address: to, idempotencyKey }: GuardedSendRequest): Promise<SendResult> {
     if (!emailAddress.safeParse(to).success) {
-      return providerFailure('email.invalid_address', `${JSON.stringify(to.slice(0, 100))} is not an email address.`, false);
+      return providerFailure(
+        'email.invalid_address',
+        `${JSON.stringify(to.slice(0, 100))} is not an email address.`,
+        false,
+      );
     }
     const messageId = messageIdFor(idempotencyKey, messageIdDomain);
     const { from, replyTo, subject } = options;

@@ -28,7 +28,11 @@ export function instagramMessageKind(message: Record<string, unknown>): InboundK
   return 'message';
 }
 
-export function createInstagramWebhook(options: InstagramOptions, channelId: string | undefined, deps: Pick<ProviderDeps, 'logger'>): InboundWebhook {
+export function createInstagramWebhook(
+  options: InstagramOptions,
+  channelId: string | undefined,
+  deps: Pick<ProviderDeps, 'logger'>,
+): InboundWebhook {
   return createMetaWebhook(
     {
       channel: 'instagram',

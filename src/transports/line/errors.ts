@@ -31,5 +31,7 @@ export const LINE_ERRORS: readonly LineErrorRule[] = [
 
 export function lineFailureReason(status: number, message: string): { reason: string; retryable: boolean } {
   const rule = LINE_ERRORS.find((r) => r.status === status && (!r.message || r.message.test(message)));
-  return rule ? { reason: rule.reason, retryable: rule.retryable } : { reason: 'provider_error', retryable: retryableStatus(status) };
+  return rule
+    ? { reason: rule.reason, retryable: rule.retryable }
+    : { reason: 'provider_error', retryable: retryableStatus(status) };
 }

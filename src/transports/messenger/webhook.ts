@@ -10,7 +10,11 @@ export function messengerWebhookPath(pageId: string): string {
   return `messenger/${pageId}`;
 }
 
-export function createMessengerWebhook(options: MessengerOptions, channelId: string | undefined, deps: Pick<ProviderDeps, 'logger'>): InboundWebhook {
+export function createMessengerWebhook(
+  options: MessengerOptions,
+  channelId: string | undefined,
+  deps: Pick<ProviderDeps, 'logger'>,
+): InboundWebhook {
   return createMetaWebhook(
     {
       channel: 'messenger',

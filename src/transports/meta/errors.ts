@@ -34,24 +34,69 @@ export interface GraphErrorRule {
 
 /** First match wins: subcode rules before code rules, tagged before untagged. */
 export const GRAPH_ERROR_RULES: readonly GraphErrorRule[] = [
-  { code: 10, subcode: 2018278, reason: 'window_closed', retryable: false, source: 'Messenger error codes: (#10) "sent outside of allowed window"' },
+  {
+    code: 10,
+    subcode: 2018278,
+    reason: 'window_closed',
+    retryable: false,
+    source: 'Messenger error codes: (#10) "sent outside of allowed window"',
+  },
   // Instagram's spelling of the same refusal; two independent codebases map it, Meta's table excerpt did not show it.
-  { code: 10, subcode: 2534022, reason: 'window_closed', retryable: false, source: 'secondary: IG "outside the 24h messaging window"' },
-  { code: 551, reason: 'person_unavailable', retryable: false, source: 'Messenger error codes: (#551) / 1545041 "This person isn\'t available right now"' },
+  {
+    code: 10,
+    subcode: 2534022,
+    reason: 'window_closed',
+    retryable: false,
+    source: 'secondary: IG "outside the 24h messaging window"',
+  },
+  {
+    code: 551,
+    reason: 'person_unavailable',
+    retryable: false,
+    source: 'Messenger error codes: (#551) / 1545041 "This person isn\'t available right now"',
+  },
   { subcode: 1545041, reason: 'person_unavailable', retryable: false, source: 'Messenger error codes: 1545041' },
   // "(#100) No matching user found": the recipient id is wrong for this Page, not the tag.
-  { code: 100, subcode: 2018001, reason: 'invalid_request', retryable: false, source: 'Messenger error codes: 100 / 2018001' },
-  { code: 100, tagged: true, reason: 'tag_not_accepted', retryable: false, source: 'POLICY.md trap 9; chatwoot#14674 (dead tags answer 100 since 2026-04-27)' },
+  {
+    code: 100,
+    subcode: 2018001,
+    reason: 'invalid_request',
+    retryable: false,
+    source: 'Messenger error codes: 100 / 2018001',
+  },
+  {
+    code: 100,
+    tagged: true,
+    reason: 'tag_not_accepted',
+    retryable: false,
+    source: 'POLICY.md trap 9; chatwoot#14674 (dead tags answer 100 since 2026-04-27)',
+  },
   { code: 100, reason: 'invalid_request', retryable: false, source: 'Graph: (#100) invalid parameter' },
   { code: 190, reason: 'auth_failed', retryable: false, source: 'Graph: 190 invalid OAuth access token' },
   { code: 102, reason: 'auth_failed', retryable: false, source: 'Graph: 102 API session (token expired)' },
   { code: 4, reason: 'rate_limited', retryable: true, source: 'Graph rate limiting: 4 application request limit' },
   { code: 17, reason: 'rate_limited', retryable: true, source: 'Graph rate limiting: 17 user request limit' },
   { code: 32, reason: 'rate_limited', retryable: true, source: 'Graph rate limiting: 32 page request limit' },
-  { code: 613, reason: 'rate_limited', retryable: true, source: 'Graph rate limiting: 613 calls exceeded the rate limit' },
-  { code: 80006, reason: 'rate_limited', retryable: true, source: 'Graph rate limiting: 80006 Messenger business use case limit' },
+  {
+    code: 613,
+    reason: 'rate_limited',
+    retryable: true,
+    source: 'Graph rate limiting: 613 calls exceeded the rate limit',
+  },
+  {
+    code: 80006,
+    reason: 'rate_limited',
+    retryable: true,
+    source: 'Graph rate limiting: 80006 Messenger business use case limit',
+  },
   { code: 1, reason: 'provider_error', bare: true, retryable: true, source: 'Graph: 1 unknown error, retry later' },
-  { code: 2, reason: 'provider_error', bare: true, retryable: true, source: 'Messenger error codes: 2 "unexpected error, retry later"' },
+  {
+    code: 2,
+    reason: 'provider_error',
+    bare: true,
+    retryable: true,
+    source: 'Messenger error codes: 2 "unexpected error, retry later"',
+  },
 ];
 
 function matches(rule: GraphErrorRule, error: GraphError, tagged: boolean): boolean {
@@ -62,7 +107,10 @@ function matches(rule: GraphErrorRule, error: GraphError, tagged: boolean): bool
 }
 
 export function describeGraphError(error: GraphError): string {
-  const code = error.code !== undefined ? `(#${error.code}${error.error_subcode !== undefined ? `/${error.error_subcode}` : ''}) ` : '';
+  const code =
+    error.code !== undefined
+      ? `(#${error.code}${error.error_subcode !== undefined ? `/${error.error_subcode}` : ''}) `
+      : '';
   const trace = error.fbtrace_id ? ` [fbtrace_id ${error.fbtrace_id}]` : '';
   return `${code}${error.message ?? 'Graph API error'}${trace}`;
 }

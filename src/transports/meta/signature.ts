@@ -30,7 +30,9 @@ export function checkSignature(header: string | undefined, rawBody: string, appS
   if (!match) return { ok: false, refused: 'malformed X-Hub-Signature-256 header (expected sha256=<64 hex>)' };
   const given = Buffer.from(match[1]!.toLowerCase(), 'hex');
   const expected = createHmac('sha256', appSecret).update(rawBody, 'utf8').digest();
-  return timingSafeEqual(given, expected) ? { ok: true } : { ok: false, refused: 'X-Hub-Signature-256 does not match the body (wrong appSecret?)' };
+  return timingSafeEqual(given, expected)
+    ? { ok: true }
+    : { ok: false, refused: 'X-Hub-Signature-256 does not match the body (wrong appSecret?)' };
 }
 
 export type HandshakeResult = { ok: true; challenge: string } | { ok: false; status: number; refused: string };
@@ -40,9 +42,14 @@ export function checkHandshake(url: URL, verifyToken: string): HandshakeResult {
   const token = url.searchParams.get('hub.verify_token');
   const challenge = url.searchParams.get('hub.challenge');
   if (mode === null || token === null || challenge === null) {
-    return { ok: false, status: 400, refused: 'verification request without hub.mode, hub.verify_token and hub.challenge' };
+    return {
+      ok: false,
+      status: 400,
+      refused: 'verification request without hub.mode, hub.verify_token and hub.challenge',
+    };
   }
   if (mode !== 'subscribe') return { ok: false, status: 403, refused: `verification request with hub.mode "${mode}"` };
-  if (!sameSecret(token, verifyToken)) return { ok: false, status: 403, refused: 'hub.verify_token does not match verifyToken' };
+  if (!sameSecret(token, verifyToken))
+    return { ok: false, status: 403, refused: 'hub.verify_token does not match verifyToken' };
   return { ok: true, challenge };
 }

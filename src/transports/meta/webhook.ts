@@ -117,7 +117,14 @@ interface Collected {
 function inbound(
   config: MetaWebhookConfig,
   out: Collected,
-  e: { id: string; at: string; sender: string; kind: InboundKind; text?: string | undefined; windowHours?: number | undefined },
+  e: {
+    id: string;
+    at: string;
+    sender: string;
+    kind: InboundKind;
+    text?: string | undefined;
+    windowHours?: number | undefined;
+  },
 ): void {
   const text = e.text !== undefined && e.text.length <= 100_000 ? e.text : undefined;
   const sender = { channel: config.channel, channelId: config.channelId, address: e.sender };
@@ -238,7 +245,9 @@ export async function handleMetaWebhook(
   for (const entry of payload.entry) {
     if (String(entry.id) !== config.accountId) {
       // Meta sends every account of an app to the app's one callback URL.
-      deps.logger.warn(`Webhook ${config.path}: ignored events for ${config.channel} account ${entry.id} (this endpoint serves ${config.accountId})`);
+      deps.logger.warn(
+        `Webhook ${config.path}: ignored events for ${config.channel} account ${entry.id} (this endpoint serves ${config.accountId})`,
+      );
       continue;
     }
     const items: unknown[] = [...(entry.messaging ?? []), ...(entry.standby ?? [])];

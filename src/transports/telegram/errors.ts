@@ -26,6 +26,10 @@ export const TELEGRAM_ERRORS: readonly TelegramErrorRule[] = [
 ];
 
 export function telegramFailureReason(errorCode: number, description: string): { reason: string; retryable: boolean } {
-  const rule = TELEGRAM_ERRORS.find((r) => r.errorCode === errorCode && (!r.description || r.description.test(description)));
-  return rule ? { reason: rule.reason, retryable: rule.retryable } : { reason: 'provider_error', retryable: retryableStatus(errorCode) };
+  const rule = TELEGRAM_ERRORS.find(
+    (r) => r.errorCode === errorCode && (!r.description || r.description.test(description)),
+  );
+  return rule
+    ? { reason: rule.reason, retryable: rule.retryable }
+    : { reason: 'provider_error', retryable: retryableStatus(errorCode) };
 }

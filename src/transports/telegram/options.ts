@@ -15,9 +15,7 @@ export const telegramOptionsSchema = z
      * The `secret_token` given to setWebhook: Telegram sends it back in `X-Telegram-Bot-Api-Secret-Token`
      * on every update (1–256 characters of A–Z, a–z, 0–9, `_` and `-`, per the Bot API setWebhook docs).
      */
-    secretToken: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z, a-z, 0-9, _ and -'),
+    secretToken: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z, a-z, 0-9, _ and -'),
     baseUrl: baseUrlOption('https://api.telegram.org'),
     timeoutMs: timeoutMsOption(),
   })

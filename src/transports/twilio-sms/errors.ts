@@ -16,8 +16,16 @@ export const TWILIO_ERRORS: Readonly<Record<number, TwilioErrorRule>> = {
   21614: { reason: 'sms.invalid_address', retryable: false, meaning: "'To' number is not a valid mobile number" },
   30005: { reason: 'sms.invalid_address', retryable: false, meaning: 'Unknown destination handset' },
   21610: { reason: 'sms.opted_out', retryable: false, meaning: 'The recipient unsubscribed (replied STOP)' },
-  21408: { reason: 'sms.not_deliverable', retryable: false, meaning: "Permission to send an SMS has not been enabled for the region of the 'To' number" },
-  21612: { reason: 'sms.not_deliverable', retryable: false, meaning: "The 'To' number cannot be reached from this sender" },
+  21408: {
+    reason: 'sms.not_deliverable',
+    retryable: false,
+    meaning: "Permission to send an SMS has not been enabled for the region of the 'To' number",
+  },
+  21612: {
+    reason: 'sms.not_deliverable',
+    retryable: false,
+    meaning: "The 'To' number cannot be reached from this sender",
+  },
   30003: { reason: 'sms.not_deliverable', retryable: false, meaning: 'Unreachable destination handset' },
   30004: { reason: 'sms.not_deliverable', retryable: false, meaning: 'Message blocked' },
   30006: { reason: 'sms.not_deliverable', retryable: false, meaning: 'Landline or unreachable carrier' },

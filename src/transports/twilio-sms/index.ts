@@ -13,7 +13,14 @@ import { TwilioSmsWebhook } from './webhook.js';
 
 export { twilioSmsOptionsSchema, type TwilioSmsOptions } from './options.js';
 export { TWILIO_ERRORS, twilioErrorRule } from './errors.js';
-export { TwilioSmsWebhook, SIGNATURE_HEADER, EMPTY_TWIML, formParams, twilioSignature, urlVariants } from './webhook.js';
+export {
+  TwilioSmsWebhook,
+  SIGNATURE_HEADER,
+  EMPTY_TWIML,
+  formParams,
+  twilioSignature,
+  urlVariants,
+} from './webhook.js';
 
 export const twilioSmsProvider = defineProvider({
   name: 'twilio-sms',

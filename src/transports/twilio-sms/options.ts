@@ -30,23 +30,36 @@ export const twilioSmsOptionsSchema = z
      * host we see, so it is configured rather than guessed. Also sent as `StatusCallback` with every message.
      * Without it there is no inbound webhook (send-only).
      */
-    webhookUrl: z.url('must be the full public URL Twilio calls, e.g. https://followup.example.com/webhooks/twilio-sms/us').optional(),
+    webhookUrl: z
+      .url('must be the full public URL Twilio calls, e.g. https://followup.example.com/webhooks/twilio-sms/us')
+      .optional(),
     baseUrl: baseUrlOption('https://api.twilio.com'),
     timeoutMs: timeoutMsOption(),
   })
   .strict()
   .superRefine((o, ctx) => {
-    if (o.apiKeySid && !o.apiKeySecret) ctx.addIssue({ code: 'custom', path: ['apiKeySecret'], message: 'is required with apiKeySid' });
-    if (o.apiKeySecret && !o.apiKeySid) ctx.addIssue({ code: 'custom', path: ['apiKeySid'], message: 'is required with apiKeySecret' });
+    if (o.apiKeySid && !o.apiKeySecret)
+      ctx.addIssue({ code: 'custom', path: ['apiKeySecret'], message: 'is required with apiKeySid' });
+    if (o.apiKeySecret && !o.apiKeySid)
+      ctx.addIssue({ code: 'custom', path: ['apiKeySid'], message: 'is required with apiKeySecret' });
     if (!o.authToken && !(o.apiKeySid && o.apiKeySecret)) {
       ctx.addIssue({ code: 'custom', path: ['authToken'], message: 'is required (or apiKeySid + apiKeySecret)' });
     }
     if (o.webhookUrl && !o.authToken) {
-      ctx.addIssue({ code: 'custom', path: ['authToken'], message: 'is required with webhookUrl (Twilio signs webhooks with the Auth Token)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['authToken'],
+        message: 'is required with webhookUrl (Twilio signs webhooks with the Auth Token)',
+      });
     }
-    if (!o.from && !o.messagingServiceSid) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required (or messagingServiceSid)' });
+    if (!o.from && !o.messagingServiceSid)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required (or messagingServiceSid)' });
     if (o.from && o.messagingServiceSid) {
-      ctx.addIssue({ code: 'custom', path: ['messagingServiceSid'], message: 'cannot be combined with from: set one of them' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['messagingServiceSid'],
+        message: 'cannot be combined with from: set one of them',
+      });
     }
   });
 

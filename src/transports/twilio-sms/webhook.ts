@@ -55,7 +55,8 @@ export function urlVariants(url: string): string[] {
   else {
     const port = given.protocol === 'https:' ? '443' : given.protocol === 'http:' ? '80' : '';
     if (port) {
-      const auth = given.username || given.password ? `${given.username}${given.password ? `:${given.password}` : ''}@` : '';
+      const auth =
+        given.username || given.password ? `${given.username}${given.password ? `:${given.password}` : ''}@` : '';
       variants.push(`${given.protocol}//${auth}${given.host}:${port}${given.pathname}${given.search}${given.hash}`);
     }
   }
@@ -101,7 +102,9 @@ export class TwilioSmsWebhook implements InboundWebhook {
     const signature = req.headers[SIGNATURE_HEADER];
     if (!signature) return refused(403, 'missing X-Twilio-Signature header');
     const params = formParams(req.rawBody);
-    const ok = urlVariants(this.signedUrl(req)).some((url) => sameSignature(signature, twilioSignature(this.authToken, url, params)));
+    const ok = urlVariants(this.signedUrl(req)).some((url) =>
+      sameSignature(signature, twilioSignature(this.authToken, url, params)),
+    );
     if (!ok) return refused(403, 'X-Twilio-Signature does not match (check authToken and webhookUrl)');
 
     const one = (name: string) => params.get(name)?.[0];

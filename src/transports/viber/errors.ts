@@ -36,11 +36,17 @@ export const VIBER_STATUSES: Readonly<Record<number, ViberStatus>> = {
   8: failure('publicAccountNotFound', 'The account associated with the token is not an account.', 'viber.auth_failed'),
   9: failure('publicAccountSuspended', 'The account is suspended.'),
   10: failure('webhookNotSet', 'No webhook was set for the account.'),
-  11: failure('receiverNoSuitableDevice', "The receiver is using a device or a Viber version that doesn't support bots."),
+  11: failure(
+    'receiverNoSuitableDevice',
+    "The receiver is using a device or a Viber version that doesn't support bots.",
+  ),
   // "You can send up to 100 messages to a user within an hour without receiving a reply" (send-message page):
   // the limit lifts with time, so the outbox may retry.
   12: failure('tooManyRequests', 'Rate control breach.', 'provider_error', true),
-  13: failure('apiVersionNotSupported', "The maximum API version supported by all the user's devices is lower than min_api_version."),
+  13: failure(
+    'apiVersionNotSupported',
+    "The maximum API version supported by all the user's devices is lower than min_api_version.",
+  ),
   14: failure('incompatibleWithVersion', 'min_api_version is not compatible with the message fields.'),
   15: failure('publicAccountNotAuthorized', 'The account is not authorized.'),
   16: failure('inchatReplyMessageNotAllowed', 'Inline message not allowed.'),

@@ -10,11 +10,18 @@ export const viberOptionsSchema = z
      *  Sent as `X-Viber-Auth-Token` and the HMAC key of callback signatures. */
     authToken: required('the bot authentication token'),
     /** `sender.name` on every message: the name the contact sees. Viber allows at most 28 characters. */
-    senderName: required('the sender name shown to contacts').max(28, 'must be at most 28 characters (Viber limit for sender.name)'),
+    senderName: required('the sender name shown to contacts').max(
+      28,
+      'must be at most 28 characters (Viber limit for sender.name)',
+    ),
     /** `sender.avatar`: URL of the sender's avatar (Viber: at most 100 KB, 720×720 recommended). */
     senderAvatar: z.url({ error: 'must be a URL' }).optional(),
     /** `min_api_version` on every message (Viber's default is 1). */
-    minApiVersion: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').default(1),
+    minApiVersion: z.coerce
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .default(1),
     baseUrl: baseUrlOption('https://chatapi.viber.com'),
     timeoutMs: timeoutMsOption({ acceptText: true }),
   })

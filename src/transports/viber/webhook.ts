@@ -59,7 +59,8 @@ export class ViberWebhook implements InboundWebhook {
     if (event === 'webhook') return ok(); // set_webhook's availability check: answer 200, nothing to ingest
 
     const timestamp = payload.timestamp;
-    if (typeof timestamp !== 'number' || !Number.isFinite(timestamp) || timestamp <= 0) return malformed('no timestamp');
+    if (typeof timestamp !== 'number' || !Number.isFinite(timestamp) || timestamp <= 0)
+      return malformed('no timestamp');
     const at = new Date(timestamp).toISOString();
     const token = idString(payload.message_token);
 
@@ -108,7 +109,13 @@ export class ViberWebhook implements InboundWebhook {
         // it opens no session, so it is not a window anchor; only the profile is recorded.
         const opener = user(payload.user);
         if (!opener) return malformed('conversation_started without user.id');
-        return ok([this.contactUpserted(`viber:conversation_started:${token ?? `${opener.id}:${timestamp}`}:contact`, at, opener)]);
+        return ok([
+          this.contactUpserted(
+            `viber:conversation_started:${token ?? `${opener.id}:${timestamp}`}:contact`,
+            at,
+            opener,
+          ),
+        ]);
       }
 
       case 'delivered':

@@ -58,7 +58,8 @@ export function webchatFailure(status: number, body: string, location?: string |
   } catch {
     // Not JSON: quote the text as is.
   }
-  const where = status >= 300 && status < 400 && location ? ` (redirect to ${location}; set webhookUrl to the final address)` : '';
+  const where =
+    status >= 300 && status < 400 && location ? ` (redirect to ${location}; set webhookUrl to the final address)` : '';
   const detail = `HTTP ${status}${where}${said ? `: ${said.replace(/\s+/g, ' ').slice(0, 300)}` : ''}`;
   return { ok: false, reason: rule?.reason ?? 'provider_error', detail, retryable: rule?.retryable ?? true };
 }

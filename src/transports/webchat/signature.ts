@@ -35,7 +35,8 @@ export function verifySignature(
   if (!m) return { ok: false, why: 'X-Followup-Signature is not sha256=<hex>' };
   const expected = createHmac('sha256', secret).update(`${timestamp}.${rawBody}`, 'utf8').digest();
   const given = Buffer.from(m[1]!, 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, why: 'signature mismatch' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, why: 'signature mismatch' };
   const skew = Math.floor(now.getTime() / 1000) - Number(timestamp);
   if (skew > MAX_SKEW_SECONDS) return { ok: false, why: `timestamp is ${skew} s old (replay?)` };
   if (skew < -MAX_SKEW_SECONDS) return { ok: false, why: `timestamp is ${-skew} s in the future` };

@@ -65,7 +65,10 @@ export class WebchatWebhook implements InboundWebhook {
       return json(400, { ok: false, error: 'body is not JSON' });
     }
     // Other event types (typing, read…) may come later from the site: acknowledged, not read.
-    const type = payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as { type?: unknown }).type : undefined;
+    const type =
+      payload && typeof payload === 'object' && !Array.isArray(payload)
+        ? (payload as { type?: unknown }).type
+        : undefined;
     if (typeof type === 'string' && type !== 'message') return json(200, { ok: true, ignored: type.slice(0, 64) });
     const parsed = webchatInboundSchema.safeParse(payload);
     if (!parsed.success) {
@@ -80,7 +83,8 @@ export class WebchatWebhook implements InboundWebhook {
     const name = message.name?.trim().slice(0, 200);
     const email = message.email?.trim() ? normaliseEmail(message.email) : '';
     const validEmail = email !== '' && email.length <= 320 && emailAddress.safeParse(email).success;
-    if (email && !validEmail) this.deps.logger.warn(`webchat message ${message.id}: ignoring email that is not an address`);
+    if (email && !validEmail)
+      this.deps.logger.warn(`webchat message ${message.id}: ignoring email that is not an address`);
     return inboundFromAddress({
       id: `webchat:${message.id}`,
       at: new Date(message.sentAt).toISOString(),

@@ -16,7 +16,11 @@ export interface WechatError {
   retryable: boolean;
 }
 
-const e = (meaning: string, reason = 'provider_error', retryable = false): WechatError => ({ meaning, reason, retryable });
+const e = (meaning: string, reason = 'provider_error', retryable = false): WechatError => ({
+  meaning,
+  reason,
+  retryable,
+});
 
 /** Codes that mean "this access_token is no longer good": refresh once and retry the send. */
 export const TOKEN_INVALID_CODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);

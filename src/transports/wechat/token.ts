@@ -79,7 +79,11 @@ export class AccessTokenCache {
     if (errcode !== 0) {
       const known = wechatError(errcode);
       const said = typeof body.errmsg === 'string' ? body.errmsg : known.meaning;
-      throw new TokenUnavailable(known.reason, `WeChat refused the access_token request: errcode ${errcode} (${said})`, known.retryable);
+      throw new TokenUnavailable(
+        known.reason,
+        `WeChat refused the access_token request: errcode ${errcode} (${said})`,
+        known.retryable,
+      );
     }
     const expiresIn = Number(body.expires_in);
     if (typeof body.access_token !== 'string' || !body.access_token || !Number.isFinite(expiresIn) || expiresIn <= 0) {
@@ -87,7 +91,10 @@ export class AccessTokenCache {
     }
     const lifetime = expiresIn * 1000;
     // Early by 5 minutes, or by half the lifetime should WeChat ever hand out very short-lived tokens.
-    this.current = { token: body.access_token, refreshAt: issuedAt + lifetime - Math.min(REFRESH_EARLY_MS, lifetime / 2) };
+    this.current = {
+      token: body.access_token,
+      refreshAt: issuedAt + lifetime - Math.min(REFRESH_EARLY_MS, lifetime / 2),
+    };
     return body.access_token;
   }
 }

@@ -121,7 +121,9 @@ function parseMessage(rawBody: string): WechatMessage | string {
   const msgType = text('MsgType');
   if (!msgType) {
     // Safe (encrypted) mode sends only <Encrypt>: not supported, see README.
-    return text('Encrypt') ? 'encrypted (safe-mode) messages are not supported; use plaintext or compatible mode' : 'no MsgType';
+    return text('Encrypt')
+      ? 'encrypted (safe-mode) messages are not supported; use plaintext or compatible mode'
+      : 'no MsgType';
   }
   const from = text('FromUserName');
   if (!from || from.length > 180) return 'no FromUserName';

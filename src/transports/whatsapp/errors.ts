@@ -18,18 +18,50 @@ export interface ErrorRule {
 /** The table, as data. Codes not listed fall back to the HTTP status (5xx/429 retryable). */
 export const WHATSAPP_ERROR_RULES: Readonly<Record<number, ErrorRule & { title: string }>> = {
   // Customer service window
-  131047: { title: 'Re-engagement message (more than 24 h since the customer last replied)', reason: 'whatsapp.window_closed', retryable: false },
+  131047: {
+    title: 'Re-engagement message (more than 24 h since the customer last replied)',
+    reason: 'whatsapp.window_closed',
+    retryable: false,
+  },
   // Delivery
   131026: { title: 'Message undeliverable', reason: 'whatsapp.undeliverable', retryable: false },
-  131030: { title: 'Recipient phone number not in allowed list (test number)', reason: 'whatsapp.recipient_not_allowed', retryable: false },
-  131050: { title: 'User stopped marketing messages from this business', reason: 'whatsapp.marketing_opted_out', retryable: false },
-  131049: { title: 'Not delivered to maintain healthy ecosystem engagement', reason: 'whatsapp.ecosystem_limited', retryable: false },
+  131030: {
+    title: 'Recipient phone number not in allowed list (test number)',
+    reason: 'whatsapp.recipient_not_allowed',
+    retryable: false,
+  },
+  131050: {
+    title: 'User stopped marketing messages from this business',
+    reason: 'whatsapp.marketing_opted_out',
+    retryable: false,
+  },
+  131049: {
+    title: 'Not delivered to maintain healthy ecosystem engagement',
+    reason: 'whatsapp.ecosystem_limited',
+    retryable: false,
+  },
   // Templates
-  132000: { title: 'Number of template parameters does not match the template', reason: 'whatsapp.template_params_mismatch', retryable: false },
-  132001: { title: 'Template does not exist (name or language)', reason: 'whatsapp.template_not_found', retryable: false },
+  132000: {
+    title: 'Number of template parameters does not match the template',
+    reason: 'whatsapp.template_params_mismatch',
+    retryable: false,
+  },
+  132001: {
+    title: 'Template does not exist (name or language)',
+    reason: 'whatsapp.template_not_found',
+    retryable: false,
+  },
   132005: { title: 'Translated template text too long', reason: 'whatsapp.template_too_long', retryable: false },
-  132007: { title: 'Template format character policy violated', reason: 'whatsapp.template_format_policy', retryable: false },
-  132012: { title: 'Template parameter format does not match the template', reason: 'whatsapp.template_param_format', retryable: false },
+  132007: {
+    title: 'Template format character policy violated',
+    reason: 'whatsapp.template_format_policy',
+    retryable: false,
+  },
+  132012: {
+    title: 'Template parameter format does not match the template',
+    reason: 'whatsapp.template_param_format',
+    retryable: false,
+  },
   132015: { title: 'Template is paused (low quality)', reason: 'whatsapp.template_paused', retryable: false },
   132016: { title: 'Template is disabled', reason: 'whatsapp.template_disabled', retryable: false },
   // Throughput: wait and try again

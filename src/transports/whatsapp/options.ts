@@ -28,7 +28,10 @@ export const whatsappOptionsSchema = z
     /** The Verify Token you typed in the webhook configuration; Meta echoes it in the `GET` handshake. */
     verifyToken: z.string().min(1).max(512).optional(),
     /** WhatsApp Business Account id: enables template sync (`GET /{wabaId}/message_templates`). */
-    wabaId: z.string().regex(/^\d{5,30}$/, 'must be the numeric WhatsApp Business Account id').optional(),
+    wabaId: z
+      .string()
+      .regex(/^\d{5,30}$/, 'must be the numeric WhatsApp Business Account id')
+      .optional(),
     baseUrl: baseUrlOption('https://graph.facebook.com'),
     /** Graph API version segment of every URL (`v21.0` or newer). */
     apiVersion: z

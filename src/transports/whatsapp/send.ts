@@ -67,7 +67,10 @@ export function templateParameters(template: NonNullable<PlannedSend['template']
 }
 
 /** The JSON body for a text or template plan (the send guard refuses tags). */
-export function messageBody(plan: PlannedSend, to: string): { ok: true; body: Record<string, unknown> } | { ok: false; reason: string; detail: string } {
+export function messageBody(
+  plan: PlannedSend,
+  to: string,
+): { ok: true; body: Record<string, unknown> } | { ok: false; reason: string; detail: string } {
   const head = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
   if (plan.kind !== 'template') {
     return { ok: true, body: { ...head, type: 'text', text: { body: plan.text, preview_url: false } } };

@@ -51,7 +51,8 @@ export async function syncWhatsappTemplates(
   for (let page = 0; next; page++) {
     if (page >= MAX_PAGES) throw new Error(`WhatsApp template sync stopped after ${MAX_PAGES} pages`);
     // paging.next is absolute; the bearer token only ever goes back to the configured API host.
-    if (new URL(next).origin !== origin) throw new Error(`WhatsApp template sync: paging.next points to another host (${new URL(next).origin})`);
+    if (new URL(next).origin !== origin)
+      throw new Error(`WhatsApp template sync: paging.next points to another host (${new URL(next).origin})`);
     if (seen.has(next)) break;
     seen.add(next);
 
@@ -65,7 +66,9 @@ export async function syncWhatsappTemplates(
     const json = parseJson(outcome.text);
     if (outcome.status < 200 || outcome.status >= 300) {
       const err = graphErrorSchema.safeParse(json);
-      throw new Error(`WhatsApp template sync: HTTP ${outcome.status}${err.success ? `: ${describeGraphError(err.data.error)}` : ''}`);
+      throw new Error(
+        `WhatsApp template sync: HTTP ${outcome.status}${err.success ? `: ${describeGraphError(err.data.error)}` : ''}`,
+      );
     }
     const parsed = pageSchema.safeParse(json);
     if (!parsed.success) throw new Error('WhatsApp template sync: the answer has no data array');
@@ -85,7 +88,10 @@ export async function syncWhatsappTemplates(
       };
       const ok = templateSchema.safeParse(candidate);
       if (ok.success) templates.push(ok.data);
-      else deps.logger.warn(`WhatsApp template ${t.data.name}/${t.data.language} skipped: ${ok.error.issues[0]?.path.join('.')} ${ok.error.issues[0]?.message}`);
+      else
+        deps.logger.warn(
+          `WhatsApp template ${t.data.name}/${t.data.language} skipped: ${ok.error.issues[0]?.path.join('.')} ${ok.error.issues[0]?.message}`,
+        );
     }
     next = parsed.data.paging?.next;
   }

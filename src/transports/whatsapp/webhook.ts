@@ -29,7 +29,9 @@ import { WHATSAPP_ERROR_RULES, whatsappErrorRule } from './errors.js';
 import type { WhatsappOptions } from './options.js';
 import { stripByteOrderMark } from '../../contract/byte-order-mark.js';
 
-const unixSeconds = z.union([z.string().regex(/^\d{1,12}$/), z.number().int().nonnegative()]).transform((v) => Number(v));
+const unixSeconds = z
+  .union([z.string().regex(/^\d{1,12}$/), z.number().int().nonnegative()])
+  .transform((v) => Number(v));
 
 const envelopeSchema = z.object({
   object: z.string(),
@@ -238,7 +240,8 @@ export class WhatsappWebhook implements InboundWebhook {
       const m = this.readable(inboundMessageSchema, rawMessage, 'inbound message without from/id/timestamp ignored');
       if (!m || NOT_CUSTOMER_ACTIONS.has(m.type)) continue;
       // A reaction is the customer acting on a message; `request_welcome` is a first chat opened with us.
-      const kind = m.type === 'reaction' ? 'reaction' : m.type === 'request_welcome' ? 'conversation_started' : 'message';
+      const kind =
+        m.type === 'reaction' ? 'reaction' : m.type === 'request_welcome' ? 'conversation_started' : 'message';
       this.inbound(events, m.id, isoFromSeconds(m.timestamp), m.from, names.get(m.from), kind, textOf(m));
     }
 
@@ -253,7 +256,10 @@ export class WhatsappWebhook implements InboundWebhook {
       if (status.status === 'failed') {
         const error = s.data.errors?.[0];
         status.reason = whatsappErrorRule(error?.code).reason;
-        const title = error?.title ?? error?.message ?? (error?.code !== undefined ? WHATSAPP_ERROR_RULES[error.code]?.title : undefined);
+        const title =
+          error?.title ??
+          error?.message ??
+          (error?.code !== undefined ? WHATSAPP_ERROR_RULES[error.code]?.title : undefined);
         const details = error?.error_data?.details;
         status.detail = error
           ? `(#${error.code ?? '?'}) ${title ?? 'delivery failed'}${details && details !== title ? `: ${details}` : ''}`
@@ -282,7 +288,8 @@ export class WhatsappWebhook implements InboundWebhook {
       // `from` unless that is our own number.
       const from = c.from?.replace(/^\+/, '');
       const own = value.metadata.display_phone_number?.replace(/\D/g, '');
-      const address = from && contactIds.includes(from) ? from : (contactIds[0] ?? (from && from !== own ? from : undefined));
+      const address =
+        from && contactIds.includes(from) ? from : (contactIds[0] ?? (from && from !== own ? from : undefined));
       if (!address) {
         this.deps.logger.warn(`WhatsApp webhook: call ${c.id} without a caller ignored`);
         continue;

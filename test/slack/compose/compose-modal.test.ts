@@ -17,7 +17,14 @@ import {
   readComposeModalState,
   templateOptionValue,
 } from '../../../src/slack/compose/compose-modal.js';
-import { ACTION, BLOCK, CALLBACK, actionPattern, variableActionId, variableBlockId } from '../../../src/slack/shared/ids.js';
+import {
+  ACTION,
+  BLOCK,
+  CALLBACK,
+  actionPattern,
+  variableActionId,
+  variableBlockId,
+} from '../../../src/slack/shared/ids.js';
 import { assertBlockKitLimits } from '../../support/block-kit-limits.js';
 import {
   ARABIC_TEXT,
@@ -35,11 +42,25 @@ import {
   vietnameseName,
 } from '../fixtures.js';
 
-function ch(type: ContactChannel['type'], lastInbound: Date | null, extra: Partial<ContactChannel> = {}): ContactChannel {
-  return { type, lastInboundAt: lastInbound ? iso(lastInbound) : null, lastOutboundAt: null, outboundSinceInbound: 0, ...extra };
+function ch(
+  type: ContactChannel['type'],
+  lastInbound: Date | null,
+  extra: Partial<ContactChannel> = {},
+): ContactChannel {
+  return {
+    type,
+    lastInboundAt: lastInbound ? iso(lastInbound) : null,
+    lastOutboundAt: null,
+    outboundSinceInbound: 0,
+    ...extra,
+  };
 }
 
-function model(status: WindowStatus, channel: ContactChannel, overrides: Partial<ComposeModalModel> = {}): ComposeModalModel {
+function model(
+  status: WindowStatus,
+  channel: ContactChannel,
+  overrides: Partial<ComposeModalModel> = {},
+): ComposeModalModel {
   return {
     contact: contact({ ...vietnameseName(1), language: 'ar', channels: [channel] }),
     channel,
@@ -67,7 +88,8 @@ const igClosed = evaluateWindow({ channel: 'instagram', now: NOW, lastInboundAt:
 const tags = MESSENGER_TAGS.map((tag) => ({ tag, description: MESSAGE_TAG_USES[tag]! }));
 
 const json = (v: unknown) => JSON.stringify(v);
-const byId = (view: ModalView, id: string) => view.blocks.find((b) => (b as KnownBlock).block_id === id) as KnownBlock | undefined;
+const byId = (view: ModalView, id: string) =>
+  view.blocks.find((b) => (b as KnownBlock).block_id === id) as KnownBlock | undefined;
 
 describe('buildComposeModalView: text mode', () => {
   it('is the compose modal with a header line, a multiline input and Send', () => {
@@ -82,9 +104,17 @@ describe('buildComposeModalView: text mode', () => {
     const head = byId(view, BLOCK.composeHeader) as SectionBlock;
     const name = `${vietnameseName(1).firstName} ${vietnameseName(1).lastName}`;
     expect(name).toHaveLength(80);
-    expect(head.text!.text.startsWith(`To *${name}* on 📱 WhatsApp (wa-1)\n🟢 WhatsApp · open until <!date^`)).toBe(true);
+    expect(head.text!.text.startsWith(`To *${name}* on 📱 WhatsApp (wa-1)\n🟢 WhatsApp · open until <!date^`)).toBe(
+      true,
+    );
     const input = byId(view, BLOCK.text) as InputBlock;
-    expect(input.element).toMatchObject({ type: 'plain_text_input', action_id: ACTION.text, multiline: true, max_length: 3000, initial_value: 'Xin chào' });
+    expect(input.element).toMatchObject({
+      type: 'plain_text_input',
+      action_id: ACTION.text,
+      multiline: true,
+      max_length: 3000,
+      initial_value: 'Xin chào',
+    });
     expect(input.hint?.text).toBe('WhatsApp accepts up to 4,096 characters; this box holds 3,000.');
     assertBlockKitLimits('modal', view);
   });
@@ -141,7 +171,12 @@ describe('buildComposeModalView: text mode', () => {
 
   it('warns that a Viber send counts as chatbot-initiated, or is billable', () => {
     const viber = ch('viber', ago(2 * DAY));
-    const free = evaluateWindow({ channel: 'viber', now: NOW, lastInboundAt: ago(2 * DAY), chatbotInitiatedThisMonth: 9_995 });
+    const free = evaluateWindow({
+      channel: 'viber',
+      now: NOW,
+      lastInboundAt: ago(2 * DAY),
+      chatbotInitiatedThisMonth: 9_995,
+    });
     const freeView = buildComposeModalView(model(free, viber));
     expect(json(freeView)).toContain('Counts as chatbot-initiated: 5 free left this month.');
     const billable = evaluateWindow({
@@ -163,7 +198,10 @@ describe('buildComposeModalView: text mode', () => {
 
   it('says "Send (sandbox)" in the sandbox and shows a notice first, as a warning', () => {
     const view = buildComposeModalView(
-      model(waOpen, wa, { sandbox: true, notice: 'The window closed while you were writing; now only a template can be sent.' }),
+      model(waOpen, wa, {
+        sandbox: true,
+        notice: 'The window closed while you were writing; now only a template can be sent.',
+      }),
     );
     expect(view.submit?.text).toBe('Send (sandbox)');
     expect(view.blocks[0]).toMatchObject({
@@ -204,15 +242,29 @@ describe('buildComposeModalView: template mode', () => {
   it('renders one input per variable and an escaped preview once a template is chosen', () => {
     const t = template({ name: 'shipped', language: 'ar', body: 'مرحباً {{1}}، طلبك {{2}} في الطريق. {{first_name}}' });
     const view = buildComposeModalView(
-      model(waClosed, wa, { mode: 'template', templates: [t], selectedTemplate: t, variableValues: { '1': INJECTION, '2': '' } }),
+      model(waClosed, wa, {
+        mode: 'template',
+        templates: [t],
+        selectedTemplate: t,
+        variableValues: { '1': INJECTION, '2': '' },
+      }),
     );
-    expect((byId(view, BLOCK.template) as InputBlock).element).toMatchObject({ initial_option: { value: 'shipped|ar' } });
+    expect((byId(view, BLOCK.template) as InputBlock).element).toMatchObject({
+      initial_option: { value: 'shipped|ar' },
+    });
     const varBlocks = view.blocks.filter((b) => b.block_id?.startsWith('var:')) as InputBlock[];
-    expect(varBlocks.map((b) => b.block_id)).toEqual([variableBlockId('1'), variableBlockId('2'), variableBlockId('first_name')]);
+    expect(varBlocks.map((b) => b.block_id)).toEqual([
+      variableBlockId('1'),
+      variableBlockId('2'),
+      variableBlockId('first_name'),
+    ]);
     expect(varBlocks.map((b) => b.label.text)).toEqual(['{{1}}', '{{2}}', '{{first_name}}']);
     for (const b of varBlocks) {
       expect(b.dispatch_action).toBe(true);
-      expect(b.element).toMatchObject({ type: 'plain_text_input', dispatch_action_config: { trigger_actions_on: ['on_character_entered'] } });
+      expect(b.element).toMatchObject({
+        type: 'plain_text_input',
+        dispatch_action_config: { trigger_actions_on: ['on_character_entered'] },
+      });
       expect(actionPattern(ACTION.variable).test((b.element as PlainTextInput).action_id!)).toBe(true);
     }
     expect((varBlocks[0]!.element as PlainTextInput).initial_value).toBe(INJECTION);
@@ -225,14 +277,28 @@ describe('buildComposeModalView: template mode', () => {
 
   it('warns when the filled-in template is longer than WhatsApp allows', () => {
     const t = template({ body: 'Hi {{1}}' });
-    const view = buildComposeModalView(model(waClosed, wa, { mode: 'template', templates: [t], selectedTemplate: t, variableValues: { '1': 'x'.repeat(1100) } }));
+    const view = buildComposeModalView(
+      model(waClosed, wa, {
+        mode: 'template',
+        templates: [t],
+        selectedTemplate: t,
+        variableValues: { '1': 'x'.repeat(1100) },
+      }),
+    );
     expect(json(view)).toContain(':warning: 1,103 characters: WhatsApp allows 1,024 in a template');
   });
 
   it('lists at most 100 templates, says how many are hidden, and always lists the chosen one', () => {
     const many = arabicTemplates(130);
     const chosen = many[120]!;
-    const view = buildComposeModalView(model(waClosed, wa, { mode: 'template', templates: many, selectedTemplate: chosen, variableValues: { '1': 'a', '2': 'b' } }));
+    const view = buildComposeModalView(
+      model(waClosed, wa, {
+        mode: 'template',
+        templates: many,
+        selectedTemplate: chosen,
+        variableValues: { '1': 'a', '2': 'b' },
+      }),
+    );
     const select = (byId(view, BLOCK.template) as InputBlock).element as StaticSelect;
     expect(select.options).toHaveLength(TEMPLATE_OPTIONS_MAX);
     expect(select.initial_option?.value).toBe(templateOptionValue(chosen));
@@ -242,7 +308,9 @@ describe('buildComposeModalView: template mode', () => {
 
   it('handles template names too long for an option value', () => {
     const long = template({ name: 'n'.repeat(300), body: 'Hi {{1}}' });
-    const view = buildComposeModalView(model(waClosed, wa, { mode: 'template', templates: [long], selectedTemplate: long }));
+    const view = buildComposeModalView(
+      model(waClosed, wa, { mode: 'template', templates: [long], selectedTemplate: long }),
+    );
     const value = ((byId(view, BLOCK.template) as InputBlock).element as StaticSelect).options![0]!.value!;
     expect(value.length).toBeLessThanOrEqual(75);
     expect(findTemplateByOptionValue([long], value)).toBe(long);
@@ -292,7 +360,11 @@ describe('buildComposeModalView: tag mode', () => {
     const view = buildComposeModalView(model(fbTag, fbChannel, tagged));
     const select = (byId(view, BLOCK.tag) as InputBlock).element as StaticSelect;
     expect(select.action_id).toBe(ACTION.tag);
-    expect(select.options!.map((o) => o.value)).toEqual(['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE']);
+    expect(select.options!.map((o) => o.value)).toEqual([
+      'ACCOUNT_UPDATE',
+      'CONFIRMED_EVENT_UPDATE',
+      'POST_PURCHASE_UPDATE',
+    ]);
     expect(select.options![2]!.description!.text).toMatch(/^An update about a purchase/);
     expect(select.initial_option?.value).toBe('POST_PURCHASE_UPDATE');
     expect(((byId(view, BLOCK.text) as InputBlock).element as PlainTextInput).initial_value).toBe('Your order shipped');
@@ -321,7 +393,9 @@ describe('buildComposeModalView: closed mode', () => {
   });
 
   it('when closed for this agent only, relies on the notice', () => {
-    const view = buildComposeModalView(model(waOpen, wa, { mode: 'closed', notice: 'You are not allowed to send follow-ups.' }));
+    const view = buildComposeModalView(
+      model(waOpen, wa, { mode: 'closed', notice: 'You are not allowed to send follow-ups.' }),
+    );
     expect(view.submit).toBeUndefined();
     expect(json(view)).toContain('You cannot send this follow-up.');
     expect(json(view)).toContain('You are not allowed');
@@ -356,7 +430,9 @@ describe('readComposeModalState', () => {
         [BLOCK.template]: { [ACTION.template]: { type: 'static_select', selected_option: { value: 'shipped|ar' } } },
         [BLOCK.tag]: { [ACTION.tag]: { type: 'static_select', selected_option: null } },
         [variableBlockId('1')]: { [variableActionId('1')]: { type: 'plain_text_input', value: 'Ana' } },
-        [variableBlockId('first_name')]: { [variableActionId('first_name')]: { type: 'plain_text_input', value: null } },
+        [variableBlockId('first_name')]: {
+          [variableActionId('first_name')]: { type: 'plain_text_input', value: null },
+        },
       }),
     ).toEqual({ text: 'hello', templateValue: 'shipped|ar', variables: { '1': 'Ana' } });
     expect(readComposeModalState(undefined)).toEqual({ variables: {} });

@@ -23,7 +23,13 @@ import { type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
 
 const T = new Date('2026-11-21T12:00:00.000Z');
 const AGENT = 'UAGENT01';
-const META: ComposeMeta = { k: 'compose', contactId: 'c1', channelKey: 'whatsapp', idem: 'idem-compose-0001', stacked: true };
+const META: ComposeMeta = {
+  k: 'compose',
+  contactId: 'c1',
+  channelKey: 'whatsapp',
+  idem: 'idem-compose-0001',
+  stacked: true,
+};
 
 let dir: string;
 let store: Store;
@@ -33,8 +39,19 @@ beforeEach(async () => {
   store = await openStore(`sqlite://${join(dir, 's.sqlite')}`);
   fake = await startFakeSlack();
   await applyEvents(store, [
-    { id: 'u1', type: 'contact.upserted', at: new Date(T.getTime() - 7_200_000).toISOString(), contact: { id: 'c1', firstName: 'Linh', channels: [{ type: 'whatsapp', address: '84912345678' }] } },
-    { id: 'in1', type: 'message.received', at: new Date(T.getTime() - 3_600_000).toISOString(), contactId: 'c1', channel: 'whatsapp' },
+    {
+      id: 'u1',
+      type: 'contact.upserted',
+      at: new Date(T.getTime() - 7_200_000).toISOString(),
+      contact: { id: 'c1', firstName: 'Linh', channels: [{ type: 'whatsapp', address: '84912345678' }] },
+    },
+    {
+      id: 'in1',
+      type: 'message.received',
+      at: new Date(T.getTime() - 3_600_000).toISOString(),
+      contactId: 'c1',
+      channel: 'whatsapp',
+    },
   ]);
 });
 afterEach(async () => {
@@ -67,7 +84,12 @@ interface Acked {
 /** Submits the compose view with `text`, as Bolt would call the listener; records the ack. */
 async function submit(s: SlackServices, text: string, options?: { writeDeadlineMs: number }) {
   const built = await renderCompose(META, s, AGENT);
-  const view = { ...built, id: 'VCOMPOSE1', hash: 'h1', state: { values: { [BLOCK.text]: { [ACTION.text]: { type: 'plain_text_input', value: text } } } } };
+  const view = {
+    ...built,
+    id: 'VCOMPOSE1',
+    hash: 'h1',
+    state: { values: { [BLOCK.text]: { [ACTION.text]: { type: 'plain_text_input', value: text } } } },
+  };
   const warnings: unknown[][] = [];
   const logger = { debug() {}, info() {}, warn: (...a: unknown[]) => warnings.push(a), error() {} };
   const started = performance.now();

@@ -27,14 +27,30 @@ describe('buildSentConfirmation', () => {
   });
 
   it('says a sandbox send was recorded, not delivered', () => {
-    const msg = buildSentConfirmation({ contactName: 'Ana', channel: 'sms', kind: 'text', text: 'x', sandbox: true, reopened: false, assignedTo: 'U0001' });
+    const msg = buildSentConfirmation({
+      contactName: 'Ana',
+      channel: 'sms',
+      kind: 'text',
+      text: 'x',
+      sandbox: true,
+      reopened: false,
+      assignedTo: 'U0001',
+    });
     expect(msg.text).toBe('Recorded (sandbox): message to Ana on SMS');
     expect(json(msg.blocks)).toContain('🧪 *Recorded in the sandbox* (not delivered)');
     expect(json(msg.blocks)).toContain('Assigned to <@U0001>.');
   });
 
   it('stays within limits with a long Arabic message, and escapes', () => {
-    const msg = buildSentConfirmation({ contactName: INJECTION, channel: 'viber', kind: 'text', text: `${INJECTION} ${ARABIC_TEXT}`, sandbox: false, reopened: false, assignedTo: null });
+    const msg = buildSentConfirmation({
+      contactName: INJECTION,
+      channel: 'viber',
+      kind: 'text',
+      text: `${INJECTION} ${ARABIC_TEXT}`,
+      sandbox: false,
+      reopened: false,
+      assignedTo: null,
+    });
     assertBlockKitLimits('message', msg);
     expect(expectNoRawControl(msg)).toEqual([]);
     expect(msg.text).toContain(INJECTION_ESCAPED);

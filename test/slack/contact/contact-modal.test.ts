@@ -33,12 +33,20 @@ function fromWorst(i: number, overrides: Partial<ContactModalModel> = {}): Conta
 
 const json = (v: unknown) => JSON.stringify(v);
 const channelSections = (blocks: AnyBlock[]) =>
-  blocks.filter((b): b is SectionBlock => b.type === 'section' && /^\*(🟢|🟡|📝|🏷️|🤖|🔴|⚪) /.test((b as SectionBlock).text?.text ?? ''));
+  blocks.filter(
+    (b): b is SectionBlock =>
+      b.type === 'section' && /^\*(🟢|🟡|📝|🏷️|🤖|🔴|⚪) /.test((b as SectionBlock).text?.text ?? ''),
+  );
 
 describe('buildContactModalView', () => {
   it('is the contact modal: callback, short title, metadata, no submit', () => {
     const view = buildContactModalView(fromWorst(1));
-    expect(view).toMatchObject({ type: 'modal', callback_id: CALLBACK.contact, title: { text: 'Contact' }, private_metadata: '{"k":"contact","contactId":"c-1"}' });
+    expect(view).toMatchObject({
+      type: 'modal',
+      callback_id: CALLBACK.contact,
+      title: { text: 'Contact' },
+      private_metadata: '{"k":"contact","contactId":"c-1"}',
+    });
     expect(view.submit).toBeUndefined();
     assertBlockKitLimits('modal', view);
   });
@@ -65,11 +73,21 @@ describe('buildContactModalView', () => {
     expect(acts.elements.map((e) => (e as Button).action_id)).toEqual([ACTION.assignMe, ACTION.closeConversation]);
     const close = acts.elements[1] as Button;
     expect(close.value).toBe(open.id);
-    expect(close.confirm).toMatchObject({ title: { text: 'Close the conversation?' }, confirm: { text: 'Close it' }, deny: { text: 'Cancel' } });
+    expect(close.confirm).toMatchObject({
+      title: { text: 'Close the conversation?' },
+      confirm: { text: 'Close it' },
+      deny: { text: 'Cancel' },
+    });
 
-    const mineClosed = buildContactModalView({ ...fromWorst(1), contact: contact({ assignee: 'U0001', status: 'closed' }) });
+    const mineClosed = buildContactModalView({
+      ...fromWorst(1),
+      contact: contact({ assignee: 'U0001', status: 'closed' }),
+    });
     expect(mineClosed.blocks.find((b) => b.block_id === BLOCK.contactActions)).toBeUndefined();
-    const mineOpen = buildContactModalView({ ...fromWorst(1), contact: contact({ assignee: 'U0001', status: 'open' }) });
+    const mineOpen = buildContactModalView({
+      ...fromWorst(1),
+      contact: contact({ assignee: 'U0001', status: 'open' }),
+    });
     const only = mineOpen.blocks.find((b) => b.block_id === BLOCK.contactActions) as ActionsBlock;
     expect(only.elements.map((e) => (e as Button).action_id)).toEqual([ACTION.closeConversation]);
   });
@@ -84,12 +102,17 @@ describe('buildContactModalView', () => {
     const wa = byType.whatsapp!;
     expect(wa.text!.text).toMatch(/^\*📝 WhatsApp · template only\*/);
     expect(wa.text!.text).toContain('only an approved WhatsApp template');
-    expect(wa.text!.text).toContain('_Free text reopens when the contact replies (a template alone does not reopen it)._');
+    expect(wa.text!.text).toContain(
+      '_Free text reopens when the contact replies (a template alone does not reopen it)._',
+    );
     expect(wa.text!.text).toContain('Can send now: an approved template.');
     const button = wa.accessory as Button;
     expect(button).toMatchObject({ type: 'button', text: { text: 'Follow up' }, style: 'primary' });
     expect(actionPattern(ACTION.composeOpen).test(button.action_id!)).toBe(true);
-    expect(parseFollowUpValue(button.value!)).toEqual({ contactId: m.contact.id, channelKey: channelKey(m.channels[0]!.channel) });
+    expect(parseFollowUpValue(button.value!)).toEqual({
+      contactId: m.contact.id,
+      channelKey: channelKey(m.channels[0]!.channel),
+    });
 
     const ig = byType.instagram!;
     expect(ig.accessory).toBeUndefined();
@@ -107,7 +130,12 @@ describe('buildContactModalView', () => {
   });
 
   it('explains free text then agent-only time on an open Messenger window', () => {
-    const ch = { type: 'messenger' as const, lastInboundAt: iso(ago(2 * HOUR)), lastOutboundAt: null, outboundSinceInbound: 0 };
+    const ch = {
+      type: 'messenger' as const,
+      lastInboundAt: iso(ago(2 * HOUR)),
+      lastOutboundAt: null,
+      outboundSinceInbound: 0,
+    };
     const status = evaluateWindow({ channel: 'messenger', now: NOW, lastInboundAt: ago(2 * HOUR) });
     const view = buildContactModalView({ ...fromWorst(1), channels: [{ channel: ch, status, sandbox: false }] });
     expect(json(view)).toMatch(/Free text until <!date\^\d+\^[^>]+>, then agent only \(HUMAN_AGENT\) until <!date/);
@@ -129,7 +157,9 @@ describe('buildContactModalView', () => {
 
   it('stays within limits with many channel accounts, and says how many are not shown', () => {
     const w = worstContact(5);
-    const channels = Array.from({ length: 6 }, () => w.statuses).flat().map((s) => ({ ...s, sandbox: true }));
+    const channels = Array.from({ length: 6 }, () => w.statuses)
+      .flat()
+      .map((s) => ({ ...s, sandbox: true }));
     const view = buildContactModalView({ ...fromWorst(5), channels });
     assertBlockKitLimits('modal', view);
     expect(json(view)).toContain('and 20 more channels not shown');

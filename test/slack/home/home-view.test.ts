@@ -2,7 +2,13 @@ import type { ActionsBlock, Button, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { ContactChannel } from '../../../src/contacts/model.js';
 import { CHANNEL_TYPES, evaluateWindow } from '../../../src/policy/index.js';
-import { HOME_FOLLOW_UPS_MAX, HOME_RECENT_MAX, type HomeModel, type HomeRecentFollowUp, buildHomeView } from '../../../src/slack/home/home-view.js';
+import {
+  HOME_FOLLOW_UPS_MAX,
+  HOME_RECENT_MAX,
+  type HomeModel,
+  type HomeRecentFollowUp,
+  buildHomeView,
+} from '../../../src/slack/home/home-view.js';
 import { ACTION, BLOCK, actionPattern } from '../../../src/slack/shared/ids.js';
 import { assertBlockKitLimits } from '../../support/block-kit-limits.js';
 import {
@@ -26,7 +32,12 @@ function model(overrides: Partial<HomeModel> = {}): HomeModel {
 /** A closed contact whose WhatsApp window closes `hoursLeft` from NOW. */
 function closing(id: string, hoursLeft: number) {
   const at = ago((24 - hoursLeft) * HOUR);
-  const channel: ContactChannel = { type: 'whatsapp', lastInboundAt: iso(at), lastOutboundAt: null, outboundSinceInbound: 0 };
+  const channel: ContactChannel = {
+    type: 'whatsapp',
+    lastInboundAt: iso(at),
+    lastOutboundAt: null,
+    outboundSinceInbound: 0,
+  };
   return {
     contact: contact({ id, firstName: id, lastName: '', channels: [channel] }),
     statuses: [{ channel, status: evaluateWindow({ channel: 'whatsapp', now: NOW, lastInboundAt: at }) }],
@@ -48,7 +59,9 @@ function recent(i: number, overrides: Partial<HomeRecentFollowUp> = {}): HomeRec
 
 const json = (v: unknown) => JSON.stringify(v);
 const openButtons = (blocks: unknown[]) =>
-  (blocks as SectionBlock[]).filter((b) => b.type === 'section' && b.accessory?.type === 'button').map((b) => b.accessory as Button);
+  (blocks as SectionBlock[])
+    .filter((b) => b.type === 'section' && b.accessory?.type === 'button')
+    .map((b) => b.accessory as Button);
 
 describe('buildHomeView', () => {
   it('has a header, a greeting and the "Find a contact" button', () => {
@@ -57,7 +70,12 @@ describe('buildHomeView', () => {
     expect(view.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Followup' } });
     expect(json(view.blocks[1])).toContain('Hi <@U0001>');
     const acts = view.blocks.find((b) => b.block_id === BLOCK.homeActions) as ActionsBlock;
-    expect(acts.elements[0]).toMatchObject({ type: 'button', action_id: ACTION.homeOpenSearch, text: { text: 'Find a contact' }, style: 'primary' });
+    expect(acts.elements[0]).toMatchObject({
+      type: 'button',
+      action_id: ACTION.homeOpenSearch,
+      text: { text: 'Find a contact' },
+      style: 'primary',
+    });
     assertBlockKitLimits('home', view);
   });
 
@@ -78,7 +96,13 @@ describe('buildHomeView', () => {
   });
 
   it('lists recent follow-ups with channel, kind, status, time and sandbox', () => {
-    const view = buildHomeView(model({ recent: [recent(0, { contactName: 'Ana', channel: 'whatsapp', kind: 'template', sandbox: true, status: 'sent' })] }));
+    const view = buildHomeView(
+      model({
+        recent: [
+          recent(0, { contactName: 'Ana', channel: 'whatsapp', kind: 'template', sandbox: true, status: 'sent' }),
+        ],
+      }),
+    );
     expect(json(view)).toMatch(/📱 \*Ana\* · WhatsApp · template · sent · <!date\^\d+\^[^>]+> · 🧪 sandbox/);
   });
 

@@ -31,7 +31,13 @@ const at = (d: Date) => Math.floor(d.getTime() / 1000);
 
 function waReminder(overrides: Partial<WindowReminderInput> = {}): WindowReminderInput {
   const lastIn = ago(23 * HOUR);
-  const channel: ContactChannel = { type: 'whatsapp', channelId: 'wa-1', lastInboundAt: iso(lastIn), lastOutboundAt: null, outboundSinceInbound: 0 };
+  const channel: ContactChannel = {
+    type: 'whatsapp',
+    channelId: 'wa-1',
+    lastInboundAt: iso(lastIn),
+    lastOutboundAt: null,
+    outboundSinceInbound: 0,
+  };
   const status = evaluateWindow({ channel: 'whatsapp', now: NOW, lastInboundAt: lastIn });
   return {
     contact: contact({ id: 'c-7', channels: [channel] }),
@@ -46,7 +52,12 @@ function waReminder(overrides: Partial<WindowReminderInput> = {}): WindowReminde
 
 function waClosedNotice(overrides: Partial<WindowClosedNoticeInput> = {}): WindowClosedNoticeInput {
   const lastIn = ago(DAY + HOUR);
-  const channel: ContactChannel = { type: 'whatsapp', lastInboundAt: iso(lastIn), lastOutboundAt: null, outboundSinceInbound: 0 };
+  const channel: ContactChannel = {
+    type: 'whatsapp',
+    lastInboundAt: iso(lastIn),
+    lastOutboundAt: null,
+    outboundSinceInbound: 0,
+  };
   return {
     contact: contact({ id: 'c-8', channels: [channel] }),
     channel,
@@ -63,7 +74,9 @@ describe('buildWindowReminder', () => {
     const input = waReminder();
     const msg = buildWindowReminder(input);
     const section = msg.blocks[0] as SectionBlock;
-    expect(section.text!.text).toBe(`⏳ The WhatsApp window for *Ana Silva* closes <!date^${at(input.closesAt)}^{date_short_pretty} {time}|2026-03-10 13:00 UTC>.`);
+    expect(section.text!.text).toBe(
+      `⏳ The WhatsApp window for *Ana Silva* closes <!date^${at(input.closesAt)}^{date_short_pretty} {time}|2026-03-10 13:00 UTC>.`,
+    );
     const button = section.accessory as Button;
     expect(button).toMatchObject({ type: 'button', action_id: ACTION.notifyFollowUp, text: { text: 'Follow up' } });
     expect(parseFollowUpValue(button.value!)).toEqual({ contactId: 'c-7', channelKey: channelKey(input.channel) });
@@ -81,10 +94,17 @@ describe('buildWindowReminder', () => {
 
   it('words the Messenger standard-window edge as the end of free text, not of the window', () => {
     const lastIn = ago(22 * HOUR);
-    const channel: ContactChannel = { type: 'messenger', lastInboundAt: iso(lastIn), lastOutboundAt: null, outboundSinceInbound: 0 };
+    const channel: ContactChannel = {
+      type: 'messenger',
+      lastInboundAt: iso(lastIn),
+      lastOutboundAt: null,
+      outboundSinceInbound: 0,
+    };
     const status = evaluateWindow({ channel: 'messenger', now: NOW, lastInboundAt: lastIn });
     const msg = buildWindowReminder(waReminder({ channel, status, closesAt: status.changesAt! }));
-    expect(json(msg.blocks)).toMatch(/Free text to \*Ana Silva\* on Messenger ends <!date[^>]+>; after that only a person can write \(HUMAN_AGENT\) until <!date/);
+    expect(json(msg.blocks)).toMatch(
+      /Free text to \*Ana Silva\* on Messenger ends <!date[^>]+>; after that only a person can write \(HUMAN_AGENT\) until <!date/,
+    );
   });
 });
 
@@ -102,8 +122,18 @@ describe('buildWindowClosedNotice', () => {
   });
 
   it('shows the Viber quota after closing, and lateness', () => {
-    const channel: ContactChannel = { type: 'viber', lastInboundAt: iso(ago(DAY + HOUR)), lastOutboundAt: null, outboundSinceInbound: 0 };
-    const status = evaluateWindow({ channel: 'viber', now: NOW, lastInboundAt: ago(DAY + HOUR), chatbotInitiatedThisMonth: 100 });
+    const channel: ContactChannel = {
+      type: 'viber',
+      lastInboundAt: iso(ago(DAY + HOUR)),
+      lastOutboundAt: null,
+      outboundSinceInbound: 0,
+    };
+    const status = evaluateWindow({
+      channel: 'viber',
+      now: NOW,
+      lastInboundAt: ago(DAY + HOUR),
+      chatbotInitiatedThisMonth: 100,
+    });
     const msg = buildWindowClosedNotice(waClosedNotice({ channel, status, late: true }));
     expect(json(msg.blocks)).toContain('🤖 Viber · chatbot-initiated · 9,900 free left');
     expect(json(msg.blocks)).toContain('Reported late');
@@ -111,7 +141,10 @@ describe('buildWindowClosedNotice', () => {
 
   it('escapes the contact everywhere, including the fallback text', () => {
     const evil = contact({ firstName: INJECTION, lastName: '' });
-    for (const msg of [buildWindowClosedNotice(waClosedNotice({ contact: evil })), buildWindowReminder(waReminder({ contact: evil, assignee: '<!channel>' }))]) {
+    for (const msg of [
+      buildWindowClosedNotice(waClosedNotice({ contact: evil })),
+      buildWindowReminder(waReminder({ contact: evil, assignee: '<!channel>' })),
+    ]) {
       expect(expectNoRawControl(msg)).toEqual([]);
       expect(msg.text).toContain(INJECTION_ESCAPED);
       assertBlockKitLimits('message', msg);
@@ -124,7 +157,14 @@ describe('buildWindowDigest', () => {
     return Array.from({ length: n }, (_, i) => {
       const w = worstContact(i);
       const wc = w.statuses.find((s) => s.channel.type === 'wechat')!;
-      return { contact: w.contact, channel: wc.channel, status: wc.status, closesAt: wc.status.windowClosesAt!, assignee: w.contact.assignee, late: i % 5 === 0 };
+      return {
+        contact: w.contact,
+        channel: wc.channel,
+        status: wc.status,
+        closesAt: wc.status.windowClosesAt!,
+        assignee: w.contact.assignee,
+        late: i % 5 === 0,
+      };
     });
   }
 

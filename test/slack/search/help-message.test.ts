@@ -13,7 +13,15 @@ describe('buildHelpMessage', () => {
     expect(text).toMatch(/accents optional/);
     expect(text).toContain('@example.com');
     expect(text).toMatch(/last digits/);
-    for (const s of ['🟢 *open*', '🟡 *agent only*', '📝 *template only*', '🏷️ *tag only*', '🤖 *chatbot-initiated*', '🔴 *closed*', '⚪ *any time*']) {
+    for (const s of [
+      '🟢 *open*',
+      '🟡 *agent only*',
+      '📝 *template only*',
+      '🏷️ *tag only*',
+      '🤖 *chatbot-initiated*',
+      '🔴 *closed*',
+      '⚪ *any time*',
+    ]) {
       expect(text).toContain(s);
     }
     assertBlockKitLimits('message', msg);

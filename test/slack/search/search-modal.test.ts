@@ -1,4 +1,13 @@
-import type { ActionsBlock, Button, InputBlock, KnownBlock, ModalView, PlainTextInput, SectionBlock, StaticSelect } from '@slack/types';
+import type {
+  ActionsBlock,
+  Button,
+  InputBlock,
+  KnownBlock,
+  ModalView,
+  PlainTextInput,
+  SectionBlock,
+  StaticSelect,
+} from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import {
   SEARCH_PAGE_SIZE_MAX,
@@ -26,7 +35,8 @@ function model(overrides: Partial<SearchModalModel> = {}): SearchModalModel {
   };
 }
 
-const byId = (view: ModalView, id: string) => view.blocks.find((b) => (b as KnownBlock).block_id === id) as KnownBlock | undefined;
+const byId = (view: ModalView, id: string) =>
+  view.blocks.find((b) => (b as KnownBlock).block_id === id) as KnownBlock | undefined;
 const selects = (view: ModalView) => (byId(view, BLOCK.searchFilters) as ActionsBlock).elements as StaticSelect[];
 const select = (view: ModalView, actionId: string) => selects(view).find((s) => s.action_id === actionId)!;
 const json = (v: unknown) => JSON.stringify(v);
@@ -61,7 +71,12 @@ describe('buildSearchModalView', () => {
     const view = buildSearchModalView(
       model({ query: { text: '', inbox: 'all', status: 'any', channel: 'viber', windowState: 'closing_soon' } }),
     );
-    expect(selects(view).map((s) => s.action_id)).toEqual([ACTION.inbox, ACTION.status, ACTION.channel, ACTION.windowState]);
+    expect(selects(view).map((s) => s.action_id)).toEqual([
+      ACTION.inbox,
+      ACTION.status,
+      ACTION.channel,
+      ACTION.windowState,
+    ]);
     expect(select(view, ACTION.inbox).options!.map((o) => o.value)).toEqual(['mine', 'all']);
     expect(select(view, ACTION.inbox).initial_option?.value).toBe('all');
     expect(select(view, ACTION.status).options!.map((o) => o.value)).toEqual(['closed', 'open', 'any']);
@@ -100,8 +115,13 @@ describe('buildSearchModalView', () => {
   it('renders one section + badges per result with an Open button carrying the contact id', () => {
     const items = [worstContact(1), worstContact(2)];
     const view = buildSearchModalView(model({ results: items, total: 2 }));
-    expect(view.blocks).toContainEqual({ type: 'header', text: { type: 'plain_text', text: '2 contacts', emoji: true } });
-    const sections = view.blocks.filter((b): b is SectionBlock => b.type === 'section' && (b as SectionBlock).accessory?.type === 'button');
+    expect(view.blocks).toContainEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: '2 contacts', emoji: true },
+    });
+    const sections = view.blocks.filter(
+      (b): b is SectionBlock => b.type === 'section' && (b as SectionBlock).accessory?.type === 'button',
+    );
     expect(sections).toHaveLength(2);
     const first = sections[0]!;
     const name = `${items[0]!.contact.firstName} ${items[0]!.contact.lastName}`;
@@ -131,7 +151,9 @@ describe('buildSearchModalView', () => {
     const many = { contact: a.contact, statuses: [...a.statuses, ...b.statuses] };
     const view = buildSearchModalView(model({ results: [many], total: 1 }));
     assertBlockKitLimits('modal', view);
-    const ctx = view.blocks.find((x) => x.type === 'context' && json(x).includes('WhatsApp')) as { elements: unknown[] };
+    const ctx = view.blocks.find((x) => x.type === 'context' && json(x).includes('WhatsApp')) as {
+      elements: unknown[];
+    };
     expect(ctx.elements).toHaveLength(10);
     expect(json(ctx).match(/WhatsApp/g)).toHaveLength(2);
   });
@@ -162,21 +184,28 @@ describe('buildSearchModalView', () => {
     ]);
     expect(json(middle)).toContain('Page 2 of 5 · 21–40 of 93');
     const first = buildSearchModalView(model({ results, total: 93, page: 0, hasNext: true }));
-    expect((byId(first, BLOCK.searchPaging) as ActionsBlock).elements.map((e) => (e as Button).action_id)).toEqual([ACTION.pageNext]);
+    expect((byId(first, BLOCK.searchPaging) as ActionsBlock).elements.map((e) => (e as Button).action_id)).toEqual([
+      ACTION.pageNext,
+    ]);
     const only = buildSearchModalView(model({ results: results.slice(0, 3), total: 3 }));
     expect(byId(only, BLOCK.searchPaging)).toBeUndefined();
   });
 
   it('shows a notice first and marks the sandbox', () => {
     const view = buildSearchModalView(model({ notice: 'Search failed: <timeout> & retry', sandbox: true }));
-    expect(view.blocks[0]).toMatchObject({ block_id: BLOCK.notice, text: { text: ':warning: Search failed: &lt;timeout&gt; &amp; retry' } });
+    expect(view.blocks[0]).toMatchObject({
+      block_id: BLOCK.notice,
+      text: { text: ':warning: Search failed: &lt;timeout&gt; &amp; retry' },
+    });
     expect(json(view.blocks[1])).toContain('Sandbox');
   });
 
   it('never renders more than the page size limit, and says so', () => {
     const results = Array.from({ length: 30 }, (_, i) => worstContact(i));
     const view = buildSearchModalView(model({ results, total: 30, pageSize: 30 }));
-    expect(view.blocks.filter((b) => b.type === 'section' && (b as SectionBlock).accessory).length).toBe(SEARCH_PAGE_SIZE_MAX);
+    expect(view.blocks.filter((b) => b.type === 'section' && (b as SectionBlock).accessory).length).toBe(
+      SEARCH_PAGE_SIZE_MAX,
+    );
     expect(json(view)).toContain('Showing the first 20 of 30');
     assertBlockKitLimits('modal', view);
   });
@@ -186,7 +215,13 @@ describe('buildSearchModalView', () => {
     for (let page = 0; page < 5; page++) {
       const view = buildSearchModalView(
         model({
-          query: { text: 'Nguyễn Thị Minh Khai '.repeat(20).slice(0, 500), inbox: 'all', status: 'any', channel: 'whatsapp', windowState: 'closing_soon' },
+          query: {
+            text: 'Nguyễn Thị Minh Khai '.repeat(20).slice(0, 500),
+            inbox: 'all',
+            status: 'any',
+            channel: 'whatsapp',
+            windowState: 'closing_soon',
+          },
           results: all.slice(page * 20, page * 20 + 20),
           total: 100,
           page,

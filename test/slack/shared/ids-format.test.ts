@@ -93,7 +93,9 @@ describe('format', () => {
   it('badges an open window with its close time as a date token', () => {
     const s = evaluateWindow({ channel: 'whatsapp', now: NOW, lastInboundAt: ago(3 * HOUR) });
     const end = Math.floor((NOW.getTime() + 21 * HOUR) / 1000);
-    expect(badge(s, NOW)).toBe(`🟢 WhatsApp · open until <!date^${end}^{date_short_pretty} {time}|2026-03-11 09:00 UTC>`);
+    expect(badge(s, NOW)).toBe(
+      `🟢 WhatsApp · open until <!date^${end}^{date_short_pretty} {time}|2026-03-11 09:00 UTC>`,
+    );
   });
 
   it('flags a window closing within 2 hours', () => {
@@ -117,7 +119,12 @@ describe('format', () => {
       rules: { viber: { commercialTerms: true } },
     });
     expect(badge(billable, NOW)).toBe('🤖 Viber · chatbot-initiated · billable');
-    const exhausted = evaluateWindow({ channel: 'viber', now: NOW, lastInboundAt: null, chatbotInitiatedThisMonth: 10_000 });
+    const exhausted = evaluateWindow({
+      channel: 'viber',
+      now: NOW,
+      lastInboundAt: null,
+      chatbotInitiatedThisMonth: 10_000,
+    });
     expect(badge(exhausted, NOW)).toMatch(/^🔴 Viber · closed · changes <!date/);
   });
 

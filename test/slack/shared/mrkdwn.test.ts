@@ -60,12 +60,16 @@ describe('dateToken', () => {
   const at = new Date(Date.UTC(2026, 2, 10, 12, 30, 45));
 
   it('renders a Slack date token with the default format and an ISO UTC fallback', () => {
-    expect(dateToken(at)).toBe(`<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|2026-03-10 12:30 UTC>`);
+    expect(dateToken(at)).toBe(
+      `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|2026-03-10 12:30 UTC>`,
+    );
     expect(utcFallback(at)).toBe('2026-03-10 12:30 UTC');
   });
 
   it('takes a custom format and fallback, and keeps the fallback from breaking the token', () => {
-    expect(dateToken(at, '{time}', 'soon | <later> & more')).toBe(`<!date^${Math.floor(at.getTime() / 1000)}^{time}|soon later and more>`);
+    expect(dateToken(at, '{time}', 'soon | <later> & more')).toBe(
+      `<!date^${Math.floor(at.getTime() / 1000)}^{time}|soon later and more>`,
+    );
   });
 });
 

@@ -34,7 +34,11 @@ export function textPlan(text: string): PlannedSend {
   };
 }
 
-export function sendRequest(text: string, address: string | undefined, idempotencyKey = '6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f'): SendRequest {
+export function sendRequest(
+  text: string,
+  address: string | undefined,
+  idempotencyKey = '6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f',
+): SendRequest {
   const contact: Contact = contactSchema.parse({
     id: 'c-42',
     firstName: 'Linh',
@@ -97,7 +101,9 @@ export async function startSmtp(options: Partial<SMTPServerOptions> = {}): Promi
 }
 
 /** A raw TCP server that answers each connection with `onConnection` (e.g. a 421 greeting, or silence). */
-export async function startRawServer(onConnection: (socket: Socket) => void): Promise<{ port: number; close(): Promise<void> }> {
+export async function startRawServer(
+  onConnection: (socket: Socket) => void,
+): Promise<{ port: number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);

@@ -44,8 +44,16 @@ describe('emailToIngestEvents', () => {
   });
 
   it('gives a redelivered message the same event ids (with or without angle brackets)', () => {
-    const a = emailToIngestEvents({ from: 'ahmed@example.com', date: '2026-11-20T10:00:00+03:00', messageId: '<m1@example.com>' });
-    const b = emailToIngestEvents({ from: 'ahmed@example.com', date: '2026-11-20T10:00:00+03:00', messageId: ' m1@example.com ' });
+    const a = emailToIngestEvents({
+      from: 'ahmed@example.com',
+      date: '2026-11-20T10:00:00+03:00',
+      messageId: '<m1@example.com>',
+    });
+    const b = emailToIngestEvents({
+      from: 'ahmed@example.com',
+      date: '2026-11-20T10:00:00+03:00',
+      messageId: ' m1@example.com ',
+    });
     expect(b.map((e) => e.id)).toEqual(a.map((e) => e.id));
     expect(a.map((e) => e.id)).toEqual(['email:m1@example.com:contact', 'email:m1@example.com']);
   });
@@ -53,24 +61,36 @@ describe('emailToIngestEvents', () => {
   it('accepts an address object, a Date, and a channel account id; no name and no subject are left out', () => {
     const events = valid(
       emailToIngestEvents(
-        { from: { address: 'ahmed@example.com', name: 'أحمد' }, date: new Date('2026-11-20T07:00:00Z'), messageId: 'x@y' },
+        {
+          from: { address: 'ahmed@example.com', name: 'أحمد' },
+          date: new Date('2026-11-20T07:00:00Z'),
+          messageId: 'x@y',
+        },
         { channelId: 'support' },
       ),
     );
-    expect(events[0]).toMatchObject({ contact: { firstName: 'أحمد', channels: [{ type: 'email', channelId: 'support', address: 'ahmed@example.com' }] } });
+    expect(events[0]).toMatchObject({
+      contact: { firstName: 'أحمد', channels: [{ type: 'email', channelId: 'support', address: 'ahmed@example.com' }] },
+    });
     expect(events[1]).toMatchObject({ channelId: 'support', at: '2026-11-20T07:00:00.000Z' });
     expect(events[1]).not.toHaveProperty('text');
 
-    const bare = valid(emailToIngestEvents({ from: 'ahmed@example.com', date: 'Fri, 20 Nov 2026 07:00:00 GMT', messageId: 'z@y' }));
+    const bare = valid(
+      emailToIngestEvents({ from: 'ahmed@example.com', date: 'Fri, 20 Nov 2026 07:00:00 GMT', messageId: 'z@y' }),
+    );
     expect(contactOf(bare[0])).not.toHaveProperty('firstName');
   });
 
   it('hashes a Message-ID too long for an event id, stably', () => {
     const long = `<${'a'.repeat(300)}@example.com>`;
-    const [contact, message] = valid(emailToIngestEvents({ from: 'a@example.com', date: '2026-11-20T07:00:00Z', messageId: long }));
+    const [contact, message] = valid(
+      emailToIngestEvents({ from: 'a@example.com', date: '2026-11-20T07:00:00Z', messageId: long }),
+    );
     expect(message!.id).toMatch(/^email:sha256:[0-9a-f]{64}$/);
     expect(contact!.id).toBe(`${message!.id}:contact`);
-    expect(emailToIngestEvents({ from: 'a@example.com', date: '2026-11-20T07:00:00Z', messageId: long })[1]!.id).toBe(message!.id);
+    expect(emailToIngestEvents({ from: 'a@example.com', date: '2026-11-20T07:00:00Z', messageId: long })[1]!.id).toBe(
+      message!.id,
+    );
   });
 
   it('throws on headers that cannot make valid events', () => {

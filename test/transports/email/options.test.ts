@@ -40,18 +40,26 @@ describe('smtp options', () => {
   });
 
   it('names the option and the account in every error', () => {
-    expect(create({ from: { address: 'help@shop.example' } }, 'support')).toThrow('channels[email:support].options.host is required');
+    expect(create({ from: { address: 'help@shop.example' } }, 'support')).toThrow(
+      'channels[email:support].options.host is required',
+    );
     expect(create({ host: 'smtp.example.net' })).toThrow('channels[email].options.from is required');
     expect(create({ ...valid, from: { address: 'not an address' } }, 'support')).toThrow(
       'channels[email:support].options.from.address Invalid email address',
     );
-    expect(create({ ...valid, auth: { user: 'u' } }, 'support')).toThrow('channels[email:support].options.auth.pass is required');
-    expect(create({ ...valid, password: 'x' }, 'support')).toThrow('channels[email:support].options has unknown option "password" (known: host, port');
+    expect(create({ ...valid, auth: { user: 'u' } }, 'support')).toThrow(
+      'channels[email:support].options.auth.pass is required',
+    );
+    expect(create({ ...valid, password: 'x' }, 'support')).toThrow(
+      'channels[email:support].options has unknown option "password" (known: host, port',
+    );
     expect(create({ ...valid, port: '587' }, 'support')).toThrow('channels[email:support].options.port');
     expect(create({ ...valid, requireTLS: true, ignoreTLS: true }, 'support')).toThrow(
       'channels[email:support].options.ignoreTLS cannot set both requireTLS and ignoreTLS',
     );
-    expect(create({ ...valid, messageIdDomain: 'bad domain' }, 'support')).toThrow('channels[email:support].options.messageIdDomain must be a host name');
+    expect(create({ ...valid, messageIdDomain: 'bad domain' }, 'support')).toThrow(
+      'channels[email:support].options.messageIdDomain must be a host name',
+    );
   });
 
   it('refuses to serve another channel type', () => {
@@ -61,7 +69,9 @@ describe('smtp options', () => {
 
 describe('messageIdFor', () => {
   it('keeps a dot-atom key (a UUID) as the left-hand side', () => {
-    expect(messageIdFor('6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f', 'shop.example')).toBe('<6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f@shop.example>');
+    expect(messageIdFor('6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f', 'shop.example')).toBe(
+      '<6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f@shop.example>',
+    );
   });
 
   it('hashes a key that is not a dot-atom or is too long, stably', () => {
@@ -92,12 +102,21 @@ describe('SMTP error table', () => {
     ['EDNS', { code: 'EDNS' }, 'provider_error', true],
     ['our deadline (EABORT)', { code: 'EABORT', name: 'AbortError' }, 'provider_error', true],
     ['TLS handshake', { code: 'ETLS' }, 'email.tls_failed', false],
-    ['requireTLS, the server has no STARTTLS', { code: 'ETLS', responseCode: 500, command: 'STARTTLS' }, 'email.tls_failed', false],
+    [
+      'requireTLS, the server has no STARTTLS',
+      { code: 'ETLS', responseCode: 500, command: 'STARTTLS' },
+      'email.tls_failed',
+      false,
+    ],
     ['ECONFIG', { code: 'ECONFIG' }, 'provider_error', false],
     ['something unknown', { message: 'boom' }, 'provider_error', true],
   ];
   it.each(cases)('%s', (_name, err, reason, retryable) => {
-    expect(smtpFailure(Object.assign(new Error(String(err.message ?? 'x')), err))).toMatchObject({ ok: false, reason, retryable });
+    expect(smtpFailure(Object.assign(new Error(String(err.message ?? 'x')), err))).toMatchObject({
+      ok: false,
+      reason,
+      retryable,
+    });
   });
 
   it('is data: every rule names its reason and why', () => {

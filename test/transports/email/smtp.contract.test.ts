@@ -28,7 +28,11 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-function account(port: number, options: Record<string, unknown> = {}, id: string | undefined = 'support'): ProviderAccount {
+function account(
+  port: number,
+  options: Record<string, unknown> = {},
+  id: string | undefined = 'support',
+): ProviderAccount {
   return {
     type: 'email',
     id,
@@ -63,15 +67,25 @@ describe('smtp transport: delivery', () => {
       authOptional: false,
       allowInsecureAuth: true,
       onAuth(auth, _session, callback) {
-        if (auth.username === 'mailer@shop.example' && auth.password === 's3cret-pass') callback(null, { user: auth.username });
+        if (auth.username === 'mailer@shop.example' && auth.password === 's3cret-pass')
+          callback(null, { user: auth.username });
         else callback(smtpError(535, 'Authentication credentials invalid'));
       },
     });
-    const transport = transportFor(account(fake.port, { auth: { user: 'mailer@shop.example', pass: 's3cret-pass' }, replyTo: 'support@shop.example' }));
+    const transport = transportFor(
+      account(fake.port, {
+        auth: { user: 'mailer@shop.example', pass: 's3cret-pass' },
+        replyTo: 'support@shop.example',
+      }),
+    );
 
     const result = await transport.send(sendRequest(VI_AR, 'linh.nguyen@example.vn'));
 
-    expect(result).toEqual({ ok: true, providerMessageId: '<6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f@shop.example>', sandbox: false });
+    expect(result).toEqual({
+      ok: true,
+      providerMessageId: '<6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f@shop.example>',
+      sandbox: false,
+    });
     expect(fake.received).toHaveLength(1);
     const got = fake.received[0]!;
     expect(got.user).toBe('mailer@shop.example');
@@ -91,7 +105,11 @@ describe('smtp transport: delivery', () => {
   it('uses the subject and Message-ID domain options, and a plain From without a display name', async () => {
     const fake = await server();
     const transport = transportFor(
-      account(fake.port, { subject: 'Cảm ơn bạn — متابعة طلبك', messageIdDomain: 'mail.shop.example', from: { address: 'help@shop.example' } }),
+      account(fake.port, {
+        subject: 'Cảm ơn bạn — متابعة طلبك',
+        messageIdDomain: 'mail.shop.example',
+        from: { address: 'help@shop.example' },
+      }),
     );
 
     const result = await transport.send(sendRequest('Chào bạn!', 'ahmed@example.com', 'key-1'));
@@ -114,7 +132,11 @@ describe('smtp transport: delivery', () => {
     await transport.send(sendRequest('odd key', 'linh@example.vn', 'C01:U02 1700000000'));
 
     const ids = fake.received.map((m) => parseMail(m.raw).header('Message-ID'));
-    expect(ids.slice(0, 3)).toEqual(['<followup-77@shop.example>', '<followup-77@shop.example>', '<followup-78@shop.example>']);
+    expect(ids.slice(0, 3)).toEqual([
+      '<followup-77@shop.example>',
+      '<followup-77@shop.example>',
+      '<followup-78@shop.example>',
+    ]);
     // A key that is not a dot-atom is hashed into one.
     expect(ids[3]).toMatch(/^<fu\.[0-9a-f]{40}@shop\.example>$/);
   });
@@ -146,7 +168,10 @@ describe('smtp transport: delivery', () => {
       reason: 'email.invalid_address',
       retryable: false,
     });
-    expect(await transport.send(sendRequest('hi', '+84912345678'))).toMatchObject({ reason: 'email.invalid_address', retryable: false });
+    expect(await transport.send(sendRequest('hi', '+84912345678'))).toMatchObject({
+      reason: 'email.invalid_address',
+      retryable: false,
+    });
     expect(fake.connections).toBe(0);
   });
 });
@@ -158,7 +183,12 @@ describe('smtp transport: refusals and failures', () => {
 
     const result = await transport.send(sendRequest('hi', 'nobody@example.vn'));
 
-    expect(result).toEqual({ ok: false, reason: 'email.rejected', detail: expect.stringContaining('550 5.1.1 Mailbox unavailable'), retryable: false });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'email.rejected',
+      detail: expect.stringContaining('550 5.1.1 Mailbox unavailable'),
+      retryable: false,
+    });
     expect(result.ok === false && result.detail).toMatch(/^RCPT TO: /);
     expect(fake.received).toHaveLength(0);
   });
@@ -167,7 +197,11 @@ describe('smtp transport: refusals and failures', () => {
     const fake = await server({ onMailFrom: (_a, _s, cb) => cb(smtpError(553, '5.7.1 Sender address rejected')) });
     const transport = transportFor(account(fake.port));
 
-    expect(await transport.send(sendRequest('hi', 'linh@example.vn'))).toMatchObject({ ok: false, reason: 'email.rejected', retryable: false });
+    expect(await transport.send(sendRequest('hi', 'linh@example.vn'))).toMatchObject({
+      ok: false,
+      reason: 'email.rejected',
+      retryable: false,
+    });
   });
 
   it('maps 451 on RCPT TO and 452 after DATA (transient) to a retryable email.deferred', async () => {
@@ -182,12 +216,24 @@ describe('smtp transport: refusals and failures', () => {
     const r1 = await transportFor(account(rcpt.port)).send(sendRequest('hi', 'linh@example.vn'));
     const r2 = await transportFor(account(data.port)).send(sendRequest('hi', 'linh@example.vn'));
 
-    expect(r1).toEqual({ ok: false, reason: 'email.deferred', detail: expect.stringContaining('451 4.3.0 Try again later'), retryable: true });
-    expect(r2).toEqual({ ok: false, reason: 'email.deferred', detail: expect.stringContaining('452 4.3.1'), retryable: true });
+    expect(r1).toEqual({
+      ok: false,
+      reason: 'email.deferred',
+      detail: expect.stringContaining('451 4.3.0 Try again later'),
+      retryable: true,
+    });
+    expect(r2).toEqual({
+      ok: false,
+      reason: 'email.deferred',
+      detail: expect.stringContaining('452 4.3.1'),
+      retryable: true,
+    });
   });
 
   it('maps a 421 greeting (service not available) to a retryable email.deferred', async () => {
-    const raw = await startRawServer((socket) => socket.end('421 mx.shop.example Service not available, closing transmission channel\r\n'));
+    const raw = await startRawServer((socket) =>
+      socket.end('421 mx.shop.example Service not available, closing transmission channel\r\n'),
+    );
     cleanups.push(() => raw.close());
 
     const result = await transportFor(account(raw.port)).send(sendRequest('hi', 'linh@example.vn'));
@@ -203,9 +249,16 @@ describe('smtp transport: refusals and failures', () => {
       onAuth: (_auth, _s, cb) => cb(smtpError(535, '5.7.8 Authentication credentials invalid')),
     });
 
-    const result = await transportFor(account(fake.port, { auth: { user: 'mailer', pass: 'wrong' } })).send(sendRequest('hi', 'linh@example.vn'));
+    const result = await transportFor(account(fake.port, { auth: { user: 'mailer', pass: 'wrong' } })).send(
+      sendRequest('hi', 'linh@example.vn'),
+    );
 
-    expect(result).toEqual({ ok: false, reason: 'email.auth_failed', detail: expect.stringContaining('535 5.7.8'), retryable: false });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'email.auth_failed',
+      detail: expect.stringContaining('535 5.7.8'),
+      retryable: false,
+    });
     expect(result.ok === false && result.detail).not.toContain('wrong');
   });
 
@@ -223,7 +276,12 @@ describe('smtp transport: refusals and failures', () => {
 
     const result = await transportFor(account(port)).send(sendRequest('hi', 'linh@example.vn'));
 
-    expect(result).toEqual({ ok: false, reason: 'provider_error', detail: expect.stringContaining('ECONNREFUSED'), retryable: true });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'provider_error',
+      detail: expect.stringContaining('ECONNREFUSED'),
+      retryable: true,
+    });
   });
 
   it('gives up on a server that never greets after timeoutMs, retryable', async () => {
@@ -231,7 +289,9 @@ describe('smtp transport: refusals and failures', () => {
     cleanups.push(() => silent.close());
     const started = performance.now();
 
-    const result = await transportFor(account(silent.port, { timeoutMs: 200 })).send(sendRequest('hi', 'linh@example.vn'));
+    const result = await transportFor(account(silent.port, { timeoutMs: 200 })).send(
+      sendRequest('hi', 'linh@example.vn'),
+    );
 
     expect(result).toMatchObject({ ok: false, reason: 'provider_error', retryable: true });
     expect(result.ok === false && result.detail).toContain('ETIMEDOUT');

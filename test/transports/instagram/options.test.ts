@@ -9,7 +9,12 @@ const make = (options: Record<string, unknown>, id: string | undefined = 'ig1') 
 
 describe('instagramOptionsSchema', () => {
   it('defaults to Instagram Login with no fixed base URL (chosen by login type)', () => {
-    expect(instagramOptionsSchema.parse(valid)).toEqual({ ...valid, login: 'instagram', apiVersion: 'v25.0', timeoutMs: 10_000 });
+    expect(instagramOptionsSchema.parse(valid)).toEqual({
+      ...valid,
+      login: 'instagram',
+      apiVersion: 'v25.0',
+      timeoutMs: 10_000,
+    });
   });
 
   it('builds a real transport named instagram and the webhook path', () => {
@@ -21,15 +26,27 @@ describe('instagramOptionsSchema', () => {
   it.each([
     [{ ...valid, igUserId: undefined }, 'channels[instagram:ig1].options.igUserId is required'],
     [{ ...valid, igUserId: 17841405793187218 }, 'channels[instagram:ig1].options.igUserId must be a string: quote it'],
-    [{ ...valid, login: 'business' }, 'channels[instagram:ig1].options.login must be "instagram" (Instagram Login) or "facebook" (linked Facebook Page)'],
-    [{ ...valid, pageId: '104857329811223' }, 'channels[instagram:ig1].options.pageId is only used with login: facebook'],
+    [
+      { ...valid, login: 'business' },
+      'channels[instagram:ig1].options.login must be "instagram" (Instagram Login) or "facebook" (linked Facebook Page)',
+    ],
+    [
+      { ...valid, pageId: '104857329811223' },
+      'channels[instagram:ig1].options.pageId is only used with login: facebook',
+    ],
     [{ ...valid, verifyToken: '' }, 'channels[instagram:ig1].options.verifyToken is empty'],
-    [{ ...valid, host: 'graph.instagram.com' }, 'channels[instagram:ig1].options has unknown option "host" (known: igUserId'],
+    [
+      { ...valid, host: 'graph.instagram.com' },
+      'channels[instagram:ig1].options has unknown option "host" (known: igUserId',
+    ],
   ])('rejects %j', (options, message) => {
     expect(() => make(options as Record<string, unknown>)).toThrow(message);
   });
 
   it('accepts pageId with login: facebook', () => {
-    expect(instagramOptionsSchema.parse({ ...valid, login: 'facebook', pageId: '104857329811223' })).toMatchObject({ login: 'facebook', pageId: '104857329811223' });
+    expect(instagramOptionsSchema.parse({ ...valid, login: 'facebook', pageId: '104857329811223' })).toMatchObject({
+      login: 'facebook',
+      pageId: '104857329811223',
+    });
   });
 });

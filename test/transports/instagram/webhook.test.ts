@@ -17,22 +17,38 @@ const AT = new Date(TS).toISOString();
 
 function webhookFor(options: Record<string, unknown> = {}, deps = testDeps()): InboundWebhook {
   return createInstagramChannel(
-    { type: 'instagram', id: IG_ID, options: { igUserId: IG_ID, accessToken: 'IGAAR-token', appSecret: SECRET, verifyToken: 'ig-verify', ...options } },
+    {
+      type: 'instagram',
+      id: IG_ID,
+      options: { igUserId: IG_ID, accessToken: 'IGAAR-token', appSecret: SECRET, verifyToken: 'ig-verify', ...options },
+    },
     deps,
   ).webhook!;
 }
 
-const notification = (...messaging: unknown[]) => ({ object: 'instagram', entry: [{ id: IG_ID, time: TS + 400, messaging }] });
-const from = (extra: Record<string, unknown>, ts = TS) => ({ sender: { id: IGSID }, recipient: { id: IG_ID }, timestamp: ts, ...extra });
+const notification = (...messaging: unknown[]) => ({
+  object: 'instagram',
+  entry: [{ id: IG_ID, time: TS + 400, messaging }],
+});
+const from = (extra: Record<string, unknown>, ts = TS) => ({
+  sender: { id: IGSID },
+  recipient: { id: IG_ID },
+  timestamp: ts,
+  ...extra,
+});
 const received = (events: Array<Record<string, unknown>>) => events.filter((e) => e.type === 'message.received');
 
 describe('Instagram webhook: path, handshake, signature', () => {
   it('is mounted at instagram/<igUserId> and answers the verification challenge', async () => {
     const hook = webhookFor();
     expect(hook.path).toBe(PATH);
-    const ok = await hook.handle(verificationGet(PATH, { 'hub.mode': 'subscribe', 'hub.verify_token': 'ig-verify', 'hub.challenge': '987654321' }));
+    const ok = await hook.handle(
+      verificationGet(PATH, { 'hub.mode': 'subscribe', 'hub.verify_token': 'ig-verify', 'hub.challenge': '987654321' }),
+    );
     expect(ok).toEqual({ status: 200, body: '987654321', contentType: 'text/plain', events: [] });
-    const bad = await hook.handle(verificationGet(PATH, { 'hub.mode': 'subscribe', 'hub.verify_token': 'nope', 'hub.challenge': '987654321' }));
+    const bad = await hook.handle(
+      verificationGet(PATH, { 'hub.mode': 'subscribe', 'hub.verify_token': 'nope', 'hub.challenge': '987654321' }),
+    );
     expect(bad).toMatchObject({ status: 403, events: [] });
   });
 
@@ -41,14 +57,23 @@ describe('Instagram webhook: path, handshake, signature', () => {
     const unsigned = signedPost(PATH, body, SECRET);
     delete unsigned.headers['x-hub-signature-256'];
     expect(await webhookFor().handle(unsigned)).toMatchObject({ status: 401, events: [] });
-    expect(await webhookFor().handle(signedPost(PATH, body, 'meta-app-secret-instead'))).toMatchObject({ status: 401, events: [] });
+    expect(await webhookFor().handle(signedPost(PATH, body, 'meta-app-secret-instead'))).toMatchObject({
+      status: 401,
+      events: [],
+    });
     expect(await webhookFor().handle(signedPost(PATH, 'not json', SECRET))).toMatchObject({ status: 400, events: [] });
   });
 });
 
 describe('Instagram webhook: events', () => {
   it('a direct message → contact.upserted (IG account, IGSID) + message.received', async () => {
-    const out = await webhookFor().handle(signedPost(PATH, notification(from({ message: { mid: 'aWdfZAG1faWQ6MTc4', text: 'Do you ship to Da Nang?' } })), SECRET));
+    const out = await webhookFor().handle(
+      signedPost(
+        PATH,
+        notification(from({ message: { mid: 'aWdfZAG1faWQ6MTc4', text: 'Do you ship to Da Nang?' } })),
+        SECRET,
+      ),
+    );
     expect(out.status).toBe(200);
     expect(out.events).toEqual([
       {
@@ -72,12 +97,30 @@ describe('Instagram webhook: events', () => {
   });
 
   it('a story reply → story_reply; a story mention → story_mention', async () => {
-    const reply = from({ message: { mid: 'ig_sr', text: 'Love this colour!', reply_to: { story: { url: 'https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1', id: '18012345678901234' } } } });
+    const reply = from({
+      message: {
+        mid: 'ig_sr',
+        text: 'Love this colour!',
+        reply_to: {
+          story: { url: 'https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1', id: '18012345678901234' },
+        },
+      },
+    });
     const mention = from(
-      { message: { mid: 'ig_sm', attachments: [{ type: 'story_mention', payload: { url: 'https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=2' } }] } },
+      {
+        message: {
+          mid: 'ig_sm',
+          attachments: [
+            { type: 'story_mention', payload: { url: 'https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=2' } },
+          ],
+        },
+      },
       TS + 1000,
     );
-    const plainReply = from({ message: { mid: 'ig_rt', text: 'answering your DM', reply_to: { mid: 'ig_earlier' } } }, TS + 2000);
+    const plainReply = from(
+      { message: { mid: 'ig_rt', text: 'answering your DM', reply_to: { mid: 'ig_earlier' } } },
+      TS + 2000,
+    );
     const out = await webhookFor().handle(signedPost(PATH, notification(reply, mention, plainReply), SECRET));
     expect(received(out.events).map((e) => [e.id, e.kind, e.at])).toEqual([
       ['instagram:ig_sr', 'story_reply', AT],
@@ -88,7 +131,12 @@ describe('Instagram webhook: events', () => {
   });
 
   it('echoes (messages the account itself sent) and unsent messages are never inbound', async () => {
-    const echo = { sender: { id: IG_ID }, recipient: { id: IGSID }, timestamp: TS, message: { mid: 'ig_echo', text: 'Thanks!', is_echo: true } };
+    const echo = {
+      sender: { id: IG_ID },
+      recipient: { id: IGSID },
+      timestamp: TS,
+      message: { mid: 'ig_echo', text: 'Thanks!', is_echo: true },
+    };
     const deleted = from({ message: { mid: 'ig_del', is_deleted: true } });
     const out = await webhookFor().handle(signedPost(PATH, notification(echo, deleted), SECRET));
     expect(out).toMatchObject({ status: 200, events: [], statuses: [] });
@@ -115,7 +163,9 @@ describe('Instagram webhook: events', () => {
   });
 
   it('messaging_seen with a mid → a read status for that message', async () => {
-    const out = await webhookFor().handle(signedPost(PATH, notification(from({ read: { mid: 'ig_sent_by_us' } })), SECRET));
+    const out = await webhookFor().handle(
+      signedPost(PATH, notification(from({ read: { mid: 'ig_sent_by_us' } })), SECRET),
+    );
     expect(out.events).toEqual([]);
     expect(out.statuses).toEqual([{ providerMessageId: 'ig_sent_by_us', status: 'read', at: AT }]);
   });
@@ -129,13 +179,21 @@ describe('Instagram webhook: events', () => {
 
     const page = { ...body, object: 'page' };
     expect(await webhookFor().handle(signedPost(PATH, page, SECRET))).toMatchObject({ status: 200, events: [] });
-    const other = { object: 'instagram', entry: [{ id: '17841400000000001', time: TS, messaging: [from({ message: { mid: 'x', text: 'x' } })] }] };
+    const other = {
+      object: 'instagram',
+      entry: [{ id: '17841400000000001', time: TS, messaging: [from({ message: { mid: 'x', text: 'x' } })] }],
+    };
     expect(await webhookFor().handle(signedPost(PATH, other, SECRET))).toMatchObject({ status: 200, events: [] });
   });
 
   it('the default account (no id in the config) emits no channelId', async () => {
-    const hook = createInstagramChannel({ type: 'instagram', options: { igUserId: IG_ID, accessToken: 't', appSecret: SECRET, verifyToken: 'v' } }, testDeps()).webhook!;
-    const out = await hook.handle(signedPost(PATH, notification(from({ message: { mid: 'ig_d', text: 'x' } })), SECRET));
+    const hook = createInstagramChannel(
+      { type: 'instagram', options: { igUserId: IG_ID, accessToken: 't', appSecret: SECRET, verifyToken: 'v' } },
+      testDeps(),
+    ).webhook!;
+    const out = await hook.handle(
+      signedPost(PATH, notification(from({ message: { mid: 'ig_d', text: 'x' } })), SECRET),
+    );
     expect(out.events[1]).not.toHaveProperty('channelId');
     expect(out.events[0]).toMatchObject({ contact: { channels: [{ type: 'instagram', address: IGSID }] } });
     expect(contactOf(out.events[0]).channels[0]).not.toHaveProperty('channelId');
@@ -144,11 +202,19 @@ describe('Instagram webhook: events', () => {
 
   it('uses the config account id as channelId when one is set', async () => {
     const hook = createInstagramChannel(
-      { type: 'instagram', id: 'brand-ig', options: { igUserId: IG_ID, accessToken: 't', appSecret: SECRET, verifyToken: 'v' } },
+      {
+        type: 'instagram',
+        id: 'brand-ig',
+        options: { igUserId: IG_ID, accessToken: 't', appSecret: SECRET, verifyToken: 'v' },
+      },
       testDeps(),
     ).webhook!;
-    const out = await hook.handle(signedPost(PATH, notification(from({ message: { mid: 'ig_c', text: 'x' } })), SECRET));
+    const out = await hook.handle(
+      signedPost(PATH, notification(from({ message: { mid: 'ig_c', text: 'x' } })), SECRET),
+    );
     expect(out.events[1]).toMatchObject({ channelId: 'brand-ig' });
-    expect(out.events[0]).toMatchObject({ contact: { channels: [{ type: 'instagram', channelId: 'brand-ig', address: IGSID }] } });
+    expect(out.events[0]).toMatchObject({
+      contact: { channels: [{ type: 'instagram', channelId: 'brand-ig', address: IGSID }] },
+    });
   });
 });

@@ -63,33 +63,51 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 describe('line options and retry key', () => {
   it('defaults baseUrl and timeoutMs', () => {
     const o = lineOptionsSchema.parse({ channelAccessToken: TOKEN, channelSecret: SECRET });
-    expect(o).toEqual({ channelAccessToken: TOKEN, channelSecret: SECRET, baseUrl: 'https://api.line.me', timeoutMs: 10_000 });
+    expect(o).toEqual({
+      channelAccessToken: TOKEN,
+      channelSecret: SECRET,
+      baseUrl: 'https://api.line.me',
+      timeoutMs: 10_000,
+    });
   });
 
   it('names the option and the account', () => {
     expect(() => createLineChannel({ type: 'line', id: 'jp', options: { channelAccessToken: TOKEN } }, deps)).toThrow(
       'channels[line:jp].options.channelSecret is required',
     );
-    expect(() => createLineChannel({ type: 'line', options: { channelAccessToken: '', channelSecret: SECRET } }, deps)).toThrow(
-      'channels[line].options.channelAccessToken is empty',
+    expect(() =>
+      createLineChannel({ type: 'line', options: { channelAccessToken: '', channelSecret: SECRET } }, deps),
+    ).toThrow('channels[line].options.channelAccessToken is empty');
+    expect(() =>
+      createLineChannel(
+        { type: 'line', options: { channelAccessToken: TOKEN, channelSecret: SECRET, baseUrl: 'nope' } },
+        deps,
+      ),
+    ).toThrow('channels[line].options.baseUrl must be a URL such as https://api.line.me');
+    expect(() =>
+      createLineChannel(
+        { type: 'line', options: { channelAccessToken: TOKEN, channelSecret: SECRET, secret: 1 } },
+        deps,
+      ),
+    ).toThrow('channels[line].options has unknown option "secret"');
+    expect(() => createLineChannel({ type: 'telegram', options: {} }, deps)).toThrow(
+      'transport line serves channel type line, not telegram',
     );
-    expect(() => createLineChannel({ type: 'line', options: { channelAccessToken: TOKEN, channelSecret: SECRET, baseUrl: 'nope' } }, deps)).toThrow(
-      'channels[line].options.baseUrl must be a URL such as https://api.line.me',
-    );
-    expect(() => createLineChannel({ type: 'line', options: { channelAccessToken: TOKEN, channelSecret: SECRET, secret: 1 } }, deps)).toThrow(
-      'channels[line].options has unknown option "secret"',
-    );
-    expect(() => createLineChannel({ type: 'telegram', options: {} }, deps)).toThrow('transport line serves channel type line, not telegram');
   });
 
   it('mounts the webhook at line/<account id>, else line/default', () => {
     expect(createLineChannel(account('http://127.0.0.1:1'), deps).webhook?.path).toBe('line/jp');
-    expect(createLineChannel({ type: 'line', options: { channelAccessToken: TOKEN, channelSecret: SECRET } }, deps).webhook?.path).toBe('line/default');
+    expect(
+      createLineChannel({ type: 'line', options: { channelAccessToken: TOKEN, channelSecret: SECRET } }, deps).webhook
+        ?.path,
+    ).toBe('line/default');
   });
 
   it('derives the retry key as an RFC 9562 version-5 UUID of the idempotency key', () => {
     // The RFC's DNS-namespace example value, to check the UUIDv5 construction itself.
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
     expect(lineRetryKey('compose:V123:c-1')).toBe('f49ae632-f9fe-57ad-940f-d812526374a0');
     expect(lineRetryKey('compose:V123:c-1')).toMatch(UUID);
     expect(lineRetryKey('compose:V123:c-2')).not.toBe(lineRetryKey('compose:V123:c-1'));
@@ -115,7 +133,12 @@ describe('line push against a local fake of the Messaging API', () => {
     const { transport } = createLineChannel(account(api.url), deps);
     expect(transport.name).toBe('line');
     expect(transport.sandbox).toBe(false);
-    const result = await transport.send({ plan: plan('ご連絡ありがとうございます'), contact, channel: channel(USER), idempotencyKey: 'compose:V123:c-1' });
+    const result = await transport.send({
+      plan: plan('ご連絡ありがとうございます'),
+      contact,
+      channel: channel(USER),
+      idempotencyKey: 'compose:V123:c-1',
+    });
     expect(result).toEqual({ ok: true, providerMessageId: '461230966842064897', sandbox: false });
 
     const req = api.requests[0]!;
@@ -124,7 +147,10 @@ describe('line push against a local fake of the Messaging API', () => {
     expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(req.headers['content-type']).toBe('application/json');
     expect(req.headers['x-line-retry-key']).toBe('f49ae632-f9fe-57ad-940f-d812526374a0');
-    expect(JSON.parse(req.body)).toEqual({ to: USER, messages: [{ type: 'text', text: 'ご連絡ありがとうございます' }] });
+    expect(JSON.parse(req.body)).toEqual({
+      to: USER,
+      messages: [{ type: 'text', text: 'ご連絡ありがとうございます' }],
+    });
   });
 
   it('sends the same retry key on a retry, and takes 409 (already accepted) as the success it was', async () => {
@@ -132,10 +158,15 @@ describe('line push against a local fake of the Messaging API', () => {
     api.answer(() =>
       ++calls === 1
         ? { status: 500, body: { message: 'An error occurred in the server' } }
-        : { status: 409, body: { message: 'The retry key is already accepted' }, headers: { 'x-line-accepted-request-id': 'abc-123' } },
+        : {
+            status: 409,
+            body: { message: 'The retry key is already accepted' },
+            headers: { 'x-line-accepted-request-id': 'abc-123' },
+          },
     );
     const { transport } = createLineChannel(account(api.url), deps);
-    const send = () => transport.send({ plan: plan('hi'), contact, channel: channel(USER), idempotencyKey: 'compose:V9:c-1' });
+    const send = () =>
+      transport.send({ plan: plan('hi'), contact, channel: channel(USER), idempotencyKey: 'compose:V9:c-1' });
     expect(await send()).toMatchObject({ ok: false, reason: 'provider_error', retryable: true });
     expect(await send()).toEqual({ ok: true, providerMessageId: 'line-request:abc-123', sandbox: false });
     expect(api.requests).toHaveLength(2);
@@ -144,7 +175,10 @@ describe('line push against a local fake of the Messaging API', () => {
   });
 
   it('uses the sent message id a 409 repeats', async () => {
-    api.answer(() => ({ status: 409, body: { message: 'The retry key is already accepted', sentMessages: [{ id: '4612', quoteToken: 'q' }] } }));
+    api.answer(() => ({
+      status: 409,
+      body: { message: 'The retry key is already accepted', sentMessages: [{ id: '4612', quoteToken: 'q' }] },
+    }));
     const { transport } = createLineChannel(account(api.url), deps);
     expect(await transport.send({ plan: plan('hi'), contact, channel: channel(USER), idempotencyKey: 'k' })).toEqual({
       ok: true,
@@ -164,19 +198,53 @@ describe('line push against a local fake of the Messaging API', () => {
   });
 
   const cases: Array<[string, number, unknown, string, boolean, RegExp]> = [
-    ['monthly quota', 429, { message: 'You have reached your monthly limit.' }, 'line.quota_exhausted', false, /LINE 429: You have reached your monthly limit\./],
-    ['rate limit', 429, { message: 'The API rate limit has been exceeded. Try again later.' }, 'provider_error', true, /rate limit/],
+    [
+      'monthly quota',
+      429,
+      { message: 'You have reached your monthly limit.' },
+      'line.quota_exhausted',
+      false,
+      /LINE 429: You have reached your monthly limit\./,
+    ],
+    [
+      'rate limit',
+      429,
+      { message: 'The API rate limit has been exceeded. Try again later.' },
+      'provider_error',
+      true,
+      /rate limit/,
+    ],
     [
       'validation',
       400,
-      { message: 'The request body has 1 error(s)', details: [{ message: 'May not be empty', property: 'messages[0].text' }] },
+      {
+        message: 'The request body has 1 error(s)',
+        details: [{ message: 'May not be empty', property: 'messages[0].text' }],
+      },
       'provider_error',
       false,
       /LINE 400: The request body has 1 error\(s\) \(messages\[0\]\.text: May not be empty\)/,
     ],
     ['unknown user', 400, { message: 'Failed to send messages' }, 'provider_error', false, /Failed to send messages/],
-    ['bad token', 401, { message: 'Authentication failed due to the following reason: invalid token. Confirm that the access token in the authorization header is valid.' }, 'provider_error', false, /LINE 401: Authentication failed/],
-    ['forbidden', 403, { message: 'Access to this API is not available for your account' }, 'provider_error', false, /LINE 403/],
+    [
+      'bad token',
+      401,
+      {
+        message:
+          'Authentication failed due to the following reason: invalid token. Confirm that the access token in the authorization header is valid.',
+      },
+      'provider_error',
+      false,
+      /LINE 401: Authentication failed/,
+    ],
+    [
+      'forbidden',
+      403,
+      { message: 'Access to this API is not available for your account' },
+      'provider_error',
+      false,
+      /LINE 403/,
+    ],
     ['server error', 500, { message: 'An error occurred in the server' }, 'provider_error', true, /LINE 500/],
     ['gateway page', 503, '<html>Service Unavailable</html>', 'provider_error', true, /LINE 503: HTTP 503/],
   ];
@@ -190,7 +258,9 @@ describe('line push against a local fake of the Messaging API', () => {
 
   it('treats a refused connection and a timeout as retryable', async () => {
     const refused = createLineChannel(account(await refusedUrl()), deps).transport;
-    expect(await refused.send({ plan: plan('hi'), contact, channel: channel(USER), idempotencyKey: 'k' })).toMatchObject({
+    expect(
+      await refused.send({ plan: plan('hi'), contact, channel: channel(USER), idempotencyKey: 'k' }),
+    ).toMatchObject({
       ok: false,
       reason: 'provider_error',
       retryable: true,
@@ -212,7 +282,10 @@ describe('line webhook', () => {
   const request = (raw: string, signature: string | null = sign(raw)): WebhookRequest => ({
     method: 'POST',
     url: new URL('https://followup.example.com/webhooks/line/jp'),
-    headers: { 'content-type': 'application/json; charset=utf-8', ...(signature === null ? {} : { 'x-line-signature': signature }) },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      ...(signature === null ? {} : { 'x-line-signature': signature }),
+    },
     rawBody: raw,
   });
   const base = {
@@ -259,8 +332,19 @@ describe('line webhook', () => {
       { ...base, type: 'postback', webhookEventId: 'EV-PB', postback: { data: 'action=reopen' } },
       { ...base, type: 'follow', webhookEventId: 'EV-FOLLOW', replyToken: 'r', follow: { isUnblocked: false } },
       { ...base, type: 'unfollow', webhookEventId: 'EV-UNFOLLOW' },
-      { ...base, type: 'message', webhookEventId: 'EV-GROUP', source: { type: 'group', groupId: 'Cabc', userId: USER }, message: { id: '1', type: 'text', text: 'hi all' } },
-      { ...base, type: 'message', webhookEventId: 'EV-STICKER', message: { id: '2', type: 'sticker', packageId: '1', stickerId: '1' } },
+      {
+        ...base,
+        type: 'message',
+        webhookEventId: 'EV-GROUP',
+        source: { type: 'group', groupId: 'Cabc', userId: USER },
+        message: { id: '1', type: 'text', text: 'hi all' },
+      },
+      {
+        ...base,
+        type: 'message',
+        webhookEventId: 'EV-STICKER',
+        message: { id: '2', type: 'sticker', packageId: '1', stickerId: '1' },
+      },
       { ...base, type: 'beacon', webhookEventId: 'EV-BEACON', beacon: { hwid: 'd41d8cd98f', type: 'enter' } },
     ]);
     const res = await hook.handle(request(raw));
@@ -278,7 +362,9 @@ describe('line webhook', () => {
   });
 
   it('answers the console "Verify" request (signed, no events) with 200', async () => {
-    const res = await hook.handle(request(JSON.stringify({ destination: 'Uxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', events: [] })));
+    const res = await hook.handle(
+      request(JSON.stringify({ destination: 'Uxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', events: [] })),
+    );
     expect(res).toEqual({ status: 200, events: [] });
   });
 

@@ -30,13 +30,24 @@ export interface FakeGraph {
   close(): Promise<void>;
 }
 
-export const SUCCESS = (recipientId: string, messageId: string) => ({ status: 200, body: { recipient_id: recipientId, message_id: messageId } });
+export const SUCCESS = (recipientId: string, messageId: string) => ({
+  status: 200,
+  body: { recipient_id: recipientId, message_id: messageId },
+});
 
 /** The documented Graph error body (Messenger Platform "Common Error Codes"). */
 export function graphError(status: number, code: number, message: string, subcode?: number): FakeAnswer {
   return {
     status,
-    body: { error: { message, type: 'OAuthException', code, ...(subcode !== undefined ? { error_subcode: subcode } : {}), fbtrace_id: 'AbCdEfGh123' } },
+    body: {
+      error: {
+        message,
+        type: 'OAuthException',
+        code,
+        ...(subcode !== undefined ? { error_subcode: subcode } : {}),
+        fbtrace_id: 'AbCdEfGh123',
+      },
+    },
   };
 }
 
@@ -56,7 +67,14 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       } catch {
         json = undefined;
       }
-      requests.push({ method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, rawBody, json });
+      requests.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        rawBody,
+        json,
+      });
       const next: FakeAnswer = queue.shift() ?? SUCCESS('PSID', 'm_default');
       if (next === 'hang') {
         hanging.add(res);
@@ -135,7 +153,11 @@ export function contactWith(channel: ContactChannel): Contact {
   };
 }
 
-export function channelOf(type: 'messenger' | 'instagram', address: string | undefined, channelId?: string): ContactChannel {
+export function channelOf(
+  type: 'messenger' | 'instagram',
+  address: string | undefined,
+  channelId?: string,
+): ContactChannel {
   return {
     type,
     ...(channelId ? { channelId } : {}),
@@ -151,7 +173,12 @@ export function sign(rawBody: string, secret: string): string {
 }
 
 /** A signed POST as the HTTP route hands it over (lower-cased headers, raw body). */
-export function signedPost(path: string, body: unknown, secret: string, extraHeaders: Record<string, string> = {}): WebhookRequest {
+export function signedPost(
+  path: string,
+  body: unknown,
+  secret: string,
+  extraHeaders: Record<string, string> = {},
+): WebhookRequest {
   const rawBody = typeof body === 'string' ? body : JSON.stringify(body);
   return {
     method: 'POST',

@@ -27,9 +27,15 @@ describe('messengerOptionsSchema', () => {
   it.each([
     [{ ...valid, accessToken: undefined }, 'channels[messenger:p1].options.accessToken is required'],
     [{ ...valid, appSecret: '' }, 'channels[messenger:p1].options.appSecret is empty (is its ${ENV} variable set?)'],
-    [{ ...valid, pageId: 104857329811223 }, 'channels[messenger:p1].options.pageId must be a string: quote it (YAML reads long ids as numbers and loses digits)'],
+    [
+      { ...valid, pageId: 104857329811223 },
+      'channels[messenger:p1].options.pageId must be a string: quote it (YAML reads long ids as numbers and loses digits)',
+    ],
     [{ ...valid, pageId: 'my-page' }, 'channels[messenger:p1].options.pageId must be the numeric id (digits only)'],
-    [{ ...valid, baseUrl: 'graph.facebook.com' }, 'channels[messenger:p1].options.baseUrl must be a URL such as https://graph.facebook.com'],
+    [
+      { ...valid, baseUrl: 'graph.facebook.com' },
+      'channels[messenger:p1].options.baseUrl must be a URL such as https://graph.facebook.com',
+    ],
     [{ ...valid, apiVersion: '21' }, 'channels[messenger:p1].options.apiVersion must look like "v25.0"'],
     [{ ...valid, timeoutMs: 5 }, 'channels[messenger:p1].options.timeoutMs must be at least 100 ms'],
     [

@@ -38,14 +38,22 @@ function transportFor(options: Record<string, unknown> = {}): Transport {
     {
       type: 'messenger',
       id: PAGE_ID,
-      options: { pageId: PAGE_ID, accessToken: TOKEN, appSecret: 'app-secret', verifyToken: 'verify-me', baseUrl: graph.url, ...options },
+      options: {
+        pageId: PAGE_ID,
+        accessToken: TOKEN,
+        appSecret: 'app-secret',
+        verifyToken: 'verify-me',
+        baseUrl: graph.url,
+        ...options,
+      },
     },
     testDeps(),
   ).transport;
 }
 
 const channel = channelOf('messenger', PSID, PAGE_ID);
-const send = (t: Transport, p = plan('messenger'), ch = channel) => t.send({ plan: p, contact: contactWith(ch), channel: ch, idempotencyKey: 'idem-1' });
+const send = (t: Transport, p = plan('messenger'), ch = channel) =>
+  t.send({ plan: p, contact: contactWith(ch), channel: ch, idempotencyKey: 'idem-1' });
 
 describe('Messenger Send API: the request', () => {
   it('POSTs {recipient, messaging_type: RESPONSE, message} as JSON to /v25.0/{page-id}/messages with the Page token as access_token', async () => {
@@ -70,7 +78,11 @@ describe('Messenger Send API: the request', () => {
   it('sends the HUMAN_AGENT tag exactly as the policy core planned it (person writing on day 3)', async () => {
     const now = new Date('2026-11-20T10:00:00Z');
     const status = evaluateWindow({ channel: 'messenger', now, lastInboundAt: new Date('2026-11-17T10:00:00Z') });
-    const planned = planOutbound(status, { kind: 'text', text: 'Sorry for the wait: the refund is done.', author: 'agent' });
+    const planned = planOutbound(status, {
+      kind: 'text',
+      text: 'Sorry for the wait: the refund is done.',
+      author: 'agent',
+    });
     expect(planned.ok).toBe(true);
     graph.answer(SUCCESS(PSID, 'm_tagged'));
     const result = await send(transportFor(), planned.ok ? planned : plan('messenger'));
@@ -96,7 +108,11 @@ describe('Messenger Send API: the request', () => {
 
     const template = await send(
       transportFor(),
-      plan('messenger', { kind: 'template', messagingType: null, template: { name: 'x', language: 'en', parameters: [], named: {} } }),
+      plan('messenger', {
+        kind: 'template',
+        messagingType: null,
+        template: { name: 'x', language: 'en', parameters: [], named: {} },
+      }),
     );
     expect(template).toMatchObject({ ok: false, reason: 'messenger.template_not_supported', retryable: false });
     expect(graph.requests).toHaveLength(0);
@@ -126,7 +142,13 @@ describe('Messenger Send API: documented errors → reasons', () => {
       reason: 'messenger.tag_not_accepted',
       retryable: false,
     },
-    { name: '(#100) without a tag', answer: graphError(400, 100, '(#100) Invalid parameter'), tag: null, reason: 'messenger.invalid_request', retryable: false },
+    {
+      name: '(#100) without a tag',
+      answer: graphError(400, 100, '(#100) Invalid parameter'),
+      tag: null,
+      reason: 'messenger.invalid_request',
+      retryable: false,
+    },
     {
       name: '(#100) 2018001 no matching user, even on a tagged send',
       answer: graphError(400, 100, '(#100) No matching user found', 2018001),
@@ -134,21 +156,83 @@ describe('Messenger Send API: documented errors → reasons', () => {
       reason: 'messenger.invalid_request',
       retryable: false,
     },
-    { name: '190 invalid token', answer: graphError(401, 190, 'Invalid OAuth access token.'), tag: null, reason: 'messenger.auth_failed', retryable: false },
-    { name: '4 app rate limit', answer: graphError(400, 4, 'Application request limit reached'), tag: null, reason: 'messenger.rate_limited', retryable: true },
-    { name: '17 user rate limit', answer: graphError(400, 17, 'User request limit reached'), tag: null, reason: 'messenger.rate_limited', retryable: true },
-    { name: '32 page rate limit', answer: graphError(400, 32, 'Page request limit reached'), tag: null, reason: 'messenger.rate_limited', retryable: true },
-    { name: '613 rate limit', answer: graphError(400, 613, 'Calls to this api have exceeded the rate limit.'), tag: null, reason: 'messenger.rate_limited', retryable: true },
-    { name: '2 unexpected error', answer: graphError(500, 2, 'An unexpected error has occurred. Please retry your request later.'), tag: null, reason: 'provider_error', retryable: true },
-    { name: 'a 500 with no JSON', answer: { status: 500, body: 'Internal Server Error', contentType: 'text/plain' }, tag: null, reason: 'provider_error', retryable: true },
-    { name: 'a 503 with an unknown Graph code', answer: graphError(503, 9999, 'Service unavailable'), tag: null, reason: 'provider_error', retryable: true },
-    { name: 'an unknown Graph code on a 400', answer: graphError(400, 9999, 'Something else'), tag: null, reason: 'provider_error', retryable: false },
-    { name: 'a 200 without message_id', answer: { status: 200, body: { recipient_id: PSID } }, tag: null, reason: 'provider_error', retryable: false },
+    {
+      name: '190 invalid token',
+      answer: graphError(401, 190, 'Invalid OAuth access token.'),
+      tag: null,
+      reason: 'messenger.auth_failed',
+      retryable: false,
+    },
+    {
+      name: '4 app rate limit',
+      answer: graphError(400, 4, 'Application request limit reached'),
+      tag: null,
+      reason: 'messenger.rate_limited',
+      retryable: true,
+    },
+    {
+      name: '17 user rate limit',
+      answer: graphError(400, 17, 'User request limit reached'),
+      tag: null,
+      reason: 'messenger.rate_limited',
+      retryable: true,
+    },
+    {
+      name: '32 page rate limit',
+      answer: graphError(400, 32, 'Page request limit reached'),
+      tag: null,
+      reason: 'messenger.rate_limited',
+      retryable: true,
+    },
+    {
+      name: '613 rate limit',
+      answer: graphError(400, 613, 'Calls to this api have exceeded the rate limit.'),
+      tag: null,
+      reason: 'messenger.rate_limited',
+      retryable: true,
+    },
+    {
+      name: '2 unexpected error',
+      answer: graphError(500, 2, 'An unexpected error has occurred. Please retry your request later.'),
+      tag: null,
+      reason: 'provider_error',
+      retryable: true,
+    },
+    {
+      name: 'a 500 with no JSON',
+      answer: { status: 500, body: 'Internal Server Error', contentType: 'text/plain' },
+      tag: null,
+      reason: 'provider_error',
+      retryable: true,
+    },
+    {
+      name: 'a 503 with an unknown Graph code',
+      answer: graphError(503, 9999, 'Service unavailable'),
+      tag: null,
+      reason: 'provider_error',
+      retryable: true,
+    },
+    {
+      name: 'an unknown Graph code on a 400',
+      answer: graphError(400, 9999, 'Something else'),
+      tag: null,
+      reason: 'provider_error',
+      retryable: false,
+    },
+    {
+      name: 'a 200 without message_id',
+      answer: { status: 200, body: { recipient_id: PSID } },
+      tag: null,
+      reason: 'provider_error',
+      retryable: false,
+    },
   ] as const;
 
   it.each(cases)('$name → $reason (retryable: $retryable)', async ({ answer, tag, reason, retryable }) => {
     graph.answer(answer);
-    const p = tag ? plan('messenger', { kind: 'tag', messagingType: 'MESSAGE_TAG', tag, state: 'tag_only' }) : plan('messenger');
+    const p = tag
+      ? plan('messenger', { kind: 'tag', messagingType: 'MESSAGE_TAG', tag, state: 'tag_only' })
+      : plan('messenger');
     const result = await send(transportFor(), p);
     expect(result).toMatchObject({ ok: false, reason, retryable });
     expect(graph.requests).toHaveLength(1);
@@ -159,7 +243,9 @@ describe('Messenger Send API: documented errors → reasons', () => {
     const result = await send(transportFor());
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.detail).toBe('(#10/2018278) (#10) This message is sent outside of allowed window. [fbtrace_id AbCdEfGh123]');
+    expect(result.detail).toBe(
+      '(#10/2018278) (#10) This message is sent outside of allowed window. [fbtrace_id AbCdEfGh123]',
+    );
     expect(result.detail).not.toContain(TOKEN);
   });
 
@@ -174,6 +260,11 @@ describe('Messenger Send API: documented errors → reasons', () => {
     const started = Date.now();
     const result = await send(transportFor({ timeoutMs: 200 }));
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(result).toEqual({ ok: false, reason: 'provider_error', detail: 'No answer from the messenger Send API within 200 ms.', retryable: true });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'provider_error',
+      detail: 'No answer from the messenger Send API within 200 ms.',
+      retryable: true,
+    });
   });
 });

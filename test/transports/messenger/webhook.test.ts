@@ -27,8 +27,16 @@ function webhookFor(accountId: string | null = PAGE_ID, deps = testDeps()): Inbo
   ).webhook!;
 }
 
-const notification = (...messaging: unknown[]) => ({ object: 'page', entry: [{ id: PAGE_ID, time: TS + 500, messaging }] });
-const from = (extra: Record<string, unknown>, ts: number | string = TS) => ({ sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: ts, ...extra });
+const notification = (...messaging: unknown[]) => ({
+  object: 'page',
+  entry: [{ id: PAGE_ID, time: TS + 500, messaging }],
+});
+const from = (extra: Record<string, unknown>, ts: number | string = TS) => ({
+  sender: { id: PSID },
+  recipient: { id: PAGE_ID },
+  timestamp: ts,
+  ...extra,
+});
 
 describe('Messenger webhook: path and verification handshake', () => {
   it('is mounted at messenger/<pageId>', () => {
@@ -36,12 +44,20 @@ describe('Messenger webhook: path and verification handshake', () => {
   });
 
   it('answers hub.challenge when hub.verify_token matches', async () => {
-    const out = await webhookFor().handle(verificationGet(PATH, { 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me-7', 'hub.challenge': '1158201444' }));
+    const out = await webhookFor().handle(
+      verificationGet(PATH, {
+        'hub.mode': 'subscribe',
+        'hub.verify_token': 'verify-me-7',
+        'hub.challenge': '1158201444',
+      }),
+    );
     expect(out).toEqual({ status: 200, body: '1158201444', contentType: 'text/plain', events: [] });
   });
 
   it('refuses a wrong verify token with 403 and a missing one with 400', async () => {
-    const wrong = await webhookFor().handle(verificationGet(PATH, { 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me-8', 'hub.challenge': '1' }));
+    const wrong = await webhookFor().handle(
+      verificationGet(PATH, { 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me-8', 'hub.challenge': '1' }),
+    );
     expect(wrong).toMatchObject({ status: 403, events: [] });
     expect(wrong.refused).toContain('verify_token');
     expect(wrong.body).toBeUndefined();
@@ -88,7 +104,12 @@ describe('Messenger webhook: signatures and malformed bodies', () => {
   });
 
   it('answers 400 with no events for a signed body that is not JSON, or not a notification', async () => {
-    for (const raw of ['{"object":"page","entry":[', '[]', '{"object":"page"}', '{"object":"page","entry":[{"time":1}]}']) {
+    for (const raw of [
+      '{"object":"page","entry":[',
+      '[]',
+      '{"object":"page"}',
+      '{"object":"page","entry":[{"time":1}]}',
+    ]) {
       const out = await webhookFor().handle(signedPost(PATH, raw, SECRET));
       expect(out, raw).toMatchObject({ status: 400, events: [] });
     }
@@ -102,7 +123,13 @@ describe('Messenger webhook: signatures and malformed bodies', () => {
 
 describe('Messenger webhook: events', () => {
   it('a customer message → contact.upserted (page, PSID) + message.received at Meta’s timestamp', async () => {
-    const out = await webhookFor().handle(signedPost(PATH, notification(from({ message: { mid: 'm_1457764197618:41d102a3e1ae206a38', text: 'Where is my order?' } })), SECRET));
+    const out = await webhookFor().handle(
+      signedPost(
+        PATH,
+        notification(from({ message: { mid: 'm_1457764197618:41d102a3e1ae206a38', text: 'Where is my order?' } })),
+        SECRET,
+      ),
+    );
 
     expect(out.status).toBe(200);
     expect(out.body).toBe('EVENT_RECEIVED');
@@ -130,7 +157,9 @@ describe('Messenger webhook: events', () => {
   });
 
   it('the default account (no id in the config) emits no channelId, so contacts land on the type’s default channel', async () => {
-    const out = await webhookFor(null).handle(signedPost(PATH, notification(from({ message: { mid: 'm_def', text: 'hi' } })), SECRET));
+    const out = await webhookFor(null).handle(
+      signedPost(PATH, notification(from({ message: { mid: 'm_def', text: 'hi' } })), SECRET),
+    );
     expect(out.events[0]).toEqual({
       id: 'messenger:m_def:contact',
       type: 'contact.upserted',
@@ -142,7 +171,9 @@ describe('Messenger webhook: events', () => {
   });
 
   it('names the channel by the config account id when it differs from the Page id', async () => {
-    const out = await webhookFor('shop-page').handle(signedPost(PATH, notification(from({ message: { mid: 'm_2', text: 'hi' } })), SECRET));
+    const out = await webhookFor('shop-page').handle(
+      signedPost(PATH, notification(from({ message: { mid: 'm_2', text: 'hi' } })), SECRET),
+    );
     expect(out.events.map((e) => ('contact' in e ? e.contact.channels[0]!.channelId : e.channelId))).toEqual([
       'shop-page',
       'shop-page',
@@ -150,7 +181,12 @@ describe('Messenger webhook: events', () => {
   });
 
   it('echoes of the page’s own messages are never inbound events (they would move the anchor)', async () => {
-    const echo = { sender: { id: PAGE_ID }, recipient: { id: PSID }, timestamp: TS, message: { mid: 'm_echo', text: 'We sent this', is_echo: true, app_id: 1517776481860111 } };
+    const echo = {
+      sender: { id: PAGE_ID },
+      recipient: { id: PSID },
+      timestamp: TS,
+      message: { mid: 'm_echo', text: 'We sent this', is_echo: true, app_id: 1517776481860111 },
+    };
     const echoFlagOnly = from({ message: { mid: 'm_echo2', text: 'flagged', is_echo: true } });
     const out = await webhookFor().handle(signedPost(PATH, notification(echo, echoFlagOnly), SECRET));
     expect(out).toMatchObject({ status: 200, events: [], statuses: [] });
@@ -162,7 +198,17 @@ describe('Messenger webhook: events', () => {
         PATH,
         notification(
           from({ postback: { mid: 'm_pb1', title: 'Talk to an agent', payload: 'CARE_HELP' } }),
-          from({ postback: { mid: 'm_pb2', title: 'Get Started', payload: 'GET_STARTED', referral: { ref: 'spring', source: 'ADS', type: 'OPEN_THREAD', ad_id: '6045246247433' } } }, TS + 1000),
+          from(
+            {
+              postback: {
+                mid: 'm_pb2',
+                title: 'Get Started',
+                payload: 'GET_STARTED',
+                referral: { ref: 'spring', source: 'ADS', type: 'OPEN_THREAD', ad_id: '6045246247433' },
+              },
+            },
+            TS + 1000,
+          ),
         ),
         SECRET,
       ),
@@ -170,7 +216,12 @@ describe('Messenger webhook: events', () => {
     const received = out.events.filter((e) => e.type === 'message.received');
     expect(received).toEqual([
       expect.objectContaining({ id: 'messenger:postback:m_pb1', kind: 'postback', text: 'Talk to an agent', at: AT }),
-      expect.objectContaining({ id: 'messenger:postback:m_pb2', kind: 'postback', windowHours: 168, at: new Date(TS + 1000).toISOString() }),
+      expect.objectContaining({
+        id: 'messenger:postback:m_pb2',
+        kind: 'postback',
+        windowHours: 168,
+        at: new Date(TS + 1000).toISOString(),
+      }),
     ]);
     expect(received[0]).not.toHaveProperty('windowHours');
     expectValidEvents(out.events);
@@ -188,7 +239,9 @@ describe('Messenger webhook: events', () => {
       ),
     );
     const received = out.events.filter((e) => e.type === 'message.received');
-    expect(received).toEqual([expect.objectContaining({ id: `messenger:reaction:m_ours_1:${PSID}:${AT}`, kind: 'reaction', at: AT })]);
+    expect(received).toEqual([
+      expect.objectContaining({ id: `messenger:reaction:m_ours_1:${PSID}:${AT}`, kind: 'reaction', at: AT }),
+    ]);
     expectValidEvents(out.events);
   });
 
@@ -215,14 +268,30 @@ describe('Messenger webhook: events', () => {
 
   it('the first message after a click-to-Messenger ad (message.referral source ADS) carries windowHours 168', async () => {
     const out = await webhookFor().handle(
-      signedPost(PATH, notification(from({ message: { mid: 'm_ad1', text: 'Is this still available?', referral: { source: 'ADS', type: 'OPEN_THREAD', ad_id: '42' } } })), SECRET),
+      signedPost(
+        PATH,
+        notification(
+          from({
+            message: {
+              mid: 'm_ad1',
+              text: 'Is this still available?',
+              referral: { source: 'ADS', type: 'OPEN_THREAD', ad_id: '42' },
+            },
+          }),
+        ),
+        SECRET,
+      ),
     );
     expect(out.events[1]).toMatchObject({ id: 'messenger:m_ad1', kind: 'message', windowHours: 168 });
     expectValidEvents(out.events);
   });
 
   it('delivery receipts → delivered statuses for each mid (at = watermark when no timestamp); reads without mids give none', async () => {
-    const delivery = { sender: { id: PSID }, recipient: { id: PAGE_ID }, delivery: { mids: ['m_sent_1', 'm_sent_2'], watermark: TS } };
+    const delivery = {
+      sender: { id: PSID },
+      recipient: { id: PAGE_ID },
+      delivery: { mids: ['m_sent_1', 'm_sent_2'], watermark: TS },
+    };
     const read = from({ read: { watermark: TS + 10 } });
     const out = await webhookFor().handle(signedPost(PATH, notification(delivery, read), SECRET));
     expect(out.events).toEqual([]);
@@ -233,7 +302,10 @@ describe('Messenger webhook: events', () => {
   });
 
   it('a redelivered notification produces the same event ids (the ingest path drops it as a duplicate)', async () => {
-    const body = notification(from({ message: { mid: 'm_dup', text: 'once' } }), from({ postback: { mid: 'm_dup_pb', title: 'Yes', payload: 'Y' } }));
+    const body = notification(
+      from({ message: { mid: 'm_dup', text: 'once' } }),
+      from({ postback: { mid: 'm_dup_pb', title: 'Yes', payload: 'Y' } }),
+    );
     const first = await webhookFor().handle(signedPost(PATH, body, SECRET));
     const again = await webhookFor().handle(signedPost(PATH, body, SECRET));
     expect(first.events.map((e) => e.id)).toEqual([
@@ -249,14 +321,27 @@ describe('Messenger webhook: events', () => {
     const deps = testDeps();
     const hook = webhookFor(PAGE_ID, deps);
     const unknown = await hook.handle(
-      signedPost(PATH, notification(from({ optin: { type: 'notification_messages', payload: 'x' } }), from({ pass_thread_control: { new_owner_app_id: '1' } })), SECRET),
+      signedPost(
+        PATH,
+        notification(
+          from({ optin: { type: 'notification_messages', payload: 'x' } }),
+          from({ pass_thread_control: { new_owner_app_id: '1' } }),
+        ),
+        SECRET,
+      ),
     );
     expect(unknown).toMatchObject({ status: 200, events: [], statuses: [] });
 
-    const otherPage = { object: 'page', entry: [{ id: '999000111', time: TS, messaging: [from({ message: { mid: 'm_x', text: 'x' } })] }] };
+    const otherPage = {
+      object: 'page',
+      entry: [{ id: '999000111', time: TS, messaging: [from({ message: { mid: 'm_x', text: 'x' } })] }],
+    };
     expect(await hook.handle(signedPost(PATH, otherPage, SECRET))).toMatchObject({ status: 200, events: [] });
 
-    const instagram = { object: 'instagram', entry: [{ id: PAGE_ID, time: TS, messaging: [from({ message: { mid: 'm_y', text: 'y' } })] }] };
+    const instagram = {
+      object: 'instagram',
+      entry: [{ id: PAGE_ID, time: TS, messaging: [from({ message: { mid: 'm_y', text: 'y' } })] }],
+    };
     expect(await hook.handle(signedPost(PATH, instagram, SECRET))).toMatchObject({ status: 200, events: [] });
     expect(deps.warnings.map((w) => String(w[0]))).toEqual([
       expect.stringContaining('account 999000111'),
@@ -266,7 +351,12 @@ describe('Messenger webhook: events', () => {
 
   it('skips items without a sender id or a timestamp, keeps the rest of the batch', async () => {
     const noSender = { recipient: { id: PAGE_ID }, timestamp: TS, message: { mid: 'm_ns', text: 'x' } };
-    const userRef = { sender: { user_ref: 'ur_1' }, recipient: { id: PAGE_ID }, timestamp: TS, postback: { title: 'x', payload: 'y' } };
+    const userRef = {
+      sender: { user_ref: 'ur_1' },
+      recipient: { id: PAGE_ID },
+      timestamp: TS,
+      postback: { title: 'x', payload: 'y' },
+    };
     const good = from({ message: { mid: 'm_good', text: 'ok' } });
     const out = await webhookFor().handle(signedPost(PATH, notification(noSender, userRef, good), SECRET));
     expect(out.events.map((e) => e.id)).toEqual(['messenger:m_good:contact', 'messenger:m_good']);
@@ -277,12 +367,24 @@ describe('Messenger webhook: events', () => {
       object: 'page',
       entry: [
         { id: PAGE_ID, time: TS, messaging: [from({ message: { mid: 'm_b1', text: 'one' } })] },
-        { id: PAGE_ID, time: TS, standby: [from({ message: { mid: 'm_b2', text: 'two (another app owns the thread)' } })] },
+        {
+          id: PAGE_ID,
+          time: TS,
+          standby: [from({ message: { mid: 'm_b2', text: 'two (another app owns the thread)' } })],
+        },
         {
           id: PAGE_ID,
           time: TS,
           changes: [
-            { field: 'messaging_postbacks', value: { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: '1527459824', postback: { mid: 'm_b3', title: 'Go', payload: 'GO' } } },
+            {
+              field: 'messaging_postbacks',
+              value: {
+                sender: { id: PSID },
+                recipient: { id: PAGE_ID },
+                timestamp: '1527459824',
+                postback: { mid: 'm_b3', title: 'Go', payload: 'GO' },
+              },
+            },
             { field: 'feed', value: { item: 'status' } },
           ],
         },

@@ -68,17 +68,20 @@ describe('telegram options', () => {
   });
 
   it('names the option and the account when an option is missing, wrong or unknown', () => {
-    expect(() => createTelegramChannel({ type: 'telegram', id: 'support', options: { secretToken: SECRET } }, deps)).toThrow(
-      'channels[telegram:support].options.botToken is required',
-    );
-    expect(() => createTelegramChannel({ type: 'telegram', options: { botToken: 'nope', secretToken: SECRET } }, deps)).toThrow(
-      /^channels\[telegram\]\.options\.botToken must be a bot token/,
-    );
-    expect(() => createTelegramChannel({ type: 'telegram', options: { botToken: BOT_TOKEN, secretToken: 'has space' } }, deps)).toThrow(
-      /^channels\[telegram\]\.options\.secretToken must be 1-256 characters/,
-    );
     expect(() =>
-      createTelegramChannel({ type: 'telegram', options: { botToken: BOT_TOKEN, secretToken: SECRET, token: 'x' } }, deps),
+      createTelegramChannel({ type: 'telegram', id: 'support', options: { secretToken: SECRET } }, deps),
+    ).toThrow('channels[telegram:support].options.botToken is required');
+    expect(() =>
+      createTelegramChannel({ type: 'telegram', options: { botToken: 'nope', secretToken: SECRET } }, deps),
+    ).toThrow(/^channels\[telegram\]\.options\.botToken must be a bot token/);
+    expect(() =>
+      createTelegramChannel({ type: 'telegram', options: { botToken: BOT_TOKEN, secretToken: 'has space' } }, deps),
+    ).toThrow(/^channels\[telegram\]\.options\.secretToken must be 1-256 characters/);
+    expect(() =>
+      createTelegramChannel(
+        { type: 'telegram', options: { botToken: BOT_TOKEN, secretToken: SECRET, token: 'x' } },
+        deps,
+      ),
     ).toThrow('channels[telegram].options has unknown option "token"');
     expect(() => createTelegramChannel({ type: 'line', id: 'x', options: {} }, deps)).toThrow(
       'channels[line:x]: transport telegram serves channel type telegram, not line',
@@ -87,7 +90,10 @@ describe('telegram options', () => {
 
   it('mounts the webhook at telegram/<account id>, else telegram/<bot id>', () => {
     expect(createTelegramChannel(account('http://127.0.0.1:1'), deps).webhook?.path).toBe('telegram/support');
-    const { webhook } = createTelegramChannel({ type: 'telegram', options: { botToken: BOT_TOKEN, secretToken: SECRET } }, deps);
+    const { webhook } = createTelegramChannel(
+      { type: 'telegram', options: { botToken: BOT_TOKEN, secretToken: SECRET } },
+      deps,
+    );
     expect(webhook?.path).toBe('telegram/123456789');
   });
 });
@@ -105,12 +111,25 @@ describe('telegram sendMessage against a local fake of the Bot API', () => {
   it('POSTs JSON { chat_id, text } to /bot<token>/sendMessage and returns "<chat_id>:<message_id>"', async () => {
     api.answer((req) => ({
       status: 200,
-      body: { ok: true, result: { message_id: 42, date: 1763812800, chat: { id: 987654321, type: 'private' }, text: JSON.parse(req.body).text } },
+      body: {
+        ok: true,
+        result: {
+          message_id: 42,
+          date: 1763812800,
+          chat: { id: 987654321, type: 'private' },
+          text: JSON.parse(req.body).text,
+        },
+      },
     }));
     const { transport } = createTelegramChannel(account(api.url), deps);
     expect(transport.name).toBe('telegram');
     expect(transport.sandbox).toBe(false);
-    const result = await transport.send({ plan: plan('Hello “Ana” 👋'), contact, channel: channel('987654321'), idempotencyKey: 'k1' });
+    const result = await transport.send({
+      plan: plan('Hello “Ana” 👋'),
+      contact,
+      channel: channel('987654321'),
+      idempotencyKey: 'k1',
+    });
     expect(result).toEqual({ ok: true, providerMessageId: '987654321:42', sandbox: false });
 
     expect(api.requests).toHaveLength(1);
@@ -124,7 +143,12 @@ describe('telegram sendMessage against a local fake of the Bot API', () => {
   it('keeps a non-numeric chat id as a string', async () => {
     api.answer(() => ({ status: 200, body: { ok: true, result: { message_id: 7, date: 1, chat: { id: -1001234 } } } }));
     const { transport } = createTelegramChannel(account(api.url), deps);
-    const result = await transport.send({ plan: plan('hi'), contact, channel: channel('@my_channel'), idempotencyKey: 'k' });
+    const result = await transport.send({
+      plan: plan('hi'),
+      contact,
+      channel: channel('@my_channel'),
+      idempotencyKey: 'k',
+    });
     expect(JSON.parse(api.requests[0]!.body).chat_id).toBe('@my_channel');
     expect(result).toEqual({ ok: true, providerMessageId: '-1001234:7', sandbox: false });
   });
@@ -137,11 +161,43 @@ describe('telegram sendMessage against a local fake of the Bot API', () => {
   });
 
   const cases: Array<[string, number, unknown, string, boolean, RegExp?]> = [
-    ['blocked by the user', 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 'telegram.blocked', false],
-    ['deactivated user', 403, { ok: false, error_code: 403, description: 'Forbidden: user is deactivated' }, 'telegram.blocked', false],
-    ['chat not found', 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' }, 'telegram.no_address', false],
-    ['other bad request', 400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty' }, 'provider_error', false, /message text is empty/],
-    ['bad token', 401, { ok: false, error_code: 401, description: 'Unauthorized' }, 'provider_error', false, /Telegram 401: Unauthorized/],
+    [
+      'blocked by the user',
+      403,
+      { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+      'telegram.blocked',
+      false,
+    ],
+    [
+      'deactivated user',
+      403,
+      { ok: false, error_code: 403, description: 'Forbidden: user is deactivated' },
+      'telegram.blocked',
+      false,
+    ],
+    [
+      'chat not found',
+      400,
+      { ok: false, error_code: 400, description: 'Bad Request: chat not found' },
+      'telegram.no_address',
+      false,
+    ],
+    [
+      'other bad request',
+      400,
+      { ok: false, error_code: 400, description: 'Bad Request: message text is empty' },
+      'provider_error',
+      false,
+      /message text is empty/,
+    ],
+    [
+      'bad token',
+      401,
+      { ok: false, error_code: 401, description: 'Unauthorized' },
+      'provider_error',
+      false,
+      /Telegram 401: Unauthorized/,
+    ],
     [
       'flood control',
       429,
@@ -156,14 +212,24 @@ describe('telegram sendMessage against a local fake of the Bot API', () => {
   it.each(cases)('maps %s (HTTP %i) to its reason', async (_name, status, body, reason, retryable, detail) => {
     api.answer(() => ({ status, body }));
     const { transport } = createTelegramChannel(account(api.url), deps);
-    const result = await transport.send({ plan: plan('hi'), contact, channel: channel('987654321'), idempotencyKey: 'k' });
+    const result = await transport.send({
+      plan: plan('hi'),
+      contact,
+      channel: channel('987654321'),
+      idempotencyKey: 'k',
+    });
     expect(result).toMatchObject({ ok: false, reason, retryable });
     if (detail) expect(result.ok === false && result.detail).toMatch(detail);
   });
 
   it('treats a refused connection as retryable and never leaks the bot token', async () => {
     const { transport } = createTelegramChannel(account(await refusedUrl()), deps);
-    const result = await transport.send({ plan: plan('hi'), contact, channel: channel('987654321'), idempotencyKey: 'k' });
+    const result = await transport.send({
+      plan: plan('hi'),
+      contact,
+      channel: channel('987654321'),
+      idempotencyKey: 'k',
+    });
     expect(result).toMatchObject({ ok: false, reason: 'provider_error', retryable: true });
     expect(result.ok === false && result.detail).toMatch(/network error/);
     expect(result.ok === false && result.detail).not.toContain(BOT_TOKEN);
@@ -172,15 +238,28 @@ describe('telegram sendMessage against a local fake of the Bot API', () => {
   it('times out a request that never answers (retryable)', async () => {
     api.answer(() => 'hang');
     const { transport } = createTelegramChannel(account(api.url, { timeoutMs: 150 }), deps);
-    const result = await transport.send({ plan: plan('hi'), contact, channel: channel('987654321'), idempotencyKey: 'k' });
-    expect(result).toEqual({ ok: false, reason: 'provider_error', detail: 'Telegram: no answer within 150 ms', retryable: true });
+    const result = await transport.send({
+      plan: plan('hi'),
+      contact,
+      channel: channel('987654321'),
+      idempotencyKey: 'k',
+    });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'provider_error',
+      detail: 'Telegram: no answer within 150 ms',
+      retryable: true,
+    });
   });
 });
 
 describe('telegram webhook', () => {
   const { webhook } = createTelegramChannel(account('http://127.0.0.1:1'), deps);
   const hook = webhook!;
-  const request = (body: unknown, headers: Record<string, string | undefined> = { 'x-telegram-bot-api-secret-token': SECRET }): WebhookRequest => ({
+  const request = (
+    body: unknown,
+    headers: Record<string, string | undefined> = { 'x-telegram-bot-api-secret-token': SECRET },
+  ): WebhookRequest => ({
     method: 'POST',
     url: new URL('https://followup.example.com/webhooks/telegram/support'),
     headers: { 'content-type': 'application/json', ...headers },
@@ -192,7 +271,14 @@ describe('telegram webhook', () => {
       message_id: 55,
       date: 1763805600, // 2025-11-22T10:00:00Z
       chat: { id: 987654321, type: 'private', first_name: 'Ana' },
-      from: { id: 987654321, is_bot: false, first_name: 'Ana', last_name: 'Souza', username: 'anas', language_code: 'pt-br' },
+      from: {
+        id: 987654321,
+        is_bot: false,
+        first_name: 'Ana',
+        last_name: 'Souza',
+        username: 'anas',
+        language_code: 'pt-br',
+      },
       text: 'Olá, any news on my order?',
     },
   };
@@ -249,7 +335,15 @@ describe('telegram webhook', () => {
 
   it('leaves out names and language the user does not have', async () => {
     const res = await hook.handle(
-      request({ update_id: 3, message: { message_id: 1, date: 1763805600, chat: { id: 5, type: 'private' }, from: { id: 5, is_bot: false, first_name: 'Bo' } } }),
+      request({
+        update_id: 3,
+        message: {
+          message_id: 1,
+          date: 1763805600,
+          chat: { id: 5, type: 'private' },
+          from: { id: 5, is_bot: false, first_name: 'Bo' },
+        },
+      }),
     );
     expect(res.events[0]).toMatchObject({ contact: { id: 'addr:telegram:5', firstName: 'Bo' } });
     expect(contactOf(res.events[0])).not.toHaveProperty('lastName');
@@ -275,7 +369,13 @@ describe('telegram webhook', () => {
   });
 
   it('answers 400 with no events to a malformed body', async () => {
-    for (const body of ['{not json', '[]', JSON.stringify({ message: update.message }), JSON.stringify({ update_id: 'x' }), JSON.stringify({ update_id: 9, message: { text: 'no date' } })]) {
+    for (const body of [
+      '{not json',
+      '[]',
+      JSON.stringify({ message: update.message }),
+      JSON.stringify({ update_id: 'x' }),
+      JSON.stringify({ update_id: 9, message: { text: 'no date' } }),
+    ]) {
       const res = await hook.handle(request(body));
       expect(res, body).toMatchObject({ status: 400, events: [] });
     }

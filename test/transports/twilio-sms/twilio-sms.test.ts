@@ -63,7 +63,13 @@ const plan = (text: string): PlannedSend => ({
   state: 'open',
 });
 const account = (options: Record<string, unknown>) => ({ type: 'sms' as const, id: 'us', options });
-const base = { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: '+15017122661', webhookUrl: WEBHOOK_URL, timeoutMs: 2000 };
+const base = {
+  accountSid: ACCOUNT_SID,
+  authToken: AUTH_TOKEN,
+  from: '+15017122661',
+  webhookUrl: WEBHOOK_URL,
+  timeoutMs: 2000,
+};
 
 describe('twilio-sms options', () => {
   it('defaults baseUrl and timeoutMs', () => {
@@ -74,13 +80,28 @@ describe('twilio-sms options', () => {
 
   it.each([
     [{ ...base, accountSid: undefined }, 'channels[sms:us].options.accountSid is required'],
-    [{ ...base, accountSid: 'AC123' }, 'channels[sms:us].options.accountSid must be an Account SID (AC followed by 32 hex digits)'],
-    [{ ...base, authToken: undefined, webhookUrl: undefined }, 'channels[sms:us].options.authToken is required (or apiKeySid + apiKeySecret)'],
-    [{ ...base, authToken: undefined, apiKeySid: KEY_SID, apiKeySecret: 's' }, 'channels[sms:us].options.authToken is required with webhookUrl (Twilio signs webhooks with the Auth Token)'],
+    [
+      { ...base, accountSid: 'AC123' },
+      'channels[sms:us].options.accountSid must be an Account SID (AC followed by 32 hex digits)',
+    ],
+    [
+      { ...base, authToken: undefined, webhookUrl: undefined },
+      'channels[sms:us].options.authToken is required (or apiKeySid + apiKeySecret)',
+    ],
+    [
+      { ...base, authToken: undefined, apiKeySid: KEY_SID, apiKeySecret: 's' },
+      'channels[sms:us].options.authToken is required with webhookUrl (Twilio signs webhooks with the Auth Token)',
+    ],
     [{ ...base, apiKeySid: KEY_SID }, 'channels[sms:us].options.apiKeySecret is required with apiKeySid'],
     [{ ...base, from: undefined }, 'channels[sms:us].options.from is required (or messagingServiceSid)'],
-    [{ ...base, messagingServiceSid: MG_SID }, 'channels[sms:us].options.messagingServiceSid cannot be combined with from: set one of them'],
-    [{ ...base, webhookUrl: '/webhooks/twilio-sms/us' }, /^channels\[sms:us\]\.options\.webhookUrl must be the full public URL/],
+    [
+      { ...base, messagingServiceSid: MG_SID },
+      'channels[sms:us].options.messagingServiceSid cannot be combined with from: set one of them',
+    ],
+    [
+      { ...base, webhookUrl: '/webhooks/twilio-sms/us' },
+      /^channels\[sms:us\]\.options\.webhookUrl must be the full public URL/,
+    ],
     [{ ...base, statusCallback: 'x' }, 'channels[sms:us].options has unknown option "statusCallback"'],
   ])('rejects %j', (options, message) => {
     expect(() => createTwilioSmsChannel(account(options), deps)).toThrow(message);
@@ -95,7 +116,9 @@ describe('twilio-sms options', () => {
   it('mounts the webhook at twilio-sms/<account id>, else twilio-sms/<AccountSid>; none without webhookUrl', () => {
     expect(createTwilioSmsChannel(account(base), deps).webhook?.path).toBe('twilio-sms/us');
     warnings.length = 0;
-    expect(createTwilioSmsChannel({ type: 'sms', options: base }, deps).webhook?.path).toBe(`twilio-sms/${ACCOUNT_SID}`);
+    expect(createTwilioSmsChannel({ type: 'sms', options: base }, deps).webhook?.path).toBe(
+      `twilio-sms/${ACCOUNT_SID}`,
+    );
     expect(warnings.join('\n')).toMatch(/does not end with \/webhooks\/twilio-sms\/AC0123/);
     warnings.length = 0;
     expect(createTwilioSmsChannel(account({ ...base, webhookUrl: undefined }), deps).webhook).toBeUndefined();
@@ -114,7 +137,16 @@ describe('twilio-sms send against a local fake of the Messages API', () => {
   });
   const created = (sid: string) => ({
     status: 201,
-    body: { sid, account_sid: ACCOUNT_SID, status: 'queued', to: '+14155550123', from: '+15017122661', body: 'x', error_code: null, error_message: null },
+    body: {
+      sid,
+      account_sid: ACCOUNT_SID,
+      status: 'queued',
+      to: '+14155550123',
+      from: '+15017122661',
+      body: 'x',
+      error_code: null,
+      error_message: null,
+    },
   });
 
   it('POSTs the form to /2010-04-01/Accounts/{AccountSid}/Messages.json with Basic auth and returns the SM sid', async () => {
@@ -122,7 +154,12 @@ describe('twilio-sms send against a local fake of the Messages API', () => {
     const { transport } = createTwilioSmsChannel(account({ ...base, baseUrl: api.url }), deps);
     expect(transport.name).toBe('twilio-sms');
     expect(transport.sandbox).toBe(false);
-    const result = await transport.send({ plan: plan('Your order & invoice: ready ✓'), contact, channel: channel('+14155550123'), idempotencyKey: 'k' });
+    const result = await transport.send({
+      plan: plan('Your order & invoice: ready ✓'),
+      contact,
+      channel: channel('+14155550123'),
+      idempotencyKey: 'k',
+    });
     expect(result).toEqual({ ok: true, providerMessageId: 'SM1f0e2d3c4b5a69788796a5b4c3d2e1f0', sandbox: false });
 
     const req = api.requests[0]!;
@@ -141,17 +178,29 @@ describe('twilio-sms send against a local fake of the Messages API', () => {
   it('authenticates with an API key and sends through a Messaging Service', async () => {
     api.answer(() => created('SM00000000000000000000000000000002'));
     const { transport } = createTwilioSmsChannel(
-      account({ accountSid: ACCOUNT_SID, apiKeySid: KEY_SID, apiKeySecret: 'key-secret', messagingServiceSid: MG_SID, baseUrl: api.url }),
+      account({
+        accountSid: ACCOUNT_SID,
+        apiKeySid: KEY_SID,
+        apiKeySecret: 'key-secret',
+        messagingServiceSid: MG_SID,
+        baseUrl: api.url,
+      }),
       deps,
     );
-    expect(await transport.send({ plan: plan('hi'), contact, channel: channel('+14155550123'), idempotencyKey: 'k' })).toMatchObject({
+    expect(
+      await transport.send({ plan: plan('hi'), contact, channel: channel('+14155550123'), idempotencyKey: 'k' }),
+    ).toMatchObject({
       ok: true,
       providerMessageId: 'SM00000000000000000000000000000002',
     });
     const req = api.requests[0]!;
     expect(req.url).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`);
     expect(req.headers.authorization).toBe(`Basic ${Buffer.from(`${KEY_SID}:key-secret`).toString('base64')}`);
-    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({ To: '+14155550123', MessagingServiceSid: MG_SID, Body: 'hi' });
+    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({
+      To: '+14155550123',
+      MessagingServiceSid: MG_SID,
+      Body: 'hi',
+    });
   });
 
   it('refuses a channel without a phone number without calling Twilio', async () => {
@@ -169,33 +218,72 @@ describe('twilio-sms send against a local fake of the Messages API', () => {
     body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
   });
   const cases: Array<[number, ReturnType<typeof err> | { status: number; body: string }, string, boolean, RegExp]> = [
-    [21211, err(400, 21211, "The 'To' number +1415555 is not a valid phone number."), 'sms.invalid_address', false, /Twilio 400 error 21211: The 'To' number/],
-    [21610, err(400, 21610, 'Attempt to send to unsubscribed recipient'), 'sms.opted_out', false, /unsubscribed recipient \(https:\/\/www\.twilio\.com\/docs\/errors\/21610\)/],
-    [21408, err(400, 21408, "Permission to send an SMS has not been enabled for the region indicated by the 'To' number"), 'sms.not_deliverable', false, /21408/],
-    [21612, err(400, 21612, "The 'To' phone number is not currently reachable via SMS"), 'sms.not_deliverable', false, /21612/],
+    [
+      21211,
+      err(400, 21211, "The 'To' number +1415555 is not a valid phone number."),
+      'sms.invalid_address',
+      false,
+      /Twilio 400 error 21211: The 'To' number/,
+    ],
+    [
+      21610,
+      err(400, 21610, 'Attempt to send to unsubscribed recipient'),
+      'sms.opted_out',
+      false,
+      /unsubscribed recipient \(https:\/\/www\.twilio\.com\/docs\/errors\/21610\)/,
+    ],
+    [
+      21408,
+      err(400, 21408, "Permission to send an SMS has not been enabled for the region indicated by the 'To' number"),
+      'sms.not_deliverable',
+      false,
+      /21408/,
+    ],
+    [
+      21612,
+      err(400, 21612, "The 'To' phone number is not currently reachable via SMS"),
+      'sms.not_deliverable',
+      false,
+      /21612/,
+    ],
     [20429, err(429, 20429, 'Too Many Requests'), 'provider_error', true, /Twilio 429 error 20429/],
     [20003, err(401, 20003, 'Authenticate'), 'provider_error', false, /Twilio 401 error 20003: Authenticate/],
     [20500, err(500, 20500, 'Internal Server Error'), 'provider_error', true, /Twilio 500/],
-    [503, { status: 503, body: '<html>Service Unavailable</html>' }, 'provider_error', true, /Twilio 503: no error body/],
+    [
+      503,
+      { status: 503, body: '<html>Service Unavailable</html>' },
+      'provider_error',
+      true,
+      /Twilio 503: no error body/,
+    ],
   ];
   it.each(cases)('maps error %i to its reason', async (_code, answer, reason, retryable, detail) => {
     api.answer(() => answer);
     const { transport } = createTwilioSmsChannel(account({ ...base, baseUrl: api.url }), deps);
-    const result = await transport.send({ plan: plan('hi'), contact, channel: channel('+14155550123'), idempotencyKey: 'k' });
+    const result = await transport.send({
+      plan: plan('hi'),
+      contact,
+      channel: channel('+14155550123'),
+      idempotencyKey: 'k',
+    });
     expect(result).toMatchObject({ ok: false, reason, retryable });
     expect(result.ok === false && result.detail).toMatch(detail);
   });
 
   it('treats a refused connection and a timeout as retryable', async () => {
     const refused = createTwilioSmsChannel(account({ ...base, baseUrl: await refusedUrl() }), deps).transport;
-    expect(await refused.send({ plan: plan('hi'), contact, channel: channel('+14155550123'), idempotencyKey: 'k' })).toMatchObject({
+    expect(
+      await refused.send({ plan: plan('hi'), contact, channel: channel('+14155550123'), idempotencyKey: 'k' }),
+    ).toMatchObject({
       ok: false,
       reason: 'provider_error',
       retryable: true,
     });
     api.answer(() => 'hang');
     const slow = createTwilioSmsChannel(account({ ...base, baseUrl: api.url, timeoutMs: 150 }), deps).transport;
-    expect(await slow.send({ plan: plan('hi'), contact, channel: channel('+14155550123'), idempotencyKey: 'k' })).toEqual({
+    expect(
+      await slow.send({ plan: plan('hi'), contact, channel: channel('+14155550123'), idempotencyKey: 'k' }),
+    ).toEqual({
       ok: false,
       reason: 'provider_error',
       detail: 'Twilio: no answer within 150 ms',
@@ -206,13 +294,26 @@ describe('twilio-sms send against a local fake of the Messages API', () => {
 
 describe('twilio-sms signature', () => {
   it("reproduces the worked example of Twilio's webhook security guide", () => {
-    const params = formParams('CallSid=CA1234567890ABCDE&Caller=%2B12349013030&Digits=1234&From=%2B12349013030&To=%2B18005551212');
-    expect(twilioSignature('12345', 'https://mycompany.com/myapp.php?foo=1&bar=2', params)).toBe('0/KCTR6DLpKmkAf8muzZqo1nDgQ=');
+    const params = formParams(
+      'CallSid=CA1234567890ABCDE&Caller=%2B12349013030&Digits=1234&From=%2B12349013030&To=%2B18005551212',
+    );
+    expect(twilioSignature('12345', 'https://mycompany.com/myapp.php?foo=1&bar=2', params)).toBe(
+      '0/KCTR6DLpKmkAf8muzZqo1nDgQ=',
+    );
   });
 
   it('verifies that example through the webhook, with the query taken from the request', async () => {
     const hook = createTwilioSmsChannel(
-      { type: 'sms', id: 'x', options: { accountSid: ACCOUNT_SID, authToken: '12345', from: '+15017122661', webhookUrl: 'https://mycompany.com/myapp.php' } },
+      {
+        type: 'sms',
+        id: 'x',
+        options: {
+          accountSid: ACCOUNT_SID,
+          authToken: '12345',
+          from: '+15017122661',
+          webhookUrl: 'https://mycompany.com/myapp.php',
+        },
+      },
       deps,
     ).webhook!;
     const req = (query: string): WebhookRequest => ({
@@ -246,7 +347,10 @@ describe('twilio-sms webhook', () => {
     method: 'POST',
     // What the app sees behind the proxy: another host and scheme than the public URL Twilio signed.
     url: new URL('http://127.0.0.1:3000/webhooks/twilio-sms/us'),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature === null ? {} : { 'x-twilio-signature': signature }) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(signature === null ? {} : { 'x-twilio-signature': signature }),
+    },
     rawBody: body,
   });
   const inbound = new URLSearchParams({
@@ -275,7 +379,11 @@ describe('twilio-sms webhook', () => {
         id: 'sms:SM9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d:contact',
         type: 'contact.upserted',
         at: '2026-11-22T12:34:56.789Z', // Twilio sends no timestamp: receive time
-        contact: { id: 'addr:sms:+14155550123', phone: '+14155550123', channels: [{ type: 'sms', channelId: 'us', address: '+14155550123' }] },
+        contact: {
+          id: 'addr:sms:+14155550123',
+          phone: '+14155550123',
+          channels: [{ type: 'sms', channelId: 'us', address: '+14155550123' }],
+        },
       },
       {
         id: 'sms:SM9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d',
@@ -298,7 +406,9 @@ describe('twilio-sms webhook', () => {
   });
 
   it('accepts a signature over the URL with the explicit :443 port', async () => {
-    const res = await hook.handle(request(inbound, sign('https://followup.example.com:443/webhooks/twilio-sms/us', inbound)));
+    const res = await hook.handle(
+      request(inbound, sign('https://followup.example.com:443/webhooks/twilio-sms/us', inbound)),
+    );
     expect(res.status).toBe(200);
     expect(res.events).toHaveLength(2);
   });
@@ -308,8 +418,13 @@ describe('twilio-sms webhook', () => {
     expect(tampered).toMatchObject({ status: 403, events: [] });
     expect(tampered.refused).toMatch(/does not match/);
     // Signed for the host the app sees rather than the public URL: refused.
-    expect(await hook.handle(request(inbound, sign('http://127.0.0.1:3000/webhooks/twilio-sms/us', inbound)))).toMatchObject({ status: 403, events: [] });
-    expect(await hook.handle(request(inbound, sign(WEBHOOK_URL, inbound, 'another-token')))).toMatchObject({ status: 403, events: [] });
+    expect(
+      await hook.handle(request(inbound, sign('http://127.0.0.1:3000/webhooks/twilio-sms/us', inbound))),
+    ).toMatchObject({ status: 403, events: [] });
+    expect(await hook.handle(request(inbound, sign(WEBHOOK_URL, inbound, 'another-token')))).toMatchObject({
+      status: 403,
+      events: [],
+    });
     const missing = await hook.handle(request(inbound, null));
     expect(missing).toMatchObject({ status: 403, events: [] });
     expect(missing.refused).toMatch(/missing/);
@@ -323,7 +438,12 @@ describe('twilio-sms webhook', () => {
 
   it('acknowledges and ignores a non-SMS sender on the same URL', async () => {
     const body = inbound.replace('From=%2B14155550123', 'From=whatsapp%3A%2B14155550123');
-    expect(await hook.handle(request(body))).toEqual({ status: 200, body: '<Response/>', contentType: 'text/xml', events: [] });
+    expect(await hook.handle(request(body))).toEqual({
+      status: 200,
+      body: '<Response/>',
+      contentType: 'text/xml',
+      events: [],
+    });
   });
 
   const callback = (status: string, errorCode?: string) =>
@@ -342,14 +462,40 @@ describe('twilio-sms webhook', () => {
   it.each([
     ['sent', undefined, { status: 'sent' }],
     ['delivered', undefined, { status: 'delivered' }],
-    ['undelivered', '30003', { status: 'failed', reason: 'sms.not_deliverable', detail: 'Twilio undelivered error 30003: Unreachable destination handset' }],
-    ['undelivered', '30005', { status: 'failed', reason: 'sms.invalid_address', detail: 'Twilio undelivered error 30005: Unknown destination handset' }],
-    ['failed', '21610', { status: 'failed', reason: 'sms.opted_out', detail: 'Twilio failed error 21610: The recipient unsubscribed (replied STOP)' }],
+    [
+      'undelivered',
+      '30003',
+      {
+        status: 'failed',
+        reason: 'sms.not_deliverable',
+        detail: 'Twilio undelivered error 30003: Unreachable destination handset',
+      },
+    ],
+    [
+      'undelivered',
+      '30005',
+      {
+        status: 'failed',
+        reason: 'sms.invalid_address',
+        detail: 'Twilio undelivered error 30005: Unknown destination handset',
+      },
+    ],
+    [
+      'failed',
+      '21610',
+      {
+        status: 'failed',
+        reason: 'sms.opted_out',
+        detail: 'Twilio failed error 21610: The recipient unsubscribed (replied STOP)',
+      },
+    ],
     ['failed', '30008', { status: 'failed', detail: 'Twilio failed error 30008' }],
   ])('reports a %s status callback (ErrorCode %s) as a delivery status', async (status, code, expected) => {
     const res = await hook.handle(request(callback(status, code)));
     expect(res).toMatchObject({ status: 200, body: '<Response/>', contentType: 'text/xml', events: [] });
-    expect(res.statuses).toEqual([{ providerMessageId: 'SM1f0e2d3c4b5a69788796a5b4c3d2e1f0', at: '2026-11-22T12:34:56.789Z', ...expected }]);
+    expect(res.statuses).toEqual([
+      { providerMessageId: 'SM1f0e2d3c4b5a69788796a5b4c3d2e1f0', at: '2026-11-22T12:34:56.789Z', ...expected },
+    ]);
   });
 
   it('ignores intermediate statuses', async () => {

@@ -48,7 +48,12 @@ export class FakeViber {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    this.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+    this.requests.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
     const reply = this.replies.shift() ?? { body: SUCCESS_BODY };
     if (reply.hang) return;
     const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});

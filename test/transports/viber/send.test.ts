@@ -28,7 +28,11 @@ function plan(text: string, kind: PlannedSend['kind'] = 'text'): PlannedSend {
   };
 }
 
-function request(text = 'Your order shipped 📦', address: string | null = USER_ID, kind: PlannedSend['kind'] = 'text'): SendRequest {
+function request(
+  text = 'Your order shipped 📦',
+  address: string | null = USER_ID,
+  kind: PlannedSend['kind'] = 'text',
+): SendRequest {
   const channel: ContactChannel = {
     type: 'viber',
     ...(address ? { address } : {}),
@@ -67,14 +71,20 @@ beforeEach(() => {
 
 function channel(options: Record<string, unknown> = {}) {
   return createViberChannel(
-    { type: 'viber', id: 'bot-1', options: { authToken: 'tok-123', senderName: 'Acme Support', baseUrl: fake.baseUrl, ...options } },
+    {
+      type: 'viber',
+      id: 'bot-1',
+      options: { authToken: 'tok-123', senderName: 'Acme Support', baseUrl: fake.baseUrl, ...options },
+    },
     deps,
   );
 }
 
 describe('viber send (contract with the REST Bot API)', () => {
   it('POSTs /pa/send_message with the auth header and the documented text body, and returns message_token exactly', async () => {
-    const result = await channel({ senderAvatar: 'https://example.com/a.png', minApiVersion: 3 }).transport.send(request());
+    const result = await channel({ senderAvatar: 'https://example.com/a.png', minApiVersion: 3 }).transport.send(
+      request(),
+    );
 
     expect(result).toEqual({ ok: true, providerMessageId: '5595771666503728439', sandbox: false });
     expect(fake.requests).toHaveLength(1);
@@ -133,9 +143,21 @@ describe('viber send (contract with the REST Bot API)', () => {
 
   it('HTTP 5xx and 429 are retryable, other 4xx are not', async () => {
     fake.reply({ status: 503, body: 'unavailable' }, { status: 429, body: '' }, { status: 404, body: 'not found' });
-    expect(await channel().transport.send(request())).toMatchObject({ ok: false, reason: 'provider_error', retryable: true });
-    expect(await channel().transport.send(request())).toMatchObject({ ok: false, reason: 'provider_error', retryable: true });
-    expect(await channel().transport.send(request())).toMatchObject({ ok: false, reason: 'provider_error', retryable: false });
+    expect(await channel().transport.send(request())).toMatchObject({
+      ok: false,
+      reason: 'provider_error',
+      retryable: true,
+    });
+    expect(await channel().transport.send(request())).toMatchObject({
+      ok: false,
+      reason: 'provider_error',
+      retryable: true,
+    });
+    expect(await channel().transport.send(request())).toMatchObject({
+      ok: false,
+      reason: 'provider_error',
+      retryable: false,
+    });
   });
 
   it('a refused connection is retryable', async () => {
@@ -147,13 +169,22 @@ describe('viber send (contract with the REST Bot API)', () => {
     fake.reply({ hang: true });
     const started = Date.now();
     const result = await channel({ timeoutMs: 200 }).transport.send(request());
-    expect(result).toMatchObject({ ok: false, reason: 'provider_error', retryable: true, detail: 'Viber could not be reached: the request timed out' });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'provider_error',
+      retryable: true,
+      detail: 'Viber could not be reached: the request timed out',
+    });
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('an HTTP 200 that is not JSON is a failure that is not retried (the message may have gone out)', async () => {
     fake.reply({ body: '<html>proxy</html>' });
-    expect(await channel().transport.send(request())).toMatchObject({ ok: false, reason: 'provider_error', retryable: false });
+    expect(await channel().transport.send(request())).toMatchObject({
+      ok: false,
+      reason: 'provider_error',
+      retryable: false,
+    });
   });
 
   it('a channel without an address is refused without calling Viber', async () => {
@@ -167,7 +198,11 @@ describe('viber send (contract with the REST Bot API)', () => {
   });
 
   it('a template plan is refused without calling Viber', async () => {
-    expect(await channel().transport.send(request('hi', USER_ID, 'template'))).toMatchObject({ ok: false, reason: 'viber.template_not_supported', retryable: false });
+    expect(await channel().transport.send(request('hi', USER_ID, 'template'))).toMatchObject({
+      ok: false,
+      reason: 'viber.template_not_supported',
+      retryable: false,
+    });
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -183,13 +218,21 @@ describe('viber options', () => {
   it('names the missing option and the account', () => {
     expect(make({ senderName: 'Acme' }, 'bot-1')).toThrow('channels[viber:bot-1].options.authToken is required');
     expect(make({ authToken: 't' })).toThrow('channels[viber].options.senderName is required');
-    expect(make({ authToken: '', senderName: 'Acme' })).toThrow('channels[viber].options.authToken is required (it is empty)');
+    expect(make({ authToken: '', senderName: 'Acme' })).toThrow(
+      'channels[viber].options.authToken is required (it is empty)',
+    );
   });
 
   it('rejects a sender name over 28 characters, a bad URL and unknown options', () => {
-    expect(make({ authToken: 't', senderName: 'x'.repeat(29) })).toThrow('options.senderName must be at most 28 characters');
-    expect(make({ authToken: 't', senderName: 'Acme', baseUrl: 'chatapi.viber.com' })).toThrow('options.baseUrl must be a URL');
-    expect(make({ authToken: 't', senderName: 'Acme', token: 'x' })).toThrow('channels[viber].options has unknown option "token" (known: authToken, senderName');
+    expect(make({ authToken: 't', senderName: 'x'.repeat(29) })).toThrow(
+      'options.senderName must be at most 28 characters',
+    );
+    expect(make({ authToken: 't', senderName: 'Acme', baseUrl: 'chatapi.viber.com' })).toThrow(
+      'options.baseUrl must be a URL',
+    );
+    expect(make({ authToken: 't', senderName: 'Acme', token: 'x' })).toThrow(
+      'channels[viber].options has unknown option "token" (known: authToken, senderName',
+    );
   });
 
   it('applies defaults and accepts numbers given as strings (from ${ENV})', () => {

@@ -12,7 +12,10 @@ const deps: ProviderDeps = {
 };
 
 function webhook(id?: string): InboundWebhook {
-  return createViberChannel({ type: 'viber', ...(id ? { id } : {}), options: { authToken: TOKEN, senderName: 'Acme' } }, deps).webhook!;
+  return createViberChannel(
+    { type: 'viber', ...(id ? { id } : {}), options: { authToken: TOKEN, senderName: 'Acme' } },
+    deps,
+  ).webhook!;
 }
 
 const sign = (body: string, key = TOKEN) => createHmac('sha256', key).update(body, 'utf8').digest('hex');
@@ -59,7 +62,11 @@ describe('viber webhook: signatures', () => {
   });
 
   it('refuses a missing signature with 401', async () => {
-    expect(await webhook().handle(post(MESSAGE, null))).toEqual({ status: 401, events: [], refused: 'missing X-Viber-Content-Signature' });
+    expect(await webhook().handle(post(MESSAGE, null))).toEqual({
+      status: 401,
+      events: [],
+      refused: 'missing X-Viber-Content-Signature',
+    });
   });
 
   it('accepts an upper-case hex signature', async () => {
@@ -79,7 +86,8 @@ describe('viber webhook: signatures', () => {
   });
 
   it('rejects a message without sender or timestamp with 400', async () => {
-    const noSender = '{"event":"message","timestamp":1457764197627,"message_token":1,"message":{"type":"text","text":"x"}}';
+    const noSender =
+      '{"event":"message","timestamp":1457764197627,"message_token":1,"message":{"type":"text","text":"x"}}';
     const noTime = '{"event":"message","message_token":1,"sender":{"id":"u"},"message":{"type":"text","text":"x"}}';
     expect((await webhook().handle(post(noSender))).status).toBe(400);
     expect((await webhook().handle(post(noTime))).status).toBe(400);
@@ -178,7 +186,8 @@ describe('viber webhook: events', () => {
   });
 
   it('unsubscribed → contact.unsubscribed', async () => {
-    const body = '{"event":"unsubscribed","timestamp":1457764197627,"user_id":"01234567890A=","message_token":4912661846655238145}';
+    const body =
+      '{"event":"unsubscribed","timestamp":1457764197627,"user_id":"01234567890A=","message_token":4912661846655238145}';
     const response = valid(await webhook().handle(post(body)));
     expect(response.events).toEqual([
       {
@@ -201,15 +210,22 @@ describe('viber webhook: events', () => {
         id: 'viber:conversation_started:4912661846655238145:contact',
         type: 'contact.upserted',
         at: '2016-03-12T06:29:57.627Z',
-        contact: { id: 'addr:viber:01234567890A=', firstName: 'John McClane', language: 'en', channels: [{ type: 'viber', address: '01234567890A=' }] },
+        contact: {
+          id: 'addr:viber:01234567890A=',
+          firstName: 'John McClane',
+          language: 'en',
+          channels: [{ type: 'viber', address: '01234567890A=' }],
+        },
       },
     ]);
     expect(response.events.some((e) => e.type === 'message.received')).toBe(false);
   });
 
   it('delivered / seen / failed → delivery reports keyed by the exact 64-bit message_token', async () => {
-    const delivered = '{"event":"delivered","timestamp":1457764197627,"message_token":5595771666503728439,"user_id":"01234567890A="}';
-    const seen = '{"event":"seen","timestamp":1457764198627,"message_token":5595771666503728439,"user_id":"01234567890A="}';
+    const delivered =
+      '{"event":"delivered","timestamp":1457764197627,"message_token":5595771666503728439,"user_id":"01234567890A="}';
+    const seen =
+      '{"event":"seen","timestamp":1457764198627,"message_token":5595771666503728439,"user_id":"01234567890A="}';
     const failed =
       '{"event":"failed","timestamp":1457764199627,"message_token":5595771666503728439,"user_id":"01234567890A=","desc":"failure description"}';
     expect(await webhook().handle(post(delivered))).toEqual({
@@ -221,12 +237,18 @@ describe('viber webhook: events', () => {
       { providerMessageId: '5595771666503728439', status: 'read', at: '2016-03-12T06:29:58.627Z' },
     ]);
     expect((await webhook().handle(post(failed))).statuses).toEqual([
-      { providerMessageId: '5595771666503728439', status: 'failed', at: '2016-03-12T06:29:59.627Z', detail: 'failure description' },
+      {
+        providerMessageId: '5595771666503728439',
+        status: 'failed',
+        at: '2016-03-12T06:29:59.627Z',
+        detail: 'failure description',
+      },
     ]);
   });
 
   it('the set_webhook check ("webhook" event) gets 200 and no events', async () => {
-    const body = '{"event":"webhook","timestamp":1457764197627,"chat_hostname":"SN-CHAT-01_","message_token":1234567890}';
+    const body =
+      '{"event":"webhook","timestamp":1457764197627,"chat_hostname":"SN-CHAT-01_","message_token":1234567890}';
     expect(await webhook().handle(post(body))).toEqual({ status: 200, events: [] });
   });
 

@@ -29,7 +29,11 @@ export function testDeps(now: Date = NOW): ProviderDeps & { fetchCalls: number; 
   return deps;
 }
 
-export function sendRequest(text: string, address: string | undefined, idempotencyKey = '6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f'): SendRequest {
+export function sendRequest(
+  text: string,
+  address: string | undefined,
+  idempotencyKey = '6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f',
+): SendRequest {
   const plan: PlannedSend = {
     ok: true,
     channel: 'webchat',
@@ -76,7 +80,12 @@ export async function startSite(respond: (req: RecordedRequest, res: ServerRespo
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(recorded);
       respond(recorded, res);
     });

@@ -69,10 +69,16 @@ describe('webchat transport: the request', () => {
   });
 
   it('uses the idempotency key as the message id when a 2xx carries no messageId', async () => {
-    const fake = await site((req, res) => (req.url === '/text' ? res.writeHead(200).end('ok') : res.writeHead(202).end('{}')));
+    const fake = await site((req, res) =>
+      req.url === '/text' ? res.writeHead(200).end('ok') : res.writeHead(202).end('{}'),
+    );
 
-    const r1 = await createWebchatChannel(account(`${fake.url}/text`), testDeps()).transport.send(sendRequest('hi', 'v1', 'k-1'));
-    const r2 = await createWebchatChannel(account(`${fake.url}/json`), testDeps()).transport.send(sendRequest('hi', 'v1', 'k-2'));
+    const r1 = await createWebchatChannel(account(`${fake.url}/text`), testDeps()).transport.send(
+      sendRequest('hi', 'v1', 'k-1'),
+    );
+    const r2 = await createWebchatChannel(account(`${fake.url}/json`), testDeps()).transport.send(
+      sendRequest('hi', 'v1', 'k-2'),
+    );
 
     expect(r1).toEqual({ ok: true, providerMessageId: 'k-1', sandbox: false });
     expect(r2).toEqual({ ok: true, providerMessageId: 'k-2', sandbox: false });
@@ -109,10 +115,14 @@ describe('webchat transport: answers', () => {
 
   it('does not follow a redirect (the signed POST must reach webhookUrl itself)', async () => {
     const fake = await site((req, res) =>
-      req.url === '/old' ? res.writeHead(301, { location: '/new' }).end() : res.writeHead(200).end('{"messageId":"wrong"}'),
+      req.url === '/old'
+        ? res.writeHead(301, { location: '/new' }).end()
+        : res.writeHead(200).end('{"messageId":"wrong"}'),
     );
 
-    const result = await createWebchatChannel(account(`${fake.url}/old`), testDeps()).transport.send(sendRequest('hi', 'v1'));
+    const result = await createWebchatChannel(account(`${fake.url}/old`), testDeps()).transport.send(
+      sendRequest('hi', 'v1'),
+    );
 
     expect(result).toMatchObject({ ok: false, reason: 'webchat.rejected', retryable: false });
     expect(result.ok === false && result.detail).toContain('redirect to /new');
@@ -125,7 +135,9 @@ describe('webchat transport: answers', () => {
     });
     const started = performance.now();
 
-    const result = await createWebchatChannel(account(fake.url, { timeoutMs: 200 }), testDeps()).transport.send(sendRequest('hi', 'v1'));
+    const result = await createWebchatChannel(account(fake.url, { timeoutMs: 200 }), testDeps()).transport.send(
+      sendRequest('hi', 'v1'),
+    );
 
     expect(result).toEqual({ ok: false, reason: 'provider_error', detail: 'no answer within 200 ms', retryable: true });
     expect(performance.now() - started).toBeLessThan(1500);
@@ -137,8 +149,15 @@ describe('webchat transport: answers', () => {
     const { port } = probe.address() as AddressInfo;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
 
-    const result = await createWebchatChannel(account(`http://127.0.0.1:${port}/hook`), testDeps()).transport.send(sendRequest('hi', 'v1'));
+    const result = await createWebchatChannel(account(`http://127.0.0.1:${port}/hook`), testDeps()).transport.send(
+      sendRequest('hi', 'v1'),
+    );
 
-    expect(result).toEqual({ ok: false, reason: 'provider_error', detail: 'request failed: ECONNREFUSED', retryable: true });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'provider_error',
+      detail: 'request failed: ECONNREFUSED',
+      retryable: true,
+    });
   });
 });

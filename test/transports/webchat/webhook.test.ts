@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { buildWebhookRoutes } from '../../../src/http/webhooks.js';
 import { ingestEventSchema } from '../../../src/ingest/events.js';
-import type { InboundWebhook, ProviderAccount, WebhookRequest, WebhookResponse } from '../../../src/transports/provider.js';
+import type {
+  InboundWebhook,
+  ProviderAccount,
+  WebhookRequest,
+  WebhookResponse,
+} from '../../../src/transports/provider.js';
 import { createWebchatChannel, signatureFor, webchatOptionsSchema } from '../../../src/transports/webchat/index.js';
 import { NOW, NOW_SECONDS, SECRET, hmac, testDeps } from './helpers.js';
 import { contactOf } from '../events.js';
@@ -89,7 +94,9 @@ describe('webchat webhook: accepted messages', () => {
   it('accepts the minimum (id, visitorId, sentAt) on the default account, and ignores unknown fields', async () => {
     const deps = testDeps();
     const out = valid(
-      await hook(null, deps).handle(signed(JSON.stringify({ id: '7', visitorId: 'u-1', sentAt: '2026-11-20T09:00:00Z', page: '/pricing' }))),
+      await hook(null, deps).handle(
+        signed(JSON.stringify({ id: '7', visitorId: 'u-1', sentAt: '2026-11-20T09:00:00Z', page: '/pricing' })),
+      ),
     );
     expect(out.status).toBe(200);
     expect(out.events[0]).toEqual({
@@ -104,7 +111,9 @@ describe('webchat webhook: accepted messages', () => {
 
   it('drops an email that is not an address instead of refusing the message', async () => {
     const deps = testDeps();
-    const out = valid(await hook('shop', deps).handle(signed(JSON.stringify({ ...MESSAGE, email: 'linh at example' }))));
+    const out = valid(
+      await hook('shop', deps).handle(signed(JSON.stringify({ ...MESSAGE, email: 'linh at example' }))),
+    );
     expect(out.status).toBe(200);
     expect(contactOf(out.events[0])).not.toHaveProperty('email');
     expect(deps.warnings.join('\n')).toContain('msg_01HZX8');
@@ -132,11 +141,30 @@ describe('webchat webhook: refused requests', () => {
 
   it.each([
     ['a wrong secret', signed(body, { secret: 'another-secret-of-thirty-two-chars!' }), 'signature mismatch'],
-    ['a body changed after signing', { ...signed(body), rawBody: body.replace('visitor-8f3a', 'visitor-0000') }, 'signature mismatch'],
-    ['a timestamp changed after signing', { ...signed(body), headers: { ...signed(body).headers, 'x-followup-timestamp': String(NOW_SECONDS - 1) } }, 'signature mismatch'],
+    [
+      'a body changed after signing',
+      { ...signed(body), rawBody: body.replace('visitor-8f3a', 'visitor-0000') },
+      'signature mismatch',
+    ],
+    [
+      'a timestamp changed after signing',
+      { ...signed(body), headers: { ...signed(body).headers, 'x-followup-timestamp': String(NOW_SECONDS - 1) } },
+      'signature mismatch',
+    ],
     ['no signature', { ...signed(body), headers: { 'x-followup-timestamp': String(NOW_SECONDS) } }, 'missing'],
-    ['no timestamp', { ...signed(body), headers: { 'x-followup-signature': hmac(SECRET, NOW_SECONDS, body) } }, 'missing'],
-    ['a signature without the sha256= prefix', { ...signed(body), headers: { ...signed(body).headers, 'x-followup-signature': hmac(SECRET, NOW_SECONDS, body).slice(7) } }, 'not sha256=<hex>'],
+    [
+      'no timestamp',
+      { ...signed(body), headers: { 'x-followup-signature': hmac(SECRET, NOW_SECONDS, body) } },
+      'missing',
+    ],
+    [
+      'a signature without the sha256= prefix',
+      {
+        ...signed(body),
+        headers: { ...signed(body).headers, 'x-followup-signature': hmac(SECRET, NOW_SECONDS, body).slice(7) },
+      },
+      'not sha256=<hex>',
+    ],
     ['a timestamp in milliseconds', signed(body, { timestamp: NOW.getTime() }), 'not Unix seconds'],
     ['a replay older than 5 minutes', signed(body, { timestamp: NOW_SECONDS - 301 }), '301 s old'],
     ['a timestamp over 5 minutes ahead', signed(body, { timestamp: NOW_SECONDS + 301 }), 'in the future'],
@@ -157,7 +185,11 @@ describe('webchat webhook: refused requests', () => {
     ['no visitorId', JSON.stringify({ id: '1', sentAt: '2026-11-20T09:00:00Z' }), 'visitorId'],
     ['sentAt without an offset', JSON.stringify({ id: '1', visitorId: 'v', sentAt: '2026-11-20 09:00' }), 'sentAt'],
     ['an empty id', JSON.stringify({ id: '', visitorId: 'v', sentAt: '2026-11-20T09:00:00Z' }), 'id'],
-    ['an id too long for an event id', JSON.stringify({ id: 'x'.repeat(181), visitorId: 'v', sentAt: '2026-11-20T09:00:00Z' }), 'id'],
+    [
+      'an id too long for an event id',
+      JSON.stringify({ id: 'x'.repeat(181), visitorId: 'v', sentAt: '2026-11-20T09:00:00Z' }),
+      'id',
+    ],
     ['an array', JSON.stringify([MESSAGE]), 'body'],
   ])('answers 400 to a signed body with %s, and no events', async (_name, raw, field) => {
     const out = await hook().handle(signed(raw));
@@ -178,12 +210,21 @@ describe('webchat options', () => {
   });
 
   it('names the option and the account in every error', () => {
-    const make = (o: Record<string, unknown>, id?: string) => () => createWebchatChannel({ type: 'webchat', ...(id ? { id } : {}), options: o }, testDeps());
+    const make = (o: Record<string, unknown>, id?: string) => () =>
+      createWebchatChannel({ type: 'webchat', ...(id ? { id } : {}), options: o }, testDeps());
     expect(make({ secret: SECRET }, 'shop')).toThrow('channels[webchat:shop].options.webhookUrl is required');
-    expect(make({ ...options, webhookUrl: 'ftp://shop.example/x' }, 'shop')).toThrow('channels[webchat:shop].options.webhookUrl must be an http(s) URL');
-    expect(make({ ...options, secret: 'short' })).toThrow('channels[webchat].options.secret must be at least 32 characters');
-    expect(make({ ...options, signingKey: 'x' })).toThrow('channels[webchat].options has unknown option "signingKey" (known: webhookUrl, secret, timeoutMs)');
-    expect(() => createWebchatChannel({ type: 'sms', id: 'x', options }, testDeps())).toThrow('channels[sms:x]: transport webchat serves channel type webchat, not sms');
+    expect(make({ ...options, webhookUrl: 'ftp://shop.example/x' }, 'shop')).toThrow(
+      'channels[webchat:shop].options.webhookUrl must be an http(s) URL',
+    );
+    expect(make({ ...options, secret: 'short' })).toThrow(
+      'channels[webchat].options.secret must be at least 32 characters',
+    );
+    expect(make({ ...options, signingKey: 'x' })).toThrow(
+      'channels[webchat].options has unknown option "signingKey" (known: webhookUrl, secret, timeoutMs)',
+    );
+    expect(() => createWebchatChannel({ type: 'sms', id: 'x', options }, testDeps())).toThrow(
+      'channels[sms:x]: transport webchat serves channel type webchat, not sms',
+    );
   });
 
   it('builds a transport named webchat with a webhook', () => {
@@ -211,14 +252,20 @@ describe('through the HTTP webhook route', () => {
       apply: async (events, _statuses, source) => void applied.push({ events, source }),
       logger: { warn() {}, error() {} },
     });
-    const server = createServer((req, res) => (req.url?.startsWith(route!.path) ? route!.handler(req, res) : res.writeHead(404).end()));
+    const server = createServer((req, res) =>
+      req.url?.startsWith(route!.path) ? route!.handler(req, res) : res.writeHead(404).end(),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     try {
       const { port } = server.address() as AddressInfo;
       const body = JSON.stringify(MESSAGE);
       const ok = await fetch(`http://127.0.0.1:${port}/webhooks/webchat/shop`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Followup-Timestamp': String(NOW_SECONDS), 'X-Followup-Signature': hmac(SECRET, NOW_SECONDS, body) },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Followup-Timestamp': String(NOW_SECONDS),
+          'X-Followup-Signature': hmac(SECRET, NOW_SECONDS, body),
+        },
         body,
       });
       expect(route!.path).toBe('/webhooks/webchat/shop');
@@ -226,11 +273,17 @@ describe('through the HTTP webhook route', () => {
       expect(await ok.json()).toEqual({ ok: true });
       expect(applied).toHaveLength(1);
       expect(applied[0]!.source).toBe('webchat/shop');
-      expect(applied[0]!.events.map((e) => (e as { id: string }).id)).toEqual(['webchat:msg_01HZX8:contact', 'webchat:msg_01HZX8']);
+      expect(applied[0]!.events.map((e) => (e as { id: string }).id)).toEqual([
+        'webchat:msg_01HZX8:contact',
+        'webchat:msg_01HZX8',
+      ]);
 
       const bad = await fetch(`http://127.0.0.1:${port}/webhooks/webchat/shop`, {
         method: 'POST',
-        headers: { 'X-Followup-Timestamp': String(NOW_SECONDS), 'X-Followup-Signature': hmac('x'.repeat(32), NOW_SECONDS, body) },
+        headers: {
+          'X-Followup-Timestamp': String(NOW_SECONDS),
+          'X-Followup-Signature': hmac('x'.repeat(32), NOW_SECONDS, body),
+        },
         body,
       });
       expect(bad.status).toBe(401);

@@ -68,12 +68,20 @@ export class FakeWechat {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
-    const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw, body: raw.toString('utf8') };
+    const recorded = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      raw,
+      body: raw.toString('utf8'),
+    };
     const path = new URL(recorded.url, 'http://x').pathname;
     let reply: FakeReply;
     if (path === '/cgi-bin/token') {
       this.tokenRequests.push(recorded);
-      reply = this.tokenReplies.shift() ?? { body: { access_token: FakeWechat.token(++this.issued), expires_in: 7200 } };
+      reply = this.tokenReplies.shift() ?? {
+        body: { access_token: FakeWechat.token(++this.issued), expires_in: 7200 },
+      };
     } else if (path === '/cgi-bin/message/custom/send') {
       this.sendRequests.push(recorded);
       reply = this.sendReplies.shift() ?? { body: { errcode: 0, errmsg: 'ok' } };

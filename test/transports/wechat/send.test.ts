@@ -8,9 +8,17 @@ import { FakeWechat, closedPortUrl } from './fake-wechat.js';
 
 const OPENID = 'oLVPpjqs9BhvzwPj5A-vTYAX3GLc';
 let now = new Date('2026-11-21T10:00:00Z');
-const deps: ProviderDeps = { fetch: (...a) => fetch(...a), now: () => now, logger: { info() {}, warn() {}, error() {} } };
+const deps: ProviderDeps = {
+  fetch: (...a) => fetch(...a),
+  now: () => now,
+  logger: { info() {}, warn() {}, error() {} },
+};
 
-function request(text = '您好，您的订单已发货 📦', address: string | null = OPENID, kind: PlannedSend['kind'] = 'text'): SendRequest {
+function request(
+  text = '您好，您的订单已发货 📦',
+  address: string | null = OPENID,
+  kind: PlannedSend['kind'] = 'text',
+): SendRequest {
   const channel: ContactChannel = {
     type: 'wechat',
     ...(address ? { address } : {}),
@@ -66,7 +74,13 @@ function channel(options: Record<string, unknown> = {}) {
     {
       type: 'wechat',
       id: 'oa-1',
-      options: { appId: 'wx1234567890abcdef', appSecret: 's3cr3t&x', token: 'cbtoken', baseUrl: fake.baseUrl, ...options },
+      options: {
+        appId: 'wx1234567890abcdef',
+        appSecret: 's3cr3t&x',
+        token: 'cbtoken',
+        baseUrl: fake.baseUrl,
+        ...options,
+      },
     },
     deps,
   );
@@ -80,14 +94,20 @@ describe('wechat send (contract with the customer-service message API)', () => {
     expect(fake.tokenRequests).toHaveLength(1);
     const tokenRequest = fake.tokenRequests[0]!;
     expect(tokenRequest.method).toBe('GET');
-    expect(tokenRequest.url).toBe('/cgi-bin/token?grant_type=client_credential&appid=wx1234567890abcdef&secret=s3cr3t%26x');
+    expect(tokenRequest.url).toBe(
+      '/cgi-bin/token?grant_type=client_credential&appid=wx1234567890abcdef&secret=s3cr3t%26x',
+    );
 
     expect(fake.sendRequests).toHaveLength(1);
     const sent = fake.sendRequests[0]!;
     expect(sent.method).toBe('POST');
     expect(sent.url).toBe('/cgi-bin/message/custom/send?access_token=ACCESS_TOKEN_1');
     expect(sent.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(sent.body)).toEqual({ touser: OPENID, msgtype: 'text', text: { content: '您好，您的订单已发货 📦' } });
+    expect(JSON.parse(sent.body)).toEqual({
+      touser: OPENID,
+      msgtype: 'text',
+      text: { content: '您好，您的订单已发货 📦' },
+    });
   });
 
   it('sends non-ASCII text as raw UTF-8, never as \\u escapes (WeChat errcode 40033)', async () => {
@@ -99,7 +119,11 @@ describe('wechat send (contract with the customer-service message API)', () => {
 
   it('keeps a 64-bit msgid exactly when WeChat returns one', async () => {
     fake.replySend({ body: '{"errcode":0,"errmsg":"ok","msgid":8589934592123456789}' });
-    expect(await channel().transport.send(request())).toEqual({ ok: true, providerMessageId: '8589934592123456789', sandbox: false });
+    expect(await channel().transport.send(request())).toEqual({
+      ok: true,
+      providerMessageId: '8589934592123456789',
+      sandbox: false,
+    });
   });
 
   it('reuses the cached token and refreshes it 5 minutes before expires_in, by the injected clock', async () => {
@@ -111,7 +135,11 @@ describe('wechat send (contract with the customer-service message API)', () => {
     now = new Date(now.getTime() + 2_000); // now 299 s before expiry
     await transport.send(request());
     expect(fake.tokenRequests).toHaveLength(2);
-    expect(fake.sendRequests.map((r) => r.url.split('access_token=')[1])).toEqual(['ACCESS_TOKEN_1', 'ACCESS_TOKEN_1', 'ACCESS_TOKEN_2']);
+    expect(fake.sendRequests.map((r) => r.url.split('access_token=')[1])).toEqual([
+      'ACCESS_TOKEN_1',
+      'ACCESS_TOKEN_1',
+      'ACCESS_TOKEN_2',
+    ]);
   });
 
   it('honours a shorter expires_in', async () => {
@@ -132,7 +160,10 @@ describe('wechat send (contract with the customer-service message API)', () => {
   });
 
   it('a second token refusal is an auth failure, not a loop', async () => {
-    fake.replySend({ body: { errcode: 40001, errmsg: 'invalid credential' } }, { body: { errcode: 40001, errmsg: 'invalid credential' } });
+    fake.replySend(
+      { body: { errcode: 40001, errmsg: 'invalid credential' } },
+      { body: { errcode: 40001, errmsg: 'invalid credential' } },
+    );
     const result = await channel().transport.send(request());
     expect(result).toMatchObject({ ok: false, reason: 'wechat.auth_failed', retryable: false });
     expect(fake.tokenRequests).toHaveLength(2);
@@ -145,7 +176,9 @@ describe('wechat send (contract with the customer-service message API)', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => transport.send(request())));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(fake.tokenRequests).toHaveLength(1);
-    expect(fake.sendRequests.map((r) => r.url)).toEqual(Array(5).fill('/cgi-bin/message/custom/send?access_token=SHARED'));
+    expect(fake.sendRequests.map((r) => r.url)).toEqual(
+      Array(5).fill('/cgi-bin/message/custom/send?access_token=SHARED'),
+    );
   });
 
   it('concurrent sends refused for an expired token share one refresh', async () => {
@@ -184,8 +217,16 @@ describe('wechat send (contract with the customer-service message API)', () => {
 
   it('HTTP 5xx is retryable, HTTP 4xx is not', async () => {
     fake.replySend({ status: 502, body: 'bad gateway' }, { status: 400, body: 'bad request' });
-    expect(await channel().transport.send(request())).toMatchObject({ ok: false, reason: 'provider_error', retryable: true });
-    expect(await channel().transport.send(request())).toMatchObject({ ok: false, reason: 'provider_error', retryable: false });
+    expect(await channel().transport.send(request())).toMatchObject({
+      ok: false,
+      reason: 'provider_error',
+      retryable: true,
+    });
+    expect(await channel().transport.send(request())).toMatchObject({
+      ok: false,
+      reason: 'provider_error',
+      retryable: false,
+    });
   });
 
   it('a refused connection is retryable', async () => {
@@ -214,10 +255,26 @@ describe('wechat send (contract with the customer-service message API)', () => {
       { body: { errcode: -1, errmsg: 'system error' } },
       { status: 503, body: '' },
     );
-    expect(await channel().transport.send(request())).toMatchObject({ ok: false, reason: 'wechat.auth_failed', retryable: false });
-    expect(await channel().transport.send(request())).toMatchObject({ ok: false, reason: 'wechat.auth_failed', retryable: false });
-    expect(await channel().transport.send(request())).toMatchObject({ ok: false, reason: 'provider_error', retryable: true });
-    expect(await channel().transport.send(request())).toMatchObject({ ok: false, reason: 'provider_error', retryable: true });
+    expect(await channel().transport.send(request())).toMatchObject({
+      ok: false,
+      reason: 'wechat.auth_failed',
+      retryable: false,
+    });
+    expect(await channel().transport.send(request())).toMatchObject({
+      ok: false,
+      reason: 'wechat.auth_failed',
+      retryable: false,
+    });
+    expect(await channel().transport.send(request())).toMatchObject({
+      ok: false,
+      reason: 'provider_error',
+      retryable: true,
+    });
+    expect(await channel().transport.send(request())).toMatchObject({
+      ok: false,
+      reason: 'provider_error',
+      retryable: true,
+    });
     expect(fake.sendRequests).toHaveLength(0);
   });
 
@@ -230,25 +287,38 @@ describe('wechat send (contract with the customer-service message API)', () => {
   });
 
   it('a channel without an OpenID or a non-text plan is refused without calling WeChat', async () => {
-    expect(await channel().transport.send(request('hi', null))).toMatchObject({ ok: false, reason: 'wechat.no_address', retryable: false });
-    expect(await channel().transport.send(request('hi', OPENID, 'tag'))).toMatchObject({ ok: false, reason: 'wechat.tag_not_supported', retryable: false });
+    expect(await channel().transport.send(request('hi', null))).toMatchObject({
+      ok: false,
+      reason: 'wechat.no_address',
+      retryable: false,
+    });
+    expect(await channel().transport.send(request('hi', OPENID, 'tag'))).toMatchObject({
+      ok: false,
+      reason: 'wechat.tag_not_supported',
+      retryable: false,
+    });
     expect(fake.tokenRequests).toHaveLength(0);
     expect(fake.sendRequests).toHaveLength(0);
   });
 });
 
 describe('wechat options', () => {
-  const make = (options: Record<string, unknown>, id?: string) => () => createWechatChannel({ type: 'wechat', ...(id ? { id } : {}), options }, deps);
+  const make = (options: Record<string, unknown>, id?: string) => () =>
+    createWechatChannel({ type: 'wechat', ...(id ? { id } : {}), options }, deps);
 
   it('names the missing option and the account', () => {
     expect(make({ appSecret: 's', token: 't' }, 'oa-1')).toThrow('channels[wechat:oa-1].options.appId is required');
     expect(make({ appId: 'wx1', token: 't' })).toThrow('channels[wechat].options.appSecret is required');
-    expect(make({ appId: 'wx1', appSecret: 's', token: '' })).toThrow('channels[wechat].options.token is required (it is empty)');
+    expect(make({ appId: 'wx1', appSecret: 's', token: '' })).toThrow(
+      'channels[wechat].options.token is required (it is empty)',
+    );
   });
 
   it('rejects unknown options, a bad URL and a bad timeout', () => {
     const base = { appId: 'wx1', appSecret: 's', token: 't' };
-    expect(make({ ...base, secret: 'x' })).toThrow('channels[wechat].options has unknown option "secret" (known: appId, appSecret');
+    expect(make({ ...base, secret: 'x' })).toThrow(
+      'channels[wechat].options has unknown option "secret" (known: appId, appSecret',
+    );
     expect(make({ ...base, baseUrl: 'api.weixin.qq.com' })).toThrow('options.baseUrl must be a URL');
     expect(make({ ...base, timeoutMs: 'soon' })).toThrow('options.timeoutMs must be a number of milliseconds');
     expect(make({ ...base, appId: 'wx 1/..' })).toThrow('options.appId must be the AppID');

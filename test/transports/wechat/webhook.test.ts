@@ -14,10 +14,14 @@ const deps: ProviderDeps = {
 };
 
 function webhook(id?: string): InboundWebhook {
-  return createWechatChannel({ type: 'wechat', ...(id ? { id } : {}), options: { appId: APP_ID, appSecret: 's', token: TOKEN } }, deps).webhook!;
+  return createWechatChannel(
+    { type: 'wechat', ...(id ? { id } : {}), options: { appId: APP_ID, appSecret: 's', token: TOKEN } },
+    deps,
+  ).webhook!;
 }
 
-const sign = (timestamp: string, nonce: string, token = TOKEN) => createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+const sign = (timestamp: string, nonce: string, token = TOKEN) =>
+  createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
 
 function url(params: Record<string, string>): URL {
   const u = new URL(`https://followup.example/webhooks/wechat/${APP_ID}`);
@@ -41,7 +45,8 @@ function valid(response: WebhookResponse) {
   return response;
 }
 
-const xml = (fields: string) => `<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><FromUserName><![CDATA[${OPENID}]]></FromUserName>${fields}</xml>`;
+const xml = (fields: string) =>
+  `<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><FromUserName><![CDATA[${OPENID}]]></FromUserName>${fields}</xml>`;
 const TEXT = xml(
   '<CreateTime>1348831860</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[你好, <is my order> & shipped?]]></Content><MsgId>24562912345678901234</MsgId>',
 );
@@ -67,7 +72,12 @@ describe('wechat webhook: server verification (GET)', () => {
       rawBody: '',
     });
     expect(wrong).toEqual({ status: 403, events: [], refused: 'bad signature' });
-    const missing = await webhook().handle({ method: 'GET', url: url({ timestamp: '1', nonce: '2', echostr: 'e' }), headers: {}, rawBody: '' });
+    const missing = await webhook().handle({
+      method: 'GET',
+      url: url({ timestamp: '1', nonce: '2', echostr: 'e' }),
+      headers: {},
+      rawBody: '',
+    });
     expect(missing).toMatchObject({ status: 403, events: [] });
     expect(missing.body).toBeUndefined();
   });
@@ -117,21 +127,28 @@ describe('wechat webhook: messages (POST, plaintext mode)', () => {
     expect(again.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
   });
 
-  it.each(['image', 'voice', 'video', 'shortvideo', 'location', 'link'])('a %s message anchors the window, without text', async (type) => {
-    const body = xml(`<CreateTime>1700000000</CreateTime><MsgType><![CDATA[${type}]]></MsgType><MediaId><![CDATA[m]]></MediaId><MsgId>1234567890123456</MsgId>`);
-    const response = valid(await webhook().handle(signedPost(body)));
-    expect(response.events[1]).toEqual({
-      id: 'wechat:1234567890123456',
-      type: 'message.received',
-      at: '2023-11-14T22:13:20.000Z',
-      contactId: `addr:wechat:${OPENID}`,
-      channel: 'wechat',
-      kind: 'message',
-    });
-  });
+  it.each(['image', 'voice', 'video', 'shortvideo', 'location', 'link'])(
+    'a %s message anchors the window, without text',
+    async (type) => {
+      const body = xml(
+        `<CreateTime>1700000000</CreateTime><MsgType><![CDATA[${type}]]></MsgType><MediaId><![CDATA[m]]></MediaId><MsgId>1234567890123456</MsgId>`,
+      );
+      const response = valid(await webhook().handle(signedPost(body)));
+      expect(response.events[1]).toEqual({
+        id: 'wechat:1234567890123456',
+        type: 'message.received',
+        at: '2023-11-14T22:13:20.000Z',
+        contactId: `addr:wechat:${OPENID}`,
+        channel: 'wechat',
+        kind: 'message',
+      });
+    },
+  );
 
   it('subscribe → contact.upserted only (no 48 h window)', async () => {
-    const body = xml('<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event>');
+    const body = xml(
+      '<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event>',
+    );
     const response = valid(await webhook().handle(signedPost(body)));
     expect(response).toEqual({
       status: 200,
@@ -155,13 +172,27 @@ describe('wechat webhook: messages (POST, plaintext mode)', () => {
     ['VIEW', '<EventKey><![CDATA[https://example.com]]></EventKey>'],
     ['LOCATION', '<Latitude>23.137466</Latitude><Longitude>113.352425</Longitude><Precision>119.385040</Precision>'],
   ])('event %s is acknowledged with "success" and moves no anchor', async (event, extra) => {
-    const body = xml(`<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${event}]]></Event>${extra}`);
-    expect(await webhook().handle(signedPost(body))).toEqual({ status: 200, body: 'success', contentType: 'text/plain', events: [] });
+    const body = xml(
+      `<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${event}]]></Event>${extra}`,
+    );
+    expect(await webhook().handle(signedPost(body))).toEqual({
+      status: 200,
+      body: 'success',
+      contentType: 'text/plain',
+      events: [],
+    });
   });
 
   it('an unknown MsgType is acknowledged and ignored', async () => {
-    const body = xml('<CreateTime>1700000000</CreateTime><MsgType><![CDATA[miniprogrampage]]></MsgType><MsgId>1</MsgId>');
-    expect(await webhook().handle(signedPost(body))).toEqual({ status: 200, body: 'success', contentType: 'text/plain', events: [] });
+    const body = xml(
+      '<CreateTime>1700000000</CreateTime><MsgType><![CDATA[miniprogrampage]]></MsgType><MsgId>1</MsgId>',
+    );
+    expect(await webhook().handle(signedPost(body))).toEqual({
+      status: 200,
+      body: 'success',
+      contentType: 'text/plain',
+      events: [],
+    });
   });
 
   it('refuses a POST with a bad or missing signature with 403 and no events', async () => {
@@ -199,7 +230,10 @@ describe('wechat webhook: messages (POST, plaintext mode)', () => {
   it('compatible mode (plaintext fields beside <Encrypt>) is read from the plaintext', async () => {
     const body = TEXT.replace('</xml>', '<Encrypt><![CDATA[ignored]]></Encrypt></xml>');
     const response = valid(await webhook().handle(signedPost(body, { encrypt_type: 'aes', msg_signature: 'x' })));
-    expect(response.events.map((e) => e.id)).toEqual(['wechat:24562912345678901234:contact', 'wechat:24562912345678901234']);
+    expect(response.events.map((e) => e.id)).toEqual([
+      'wechat:24562912345678901234:contact',
+      'wechat:24562912345678901234',
+    ]);
   });
 
   it('answers 405 to other methods', async () => {

@@ -33,13 +33,21 @@ export interface FakeGraph {
 
 export async function startFakeGraph(): Promise<FakeGraph> {
   const requests: Recorded[] = [];
-  let handler: (req: Recorded, base: string) => Scripted = () => ({ status: 500, body: { error: { message: 'not scripted' } } });
+  let handler: (req: Recorded, base: string) => Scripted = () => ({
+    status: 500,
+    body: { error: { message: 'not scripted' } },
+  });
   let base = '';
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const rec: Recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const rec: Recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(rec);
       const out = handler(rec, base);
       if (out.hang) return; // left open until the client aborts
@@ -125,7 +133,12 @@ export function textPlan(text: string): PlannedSend {
   return { ...planBase, kind: 'text', text, template: null, state: 'open' };
 }
 
-export function templatePlan(name: string, language: string, named: Record<string, string>, text = 'rendered'): PlannedSend {
+export function templatePlan(
+  name: string,
+  language: string,
+  named: Record<string, string>,
+  text = 'rendered',
+): PlannedSend {
   return {
     ...planBase,
     kind: 'template',

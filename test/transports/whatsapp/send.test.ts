@@ -18,7 +18,11 @@ let fake: FakeGraph;
 
 function transportAt(baseUrl: string, extra: Record<string, unknown> = {}): Transport {
   return createWhatsappChannel(
-    { type: 'whatsapp', id: PHONE_NUMBER_ID, options: { phoneNumberId: PHONE_NUMBER_ID, accessToken: ACCESS_TOKEN, baseUrl, apiVersion: 'v21.0', ...extra } },
+    {
+      type: 'whatsapp',
+      id: PHONE_NUMBER_ID,
+      options: { phoneNumberId: PHONE_NUMBER_ID, accessToken: ACCESS_TOKEN, baseUrl, apiVersion: 'v21.0', ...extra },
+    },
     testDeps(),
   ).transport;
 }
@@ -64,7 +68,11 @@ describe('whatsapp-cloud send: requests', () => {
       channel: contactWith('+84 90 123 4567').channels[0]!,
       idempotencyKey: 'k-1',
     });
-    expect(result).toEqual({ ok: true, providerMessageId: 'wamid.HBgLODQ5MDEyMzQ1NjcVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA', sandbox: false });
+    expect(result).toEqual({
+      ok: true,
+      providerMessageId: 'wamid.HBgLODQ5MDEyMzQ1NjcVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA',
+      sandbox: false,
+    });
     expect(fake.requests).toHaveLength(1);
     const req = fake.requests[0]!;
     expect(req.method).toBe('POST');
@@ -83,7 +91,12 @@ describe('whatsapp-cloud send: requests', () => {
   it('sends a positional template with body parameters in {{1}}, {{2}} order', async () => {
     fake.answer(() => success('wamid.T1'));
     const plan = templatePlan('order_update', 'en_US', { '1': 'Linh', '2': 'A-1029' }, 'Hi Linh, order A-1029 shipped');
-    const result = await transportAt(fake.baseUrl).send({ plan, contact: contactWith('84901234567'), channel: contactWith('84901234567').channels[0]!, idempotencyKey: 'k-2' });
+    const result = await transportAt(fake.baseUrl).send({
+      plan,
+      contact: contactWith('84901234567'),
+      channel: contactWith('84901234567').channels[0]!,
+      idempotencyKey: 'k-2',
+    });
     expect(result).toEqual({ ok: true, providerMessageId: 'wamid.T1', sandbox: false });
     expect(JSON.parse(fake.requests[0]!.body)).toEqual({
       messaging_product: 'whatsapp',
@@ -109,7 +122,12 @@ describe('whatsapp-cloud send: requests', () => {
   it('sends a named-parameter template with parameter_name', async () => {
     fake.answer(() => success('wamid.T2'));
     const plan = templatePlan('follow_up_named', 'pt_BR', { first_name: 'Ana', order_number: '77' });
-    await transportAt(fake.baseUrl).send({ plan, contact: contactWith('5511999990000'), channel: contactWith('5511999990000').channels[0]!, idempotencyKey: 'k-3' });
+    await transportAt(fake.baseUrl).send({
+      plan,
+      contact: contactWith('5511999990000'),
+      channel: contactWith('5511999990000').channels[0]!,
+      idempotencyKey: 'k-3',
+    });
     const body = JSON.parse(fake.requests[0]!.body) as { template: unknown };
     expect(body.template).toEqual({
       name: 'follow_up_named',
@@ -150,8 +168,18 @@ describe('whatsapp-cloud send: requests', () => {
 
   it('refuses without a request when the channel has no address, or the plan is a tag', async () => {
     const t = transportAt(fake.baseUrl);
-    const noAddress = await t.send({ plan: textPlan('x'), contact: contactWith(undefined), channel: contactWith(undefined).channels[0]!, idempotencyKey: 'k-6' });
-    expect(noAddress).toEqual({ ok: false, reason: 'whatsapp.no_address', detail: expect.any(String), retryable: false });
+    const noAddress = await t.send({
+      plan: textPlan('x'),
+      contact: contactWith(undefined),
+      channel: contactWith(undefined).channels[0]!,
+      idempotencyKey: 'k-6',
+    });
+    expect(noAddress).toEqual({
+      ok: false,
+      reason: 'whatsapp.no_address',
+      detail: expect.any(String),
+      retryable: false,
+    });
     const tag = await t.send({
       plan: { ...textPlan('x'), kind: 'tag', messagingType: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' },
       contact: contactWith('84901234567'),
@@ -165,15 +193,80 @@ describe('whatsapp-cloud send: requests', () => {
 
 describe('whatsapp-cloud send: documented errors', () => {
   const cases: Array<[string, string, boolean, ReturnType<typeof graphError>]> = [
-    ['131047 re-engagement', 'whatsapp.window_closed', false, graphError(400, 131047, '(#131047) Re-engagement message', 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.')],
-    ['131026 undeliverable', 'whatsapp.undeliverable', false, graphError(400, 131026, '(#131026) Message Undeliverable')],
-    ['132000 param count', 'whatsapp.template_params_mismatch', false, graphError(400, 132000, '(#132000) Number of parameters does not match the expected number of params', 'body: number of localizable_params (1) does not match the expected number of params (2)')],
-    ['132001 template missing', 'whatsapp.template_not_found', false, graphError(404, 132001, '(#132001) Template name does not exist in the translation', 'template name (order_update) does not exist in en_US')],
-    ['132012 param format', 'whatsapp.template_param_format', false, graphError(400, 132012, '(#132012) Parameter format does not match format in the created template')],
-    ['131056 pair rate limit', 'whatsapp.pair_rate_limited', true, graphError(400, 131056, '(#131056) (Business Account, Consumer Account) pair rate limit hit')],
-    ['130429 throughput', 'whatsapp.rate_limited', true, graphError(400, 130429, '(#130429) Rate limit hit', 'Message failed to send because there were too many messages sent from this phone number in a short period of time')],
-    ['190 token expired', 'whatsapp.auth_failed', false, graphError(401, 190, 'Error validating access token: Session has expired')],
-    ['131000 something went wrong (500)', 'provider_error', true, graphError(500, 131000, '(#131000) Something went wrong')],
+    [
+      '131047 re-engagement',
+      'whatsapp.window_closed',
+      false,
+      graphError(
+        400,
+        131047,
+        '(#131047) Re-engagement message',
+        'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+      ),
+    ],
+    [
+      '131026 undeliverable',
+      'whatsapp.undeliverable',
+      false,
+      graphError(400, 131026, '(#131026) Message Undeliverable'),
+    ],
+    [
+      '132000 param count',
+      'whatsapp.template_params_mismatch',
+      false,
+      graphError(
+        400,
+        132000,
+        '(#132000) Number of parameters does not match the expected number of params',
+        'body: number of localizable_params (1) does not match the expected number of params (2)',
+      ),
+    ],
+    [
+      '132001 template missing',
+      'whatsapp.template_not_found',
+      false,
+      graphError(
+        404,
+        132001,
+        '(#132001) Template name does not exist in the translation',
+        'template name (order_update) does not exist in en_US',
+      ),
+    ],
+    [
+      '132012 param format',
+      'whatsapp.template_param_format',
+      false,
+      graphError(400, 132012, '(#132012) Parameter format does not match format in the created template'),
+    ],
+    [
+      '131056 pair rate limit',
+      'whatsapp.pair_rate_limited',
+      true,
+      graphError(400, 131056, '(#131056) (Business Account, Consumer Account) pair rate limit hit'),
+    ],
+    [
+      '130429 throughput',
+      'whatsapp.rate_limited',
+      true,
+      graphError(
+        400,
+        130429,
+        '(#130429) Rate limit hit',
+        'Message failed to send because there were too many messages sent from this phone number in a short period of time',
+      ),
+    ],
+    [
+      '190 token expired',
+      'whatsapp.auth_failed',
+      false,
+      graphError(401, 190, 'Error validating access token: Session has expired'),
+    ],
+    [
+      '131000 something went wrong (500)',
+      'provider_error',
+      true,
+      graphError(500, 131000, '(#131000) Something went wrong'),
+    ],
     ['unknown code on a 503', 'provider_error', true, graphError(503, 999999, 'Service temporarily unavailable')],
     ['unknown code on a 400', 'provider_error', false, graphError(400, 100, '(#100) Invalid parameter')],
   ];
@@ -196,18 +289,38 @@ describe('whatsapp-cloud send: documented errors', () => {
 
   it('a 502 with a non-JSON body is a retryable provider_error', async () => {
     fake.answer(() => ({ status: 502, body: '<html>Bad Gateway</html>' }));
-    const result = await transportAt(fake.baseUrl).send({ plan: textPlan('x'), contact: contactWith('84901234567'), channel: contactWith('84901234567').channels[0]!, idempotencyKey: 'k-8' });
-    expect(result).toEqual({ ok: false, reason: 'provider_error', detail: 'WhatsApp Cloud API HTTP 502: <html>Bad Gateway</html>', retryable: true });
+    const result = await transportAt(fake.baseUrl).send({
+      plan: textPlan('x'),
+      contact: contactWith('84901234567'),
+      channel: contactWith('84901234567').channels[0]!,
+      idempotencyKey: 'k-8',
+    });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'provider_error',
+      detail: 'WhatsApp Cloud API HTTP 502: <html>Bad Gateway</html>',
+      retryable: true,
+    });
   });
 
   it('a 200 without a message id is not retried (it may have been sent)', async () => {
     fake.answer(() => ({ status: 200, body: { messaging_product: 'whatsapp', contacts: [] } }));
-    const result = await transportAt(fake.baseUrl).send({ plan: textPlan('x'), contact: contactWith('84901234567'), channel: contactWith('84901234567').channels[0]!, idempotencyKey: 'k-9' });
+    const result = await transportAt(fake.baseUrl).send({
+      plan: textPlan('x'),
+      contact: contactWith('84901234567'),
+      channel: contactWith('84901234567').channels[0]!,
+      idempotencyKey: 'k-9',
+    });
     expect(result).toMatchObject({ ok: false, reason: 'provider_error', retryable: false });
   });
 
   it('a refused connection is retryable', async () => {
-    const result = await transportAt(await closedPortUrl()).send({ plan: textPlan('x'), contact: contactWith('84901234567'), channel: contactWith('84901234567').channels[0]!, idempotencyKey: 'k-10' });
+    const result = await transportAt(await closedPortUrl()).send({
+      plan: textPlan('x'),
+      contact: contactWith('84901234567'),
+      channel: contactWith('84901234567').channels[0]!,
+      idempotencyKey: 'k-10',
+    });
     expect(result).toMatchObject({ ok: false, reason: 'provider_error', retryable: true });
     if (!result.ok) expect(result.detail).toMatch(/network error/);
   });
@@ -215,8 +328,18 @@ describe('whatsapp-cloud send: documented errors', () => {
   it('a request with no answer is aborted after timeoutMs and retryable', async () => {
     fake.answer(() => ({ status: 200, hang: true }));
     const started = Date.now();
-    const result = await transportAt(fake.baseUrl, { timeoutMs: 200 }).send({ plan: textPlan('x'), contact: contactWith('84901234567'), channel: contactWith('84901234567').channels[0]!, idempotencyKey: 'k-11' });
+    const result = await transportAt(fake.baseUrl, { timeoutMs: 200 }).send({
+      plan: textPlan('x'),
+      contact: contactWith('84901234567'),
+      channel: contactWith('84901234567').channels[0]!,
+      idempotencyKey: 'k-11',
+    });
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(result).toEqual({ ok: false, reason: 'provider_error', detail: 'WhatsApp Cloud API: no answer within 200 ms', retryable: true });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'provider_error',
+      detail: 'WhatsApp Cloud API: no answer within 200 ms',
+      retryable: true,
+    });
   });
 });

@@ -18,7 +18,18 @@ beforeEach(() => {
 
 function sync(extra: Record<string, unknown> = {}, deps = testDeps()) {
   const channel = createWhatsappChannel(
-    { type: 'whatsapp', id: PHONE_NUMBER_ID, options: { phoneNumberId: PHONE_NUMBER_ID, accessToken: ACCESS_TOKEN, wabaId: WABA_ID, baseUrl: fake.baseUrl, apiVersion: 'v22.0', ...extra } },
+    {
+      type: 'whatsapp',
+      id: PHONE_NUMBER_ID,
+      options: {
+        phoneNumberId: PHONE_NUMBER_ID,
+        accessToken: ACCESS_TOKEN,
+        wabaId: WABA_ID,
+        baseUrl: fake.baseUrl,
+        apiVersion: 'v22.0',
+        ...extra,
+      },
+    },
     deps,
   );
   return channel.syncTemplates!();
@@ -56,11 +67,46 @@ const page1 = [
   },
 ];
 const page2 = [
-  { name: 'paused_one', language: 'vi', status: 'PAUSED', category: 'MARKETING', components: [{ type: 'BODY', text: 'Ưu đãi {{1}}' }], id: '4' },
-  { name: 'rejected_one', language: 'en', status: 'REJECTED', category: 'UTILITY', components: [{ type: 'BODY', text: 'x' }], id: '5' },
-  { name: 'disabled_one', language: 'en', status: 'DISABLED', category: 'AUTHENTICATION', components: [{ type: 'BODY', text: '{{1}} is your code.' }], id: '6' },
-  { name: 'appeal_one', language: 'en', status: 'IN_APPEAL', category: 'UTILITY', components: [{ type: 'BODY', text: 'y' }], id: '7' },
-  { name: 'deleting', language: 'en', status: 'PENDING_DELETION', category: 'UTILITY', components: [{ type: 'BODY', text: 'z' }], id: '8' },
+  {
+    name: 'paused_one',
+    language: 'vi',
+    status: 'PAUSED',
+    category: 'MARKETING',
+    components: [{ type: 'BODY', text: 'Ưu đãi {{1}}' }],
+    id: '4',
+  },
+  {
+    name: 'rejected_one',
+    language: 'en',
+    status: 'REJECTED',
+    category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'x' }],
+    id: '5',
+  },
+  {
+    name: 'disabled_one',
+    language: 'en',
+    status: 'DISABLED',
+    category: 'AUTHENTICATION',
+    components: [{ type: 'BODY', text: '{{1}} is your code.' }],
+    id: '6',
+  },
+  {
+    name: 'appeal_one',
+    language: 'en',
+    status: 'IN_APPEAL',
+    category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'y' }],
+    id: '7',
+  },
+  {
+    name: 'deleting',
+    language: 'en',
+    status: 'PENDING_DELETION',
+    category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'z' }],
+    id: '8',
+  },
 ];
 
 describe('whatsapp-cloud syncTemplates', () => {
@@ -68,7 +114,16 @@ describe('whatsapp-cloud syncTemplates', () => {
     fake.answer((req, base) =>
       req.url.includes('after=')
         ? { status: 200, body: { data: page2, paging: { cursors: { before: 'QVFIUm', after: 'QVFIUn' } } } }
-        : { status: 200, body: { data: page1, paging: { cursors: { before: 'MAZDZD', after: 'MgZDZD' }, next: `${base}/v22.0/${WABA_ID}/message_templates?fields=name,language,status,category,components&limit=100&after=MgZDZD` } } },
+        : {
+            status: 200,
+            body: {
+              data: page1,
+              paging: {
+                cursors: { before: 'MAZDZD', after: 'MgZDZD' },
+                next: `${base}/v22.0/${WABA_ID}/message_templates?fields=name,language,status,category,components&limit=100&after=MgZDZD`,
+              },
+            },
+          },
     );
     const deps = testDeps();
     const templates = await sync({}, deps);
@@ -84,12 +139,54 @@ describe('whatsapp-cloud syncTemplates', () => {
     expect(fake.requests[1]!.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
 
     expect(templates).toEqual([
-      { name: 'order_update', language: 'en_US', category: 'UTILITY', status: 'APPROVED', body: 'Hi {{1}}, order {{2}} has shipped.', channelId: PHONE_NUMBER_ID },
-      { name: 'follow_up_named', language: 'pt_BR', category: 'MARKETING', status: 'PENDING', body: 'Olá {{first_name}}!', channelId: PHONE_NUMBER_ID },
-      { name: 'paused_one', language: 'vi', category: 'MARKETING', status: 'PAUSED', body: 'Ưu đãi {{1}}', channelId: PHONE_NUMBER_ID },
-      { name: 'rejected_one', language: 'en', category: 'UTILITY', status: 'REJECTED', body: 'x', channelId: PHONE_NUMBER_ID },
-      { name: 'disabled_one', language: 'en', category: 'AUTHENTICATION', status: 'DISABLED', body: '{{1}} is your code.', channelId: PHONE_NUMBER_ID },
-      { name: 'appeal_one', language: 'en', category: 'UTILITY', status: 'IN_APPEAL', body: 'y', channelId: PHONE_NUMBER_ID },
+      {
+        name: 'order_update',
+        language: 'en_US',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        body: 'Hi {{1}}, order {{2}} has shipped.',
+        channelId: PHONE_NUMBER_ID,
+      },
+      {
+        name: 'follow_up_named',
+        language: 'pt_BR',
+        category: 'MARKETING',
+        status: 'PENDING',
+        body: 'Olá {{first_name}}!',
+        channelId: PHONE_NUMBER_ID,
+      },
+      {
+        name: 'paused_one',
+        language: 'vi',
+        category: 'MARKETING',
+        status: 'PAUSED',
+        body: 'Ưu đãi {{1}}',
+        channelId: PHONE_NUMBER_ID,
+      },
+      {
+        name: 'rejected_one',
+        language: 'en',
+        category: 'UTILITY',
+        status: 'REJECTED',
+        body: 'x',
+        channelId: PHONE_NUMBER_ID,
+      },
+      {
+        name: 'disabled_one',
+        language: 'en',
+        category: 'AUTHENTICATION',
+        status: 'DISABLED',
+        body: '{{1}} is your code.',
+        channelId: PHONE_NUMBER_ID,
+      },
+      {
+        name: 'appeal_one',
+        language: 'en',
+        category: 'UTILITY',
+        status: 'IN_APPEAL',
+        body: 'y',
+        channelId: PHONE_NUMBER_ID,
+      },
     ]);
     for (const t of templates) expect(templateSchema.safeParse(t).success).toBe(true);
     // A status the template schema has no place for is skipped with a warning, not guessed.
@@ -97,24 +194,45 @@ describe('whatsapp-cloud syncTemplates', () => {
   });
 
   it('throws on a Graph error (e.g. an expired token), naming the code', async () => {
-    fake.answer(() => ({ status: 401, body: { error: { message: 'Error validating access token: Session has expired', type: 'OAuthException', code: 190, fbtrace_id: 'Ztrace' } } }));
-    await expect(sync()).rejects.toThrow(/HTTP 401: Error validating access token: Session has expired \[fbtrace_id Ztrace\]/);
+    fake.answer(() => ({
+      status: 401,
+      body: {
+        error: {
+          message: 'Error validating access token: Session has expired',
+          type: 'OAuthException',
+          code: 190,
+          fbtrace_id: 'Ztrace',
+        },
+      },
+    }));
+    await expect(sync()).rejects.toThrow(
+      /HTTP 401: Error validating access token: Session has expired \[fbtrace_id Ztrace\]/,
+    );
   });
 
   it('never sends the token to another host named by paging.next', async () => {
-    fake.answer(() => ({ status: 200, body: { data: [], paging: { next: 'https://evil.example.net/v22.0/x?after=1' } } }));
+    fake.answer(() => ({
+      status: 200,
+      body: { data: [], paging: { next: 'https://evil.example.net/v22.0/x?after=1' } },
+    }));
     await expect(sync()).rejects.toThrow(/another host/);
     expect(fake.requests).toHaveLength(1);
   });
 
   it('stops when paging.next repeats itself', async () => {
-    fake.answer((_req, base) => ({ status: 200, body: { data: [], paging: { next: `${base}/v22.0/${WABA_ID}/message_templates?after=same` } } }));
+    fake.answer((_req, base) => ({
+      status: 200,
+      body: { data: [], paging: { next: `${base}/v22.0/${WABA_ID}/message_templates?after=same` } },
+    }));
     await expect(sync()).resolves.toEqual([]);
     expect(fake.requests).toHaveLength(2);
   });
 
   it('is absent without a wabaId', () => {
-    const channel = createWhatsappChannel({ type: 'whatsapp', options: { phoneNumberId: PHONE_NUMBER_ID, accessToken: ACCESS_TOKEN } }, testDeps());
+    const channel = createWhatsappChannel(
+      { type: 'whatsapp', options: { phoneNumberId: PHONE_NUMBER_ID, accessToken: ACCESS_TOKEN } },
+      testDeps(),
+    );
     expect(channel.syncTemplates).toBeUndefined();
   });
 });

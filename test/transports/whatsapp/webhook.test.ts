@@ -12,7 +12,12 @@ function webhook(id: string | undefined = PHONE_NUMBER_ID): InboundWebhook {
     {
       type: 'whatsapp',
       id,
-      options: { phoneNumberId: PHONE_NUMBER_ID, accessToken: ACCESS_TOKEN, appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN },
+      options: {
+        phoneNumberId: PHONE_NUMBER_ID,
+        accessToken: ACCESS_TOKEN,
+        appSecret: APP_SECRET,
+        verifyToken: VERIFY_TOKEN,
+      },
     },
     testDeps(),
   );
@@ -28,13 +33,21 @@ function post(raw: string, signature: string | null = sign(raw)): WebhookRequest
   return {
     method: 'POST',
     url: new URL(`https://followup.example.com/webhooks/whatsapp/${PHONE_NUMBER_ID}`),
-    headers: { 'content-type': 'application/json', ...(signature !== null ? { 'x-hub-signature-256': signature } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(signature !== null ? { 'x-hub-signature-256': signature } : {}),
+    },
     rawBody: raw,
   };
 }
 
 function get(query: string): WebhookRequest {
-  return { method: 'GET', url: new URL(`https://followup.example.com/webhooks/whatsapp/${PHONE_NUMBER_ID}?${query}`), headers: {}, rawBody: '' };
+  return {
+    method: 'GET',
+    url: new URL(`https://followup.example.com/webhooks/whatsapp/${PHONE_NUMBER_ID}?${query}`),
+    headers: {},
+    rawBody: '',
+  };
 }
 
 const WAMID = 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=';
@@ -62,7 +75,9 @@ function notification(value: Record<string, unknown>, field = 'messages', phoneN
 
 const textMessage = notification({
   contacts: [{ profile: { name: 'Linh Trần ✨' }, wa_id: '84901234567' }],
-  messages: [{ from: '84901234567', id: WAMID, timestamp: '1772358000', type: 'text', text: { body: 'Còn hàng không ạ?' } }],
+  messages: [
+    { from: '84901234567', id: WAMID, timestamp: '1772358000', type: 'text', text: { body: 'Còn hàng không ạ?' } },
+  ],
 });
 
 function expectValidEvents(events: unknown[]): void {
@@ -75,7 +90,9 @@ describe('whatsapp webhook: verification handshake', () => {
   });
 
   it('echoes hub.challenge as text/plain when the verify token matches', async () => {
-    const out = await webhook().handle(get(`hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`));
+    const out = await webhook().handle(
+      get(`hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`),
+    );
     expect(out).toEqual({ status: 200, body: '1158201444', contentType: 'text/plain', events: [] });
   });
 
@@ -111,7 +128,13 @@ describe('whatsapp webhook: signatures and malformed bodies', () => {
 
   it('refuses a signature made with another secret, over another body, or badly formatted', async () => {
     const hook = webhook();
-    for (const signature of [sign(raw, 'someone-elses-secret'), sign(`${raw} `), sign(raw).replace('sha256=', 'sha1='), 'sha256=abc', sign(raw).slice(0, -2)]) {
+    for (const signature of [
+      sign(raw, 'someone-elses-secret'),
+      sign(`${raw} `),
+      sign(raw).replace('sha256=', 'sha1='),
+      'sha256=abc',
+      sign(raw).slice(0, -2),
+    ]) {
       const out = await hook.handle(post(raw, signature));
       expect(out.status, signature).toBe(401);
       expect(out.events).toEqual([]);
@@ -128,7 +151,13 @@ describe('whatsapp webhook: signatures and malformed bodies', () => {
 
   it('answers 400 with no events for a signed body that is not JSON or not a notification', async () => {
     const hook = webhook();
-    for (const body of ['{"object":', 'null', '[]', '{"object":"whatsapp_business_account"}', '{"object":"whatsapp_business_account","entry":{}}']) {
+    for (const body of [
+      '{"object":',
+      'null',
+      '[]',
+      '{"object":"whatsapp_business_account"}',
+      '{"object":"whatsapp_business_account","entry":{}}',
+    ]) {
       const out = await hook.handle(post(body));
       expect(out.status, body).toBe(400);
       expect(out.events).toEqual([]);
@@ -141,7 +170,17 @@ describe('whatsapp webhook: signatures and malformed bodies', () => {
     expect(await hook.handle(post(page))).toEqual({ status: 200, events: [] });
     const templateUpdate = JSON.stringify({
       object: 'whatsapp_business_account',
-      entry: [{ id: WABA_ID, changes: [{ field: 'message_template_status_update', value: { event: 'APPROVED', message_template_id: 1, message_template_name: 'x' } }] }],
+      entry: [
+        {
+          id: WABA_ID,
+          changes: [
+            {
+              field: 'message_template_status_update',
+              value: { event: 'APPROVED', message_template_id: 1, message_template_name: 'x' },
+            },
+          ],
+        },
+      ],
     });
     expect(await hook.handle(post(templateUpdate))).toEqual({ status: 200, events: [], statuses: [] });
   });
@@ -192,11 +231,39 @@ describe('whatsapp webhook: inbound messages', () => {
         { profile: { name: 'Bo' }, wa_id: '14155550100' },
       ],
       messages: [
-        { from: '5511999990000', id: 'wamid.A1', timestamp: '1772358000', type: 'image', image: { caption: 'the receipt', mime_type: 'image/jpeg', id: '123' } },
-        { from: '14155550100', id: 'wamid.B1', timestamp: '1772358060', type: 'reaction', reaction: { message_id: 'wamid.OUT', emoji: '👍' } },
+        {
+          from: '5511999990000',
+          id: 'wamid.A1',
+          timestamp: '1772358000',
+          type: 'image',
+          image: { caption: 'the receipt', mime_type: 'image/jpeg', id: '123' },
+        },
+        {
+          from: '14155550100',
+          id: 'wamid.B1',
+          timestamp: '1772358060',
+          type: 'reaction',
+          reaction: { message_id: 'wamid.OUT', emoji: '👍' },
+        },
         { from: '14155550100', id: 'wamid.B2', timestamp: '1772358120', type: 'request_welcome' },
-        { from: '14155550100', id: 'wamid.B3', timestamp: '1772358180', type: 'system', system: { body: 'User Bo changed from 14155550100 to 14155550199', wa_id: '14155550199', type: 'user_changed_number' } },
-        { from: '14155550100', id: 'wamid.B4', timestamp: '1772358240', type: 'unsupported', errors: [{ code: 131051, title: 'Message type unknown' }] },
+        {
+          from: '14155550100',
+          id: 'wamid.B3',
+          timestamp: '1772358180',
+          type: 'system',
+          system: {
+            body: 'User Bo changed from 14155550100 to 14155550199',
+            wa_id: '14155550199',
+            type: 'user_changed_number',
+          },
+        },
+        {
+          from: '14155550100',
+          id: 'wamid.B4',
+          timestamp: '1772358240',
+          type: 'unsupported',
+          errors: [{ code: 131051, title: 'Message type unknown' }],
+        },
       ],
     });
     const out = await webhook().handle(post(JSON.stringify(body)));
@@ -208,13 +275,19 @@ describe('whatsapp webhook: inbound messages', () => {
       ['whatsapp:wamid.B2', 'addr:whatsapp:14155550100', 'conversation_started', '2026-03-01T09:42:00.000Z', undefined],
       ['whatsapp:wamid.B4', 'addr:whatsapp:14155550100', 'message', '2026-03-01T09:44:00.000Z', undefined],
     ]);
-    const names = out.events.filter((e) => e.type === 'contact.upserted').map((e) => (e.contact as { firstName?: string }).firstName);
+    const names = out.events
+      .filter((e) => e.type === 'contact.upserted')
+      .map((e) => (e.contact as { firstName?: string }).firstName);
     expect(names).toEqual(['Ana', 'Bo', 'Bo', 'Bo']);
   });
 
   it('ignores changes for another phone number of the same business account', async () => {
     const other = notification(
-      { contacts: [{ profile: { name: 'X' }, wa_id: '1' }], messages: [{ from: '1', id: 'wamid.X', timestamp: '1772358000', type: 'text', text: { body: 'hi' } }], statuses: [{ id: 'wamid.S', status: 'delivered', timestamp: '1772358000', recipient_id: '1' }] },
+      {
+        contacts: [{ profile: { name: 'X' }, wa_id: '1' }],
+        messages: [{ from: '1', id: 'wamid.X', timestamp: '1772358000', type: 'text', text: { body: 'hi' } }],
+        statuses: [{ id: 'wamid.S', status: 'delivered', timestamp: '1772358000', recipient_id: '1' }],
+      },
       'messages',
       '999999999999999',
     );
@@ -232,7 +305,10 @@ describe('whatsapp webhook: inbound messages', () => {
     const out = await webhook().handle(post(JSON.stringify(body)));
     expect(out.events.map((e) => e.id)).toEqual(['whatsapp:wamid.good:contact', 'whatsapp:wamid.good']);
     // No profile in the payload: no name is invented.
-    expect(contactOf(out.events[0])).toEqual({ id: 'addr:whatsapp:84901234567', channels: [{ type: 'whatsapp', channelId: PHONE_NUMBER_ID, address: '84901234567' }] });
+    expect(contactOf(out.events[0])).toEqual({
+      id: 'addr:whatsapp:84901234567',
+      channels: [{ type: 'whatsapp', channelId: PHONE_NUMBER_ID, address: '84901234567' }],
+    });
   });
 
   it('events carry the account id as channelId when the account has one, else the phone number id', async () => {
@@ -270,7 +346,11 @@ describe('whatsapp webhook: calls', () => {
         id: 'whatsapp:call:wacid.HBgLMTIxODU1NTI4MjgVAgARGCAyODRQIAFRoA:contact',
         type: 'contact.upserted',
         at: '2026-03-01T10:00:00.000Z',
-        contact: { id: 'addr:whatsapp:84901234567', firstName: 'Linh', channels: [{ type: 'whatsapp', channelId: PHONE_NUMBER_ID, address: '84901234567' }] },
+        contact: {
+          id: 'addr:whatsapp:84901234567',
+          firstName: 'Linh',
+          channels: [{ type: 'whatsapp', channelId: PHONE_NUMBER_ID, address: '84901234567' }],
+        },
       },
       {
         id: 'whatsapp:call:wacid.HBgLMTIxODU1NTI4MjgVAgARGCAyODRQIAFRoA',
@@ -291,7 +371,14 @@ describe('whatsapp webhook: calls', () => {
       {
         contacts: [{ profile: { name: 'Linh' }, wa_id: '84901234567' }],
         calls: [
-          { ...call, id: 'wacid.biz', from: '15550783881', to: '84901234567', direction: 'BUSINESS_INITIATED', session: { sdp_type: 'answer', sdp: '' } },
+          {
+            ...call,
+            id: 'wacid.biz',
+            from: '15550783881',
+            to: '84901234567',
+            direction: 'BUSINESS_INITIATED',
+            session: { sdp_type: 'answer', sdp: '' },
+          },
           { ...call, id: 'wacid.end', event: 'terminate', status: 'COMPLETED', duration: 33 },
         ],
       },
@@ -319,12 +406,27 @@ describe('whatsapp webhook: delivery statuses', () => {
               code: 131047,
               title: 'Re-engagement message',
               message: 'Re-engagement message',
-              error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+              error_data: {
+                details:
+                  'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+              },
             },
           ],
         },
-        { id: 'wamid.OUT3', status: 'failed', timestamp: '1772358030', recipient_id: '84901234567', errors: [{ code: 131026, title: 'Message undeliverable' }] },
-        { id: 'wamid.OUT4', status: 'failed', timestamp: '1772358040', recipient_id: '84901234567', errors: [{ code: 131056, title: 'pair rate limit hit' }] },
+        {
+          id: 'wamid.OUT3',
+          status: 'failed',
+          timestamp: '1772358030',
+          recipient_id: '84901234567',
+          errors: [{ code: 131026, title: 'Message undeliverable' }],
+        },
+        {
+          id: 'wamid.OUT4',
+          status: 'failed',
+          timestamp: '1772358040',
+          recipient_id: '84901234567',
+          errors: [{ code: 131056, title: 'pair rate limit hit' }],
+        },
         { id: 'wamid.OUT5', status: 'failed', timestamp: '1772358050', recipient_id: '84901234567' },
         { id: 'wamid.OUT6', status: 'deleted', timestamp: '1772358060', recipient_id: '84901234567' },
       ],
@@ -340,11 +442,30 @@ describe('whatsapp webhook: delivery statuses', () => {
         status: 'failed',
         at: '2026-03-01T09:40:20.000Z',
         reason: 'whatsapp.window_closed',
-        detail: '(#131047) Re-engagement message: Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+        detail:
+          '(#131047) Re-engagement message: Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
       },
-      { providerMessageId: 'wamid.OUT3', status: 'failed', at: '2026-03-01T09:40:30.000Z', reason: 'whatsapp.undeliverable', detail: '(#131026) Message undeliverable' },
-      { providerMessageId: 'wamid.OUT4', status: 'failed', at: '2026-03-01T09:40:40.000Z', reason: 'whatsapp.pair_rate_limited', detail: '(#131056) pair rate limit hit' },
-      { providerMessageId: 'wamid.OUT5', status: 'failed', at: '2026-03-01T09:40:50.000Z', reason: 'provider_error', detail: 'delivery failed (no error given)' },
+      {
+        providerMessageId: 'wamid.OUT3',
+        status: 'failed',
+        at: '2026-03-01T09:40:30.000Z',
+        reason: 'whatsapp.undeliverable',
+        detail: '(#131026) Message undeliverable',
+      },
+      {
+        providerMessageId: 'wamid.OUT4',
+        status: 'failed',
+        at: '2026-03-01T09:40:40.000Z',
+        reason: 'whatsapp.pair_rate_limited',
+        detail: '(#131056) pair rate limit hit',
+      },
+      {
+        providerMessageId: 'wamid.OUT5',
+        status: 'failed',
+        at: '2026-03-01T09:40:50.000Z',
+        reason: 'provider_error',
+        detail: 'delivery failed (no error given)',
+      },
     ]);
   });
 });
