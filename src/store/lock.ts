@@ -65,9 +65,7 @@ export function describeHeldLock(storeUrl: string, h: LockHolder): string {
   if (h.port) facts.push(`port ${h.port}`);
   const who = h.kind === 'server' ? 'the Followup server' : h.command ? `"${h.command}"` : 'another Followup command';
   const what =
-    h.kind === 'server'
-      ? 'stop it first, or send events to its POST /api/events'
-      : 'wait for it to finish, or stop it';
+    h.kind === 'server' ? 'stop it first, or send events to its POST /api/events' : 'wait for it to finish, or stop it';
   return `${storeUrl} is in use by ${who} (${facts.join(', ')}, since ${since(h.startedAt)}): ${what}`;
 }
 

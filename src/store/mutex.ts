@@ -1,10 +1,17 @@
+/** What serialises read-modify-write on a key: within a process (KeyedMutex) or across processes. */
+export interface Locks {
+  run<T>(key: string, fn: () => T | Promise<T>): Promise<T>;
+  /** Holds every key for the duration of `fn` (taken in one global order, so overlapping batches cannot deadlock). */
+  runMany<T>(keys: Iterable<string>, fn: () => T | Promise<T>): Promise<T>;
+}
+
 /**
  * In-process async mutex keyed by a string: read-modify-write on one record runs one at a time, so
  * concurrent updates (two agents sending to one WeChat contact, a webhook and an import) lose nothing.
- * It serialises within one process only; a second process writing the same file (e.g. `followup import`
- * while the server runs) is not covered.
+ * It serialises within one process only: a SQLite store has one writer process (lock.ts); on PostgreSQL,
+ * postgres/locks.ts puts an advisory lock behind it.
  */
-export class KeyedMutex {
+export class KeyedMutex implements Locks {
   /** The promise each key's next holder waits for; absent when nobody holds or waits for the key. */
   private readonly tails = new Map<string, Promise<void>>();
 

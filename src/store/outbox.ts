@@ -114,7 +114,8 @@ export class OutboxRepository {
   async put(entry: Omit<OutboxEntryInput, 'channel'> & { channel: string }): Promise<void> {
     const stored = await this.keys.locks.run(entry.idempotencyKey, async () => {
       const record = await this.records.put(entry.id, entry as OutboxEntryInput);
-      if ((await this.keys.get(entry.idempotencyKey)) !== entry.id) await this.keys.writeLocked(entry.idempotencyKey, entry.id);
+      if ((await this.keys.get(entry.idempotencyKey)) !== entry.id)
+        await this.keys.writeLocked(entry.idempotencyKey, entry.id);
       return record;
     });
     this.changes.emit([stored]);
@@ -173,7 +174,13 @@ export class OutboxRepository {
   }
 
   markFailed(id: string, now: Date, error: string): Promise<OutboxEntry> {
-    return this.update(id, now, (e) => ({ status: 'failed', attempts: e.attempts + 1, error, nextAttemptAt: null, inFlightSince: null }));
+    return this.update(id, now, (e) => ({
+      status: 'failed',
+      attempts: e.attempts + 1,
+      error,
+      nextAttemptAt: null,
+      inFlightSince: null,
+    }));
   }
 
   /** A retryable failure: stays queued, counted, until `nextAttemptAt`. */

@@ -6,7 +6,8 @@
 import type Keyv from 'keyv';
 import type { DeserializedData, Deserialize, Serialize } from 'keyv';
 import type { z } from 'zod';
-import { KeyedMutex } from './mutex.js';
+import { KeyedMutex, type Locks } from './mutex.js';
+import { StoreUnavailableError } from './unavailable.js';
 
 export class StoreRecordError extends Error {
   constructor(
@@ -68,9 +69,29 @@ export const recordCodec: { serialize: Serialize; deserialize: Deserialize } = {
   },
 };
 
-/** What a collection needs beyond keyv itself (the SQLite backend counts without reading values). */
+/** A backend's raw change feed for one namespace: full keys (`ns:id`) and serialized values. */
+export interface RawChangeSink {
+  change(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+/**
+ * What a collection needs beyond keyv itself: SQLite and PostgreSQL count without reading values;
+ * PostgreSQL also reports writes made by other processes (`watch`).
+ */
 export interface CollectionBackend {
   count?: (namespace: string) => Promise<number>;
+  watch?: (namespace: string, sink: RawChangeSink) => () => void;
+  /** Holds back other processes' changes of these full keys until the returned release is called. */
+  hold?: (keys: readonly string[]) => () => void;
+  /** Where a record from another process that cannot be read is reported. */
+  log?: (line: string) => void;
+}
+
+/** A write of another process, decoded: the record as now stored, or its deletion. */
+export interface RemoteChangeListener<T> {
+  change(id: string, value: T): void;
+  delete(id: string): void;
 }
 
 export class RecordCollection<S extends z.ZodType> {
@@ -79,7 +100,8 @@ export class RecordCollection<S extends z.ZodType> {
     private readonly schema: S,
     private readonly kv: Keyv,
     private readonly backend: CollectionBackend = {},
-    readonly locks: KeyedMutex = new KeyedMutex(),
+    /** In-process by default; across processes on PostgreSQL. */
+    readonly locks: Locks = new KeyedMutex(),
   ) {}
 
   /*
@@ -92,8 +114,20 @@ export class RecordCollection<S extends z.ZodType> {
     return `${this.name}:${id}`;
   }
 
+  private fastDecode: ((raw: unknown) => z.output<S> | undefined) | undefined;
+
+  /**
+   * Reads try `decode` first: a cheaper check that answers (with exactly what the schema returns) for the
+   * records this store writes, or returns undefined to leave the record to the schema.
+   */
+  decodeFastWith(decode: (raw: unknown) => z.output<S> | undefined): void {
+    this.fastDecode = decode;
+  }
+
   private decode(id: string, raw: unknown): z.output<S> {
     if (raw instanceof UnreadableValue) throw new StoreRecordError(this.name, id, raw.problem, 'read');
+    const fast = this.fastDecode?.(raw);
+    if (fast !== undefined) return fast;
     const parsed = this.schema.safeParse(raw);
     if (!parsed.success) throw new StoreRecordError(this.name, id, formatZodError(parsed.error), 'read');
     return parsed.data;
@@ -109,6 +143,7 @@ export class RecordCollection<S extends z.ZodType> {
     try {
       return await this.kv.get(this.fullKey(id));
     } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error;
       throw new StoreRecordError(this.name, id, (error as Error).message, 'read');
     }
   }
@@ -124,6 +159,7 @@ export class RecordCollection<S extends z.ZodType> {
     try {
       raws = await this.kv.getMany([...ids]);
     } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error;
       throw new StoreRecordError(this.name, ids.join(','), (error as Error).message, 'read');
     }
     return raws.map((raw, i) => (raw === undefined || raw === null ? undefined : this.decode(ids[i]!, raw)));
@@ -197,23 +233,87 @@ export class RecordCollection<S extends z.ZodType> {
       const next = await fn(current);
       const held = new Set(unique);
       for (const [id] of next) {
-        if (!held.has(id)) throw new Error(`updateMany on ${this.name}: ${JSON.stringify(id)} was not among the locked ids`);
+        if (!held.has(id))
+          throw new Error(`updateMany on ${this.name}: ${JSON.stringify(id)} was not among the locked ids`);
       }
       return this.writeManyLocked(next);
     });
   }
 
   /** Every record of the namespace, in key order, read page by page. */
-  async *entries(): AsyncGenerator<[string, z.output<S>]> {
+  entries(): AsyncGenerator<[string, z.output<S>]> {
+    return this.read((id, value) => [id, value]);
+  }
+
+  values(): AsyncGenerator<z.output<S>> {
+    return this.read((_, value) => value);
+  }
+
+  /** One generator per listing, not one wrapping another: a million records at start-up pay each layer. */
+  private async *read<T>(item: (id: string, value: z.output<S>) => T): AsyncGenerator<T> {
+    // The adapter's own iterator when it has one (SQLite): keyv's wrapper around it cost more per record than
+    // reading the record (an await, a key split and join).
+    const adapter = this.kv.store as { iterator?: (namespace: string) => AsyncIterable<[string, string]> };
+    const deserialize = this.kv.deserialize;
+    if (!(adapter instanceof Map) && typeof adapter.iterator === 'function' && deserialize !== undefined) {
+      const prefix = this.name.length + 1;
+      for await (const [key, text] of adapter.iterator(this.name)) {
+        const data = (await deserialize(text)) as { value: unknown; expires?: unknown } | undefined;
+        if (data === undefined || (typeof data.expires === 'number' && Date.now() > data.expires)) continue;
+        const id = key.slice(prefix);
+        yield item(id, this.decode(id, data.value));
+      }
+      return;
+    }
     const iterate = this.kv.iterator;
     if (!iterate) throw new Error(`The store behind ${this.name} cannot list its records.`);
     for await (const [id, raw] of iterate(undefined) as AsyncIterable<[string, unknown]>) {
-      yield [id, this.decode(id, raw)];
+      yield item(id, this.decode(id, raw));
     }
   }
 
-  async *values(): AsyncGenerator<z.output<S>> {
-    for await (const [, value] of this.entries()) yield value;
+  /**
+   * Writes of other processes on the same store (PostgreSQL), decoded; nothing on a single-process store,
+   * where every write is this process's own. Returns the unsubscriber. A record that cannot be read is
+   * reported through the backend's log and skipped.
+   */
+  watch(listener: RemoteChangeListener<z.output<S>>): () => void {
+    const watch = this.backend.watch;
+    if (!watch) return () => {};
+    const prefix = this.name.length + 1;
+    const deserialize = this.kv.deserialize;
+    return watch(this.name, {
+      change: (key, text) => {
+        const id = key.slice(prefix);
+        let record: z.output<S>;
+        try {
+          const data = deserialize?.(text) as { value: unknown } | undefined;
+          if (data === undefined || data instanceof Promise) throw new Error(`unreadable value for ${key}`);
+          record = this.decode(id, data.value);
+        } catch (error) {
+          this.backend.log?.(`Change from another replica skipped: ${(error as Error).message}`);
+          return;
+        }
+        listener.change(id, record);
+      },
+      delete: (key) => listener.delete(key.slice(prefix)),
+    });
+  }
+
+  /**
+   * Runs this process's write of `ids` and its announcement (`announce`, e.g. to the repository's listeners)
+   * so that `watch` listeners never hear another process's change of those ids in between, nor this write
+   * a second time.
+   */
+  async announcing<T>(ids: readonly string[], write: () => Promise<T>, announce: (result: T) => void): Promise<T> {
+    const release = this.backend.hold?.(ids.map((id) => this.fullKey(id)));
+    try {
+      const result = await write();
+      announce(result);
+      return result;
+    } finally {
+      release?.();
+    }
   }
 
   async count(): Promise<number> {

@@ -54,7 +54,9 @@ export class TunedSqlite extends KeyvSqlite {
       : tuning.wal
         ? ['PRAGMA journal_mode=WAL', 'PRAGMA synchronous=NORMAL']
         : ['SELECT 1'];
-    this.ready = pragmas.reduce<Promise<unknown>>((p, sql) => p.then(() => raw(sql)), Promise.resolve()).then(() => undefined);
+    this.ready = pragmas
+      .reduce<Promise<unknown>>((p, sql) => p.then(() => raw(sql)), Promise.resolve())
+      .then(() => undefined);
     // Every statement waits for the pragmas: journal_mode must be switched before the first write.
     this.query = async (sql: string, ...params: unknown[]) => {
       await this.ready;

@@ -3,13 +3,15 @@
  *   sqlite://data/followup.sqlite   relative to the project folder (default); sqlite:///abs/path.sqlite;
  *                                   sqlite://:memory:
  *   memory://                       in-process Maps, for quick tests (nothing survives the process)
+ *   postgres://USER[:PASSWORD]@HOST:PORT/DB[?schema=NAME]   (or postgresql://) any number of replicas on one
+ *                                   database: cross-process locks, change feed, leadership (postgres/index.ts)
  * A SQLite file has one writer process (lock.ts); `access: 'read'` opens beside it without a lock.
  */
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Keyv from 'keyv';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contactSchema } from '../contacts/model.js';
 import { templateSchema } from '../policy/index.js';
 import { ContactRepository } from './contacts.js';
@@ -17,7 +19,9 @@ import { CounterRepository, counterSchema } from './counters.js';
 import { AppliedEventRepository, appliedEventSchema } from './events.js';
 import { OutboxRepository, idempotencyIndexSchema, outboxEntrySchema } from './outbox.js';
 import { type LockClaim, type StoreLock, StoreOpenError, acquireStoreLock } from './lock.js';
-import { KeyedMutex } from './mutex.js';
+import { DEFAULT_LEADER_RETRY_MS, type Leadership, type LeadershipOptions, soleLeadership } from './leadership.js';
+import { KeyedMutex, type Locks } from './mutex.js';
+import { type PostgresTuning, isPostgresUrl, openPostgresBackend, redactUrl } from './postgres/index.js';
 import { type CollectionBackend, RecordCollection, jsonCodec, recordCodec } from './records.js';
 import { DEFAULT_TUNING, type SqliteTuning, TunedSqlite } from './sqlite.js';
 import { TemplateRepository } from './templates.js';
@@ -33,6 +37,8 @@ export type StoreAccess = 'write' | 'read';
 export interface OpenStoreOptions {
   /** SQLite tuning; the defaults are what production uses (WAL on, 2,000-row pages). */
   sqlite?: Partial<SqliteTuning>;
+  /** PostgreSQL tuning (pool size, timeouts, change feed poll); the defaults are what production uses. */
+  postgres?: Partial<PostgresTuning>;
   /**
    * 'write' (default) takes the store's lock and refuses when another process holds it; 'read' takes none,
    * never creates the file, and refuses writes.
@@ -40,13 +46,25 @@ export interface OpenStoreOptions {
   access?: StoreAccess;
   /** Who takes the write lock, for the message another process gets (default: a CLI command). */
   holder?: LockClaim;
-  /** Where a line goes when a stale lock is taken over (default: stderr). */
+  /** Where a line goes when a stale lock is taken over, or the change feed pauses (default: stderr). */
   log?: (line: string) => void;
 }
 
+export type StoreKind = 'sqlite' | 'postgres' | 'memory';
+
+export interface StoreHealth {
+  ok: boolean;
+  /** One line: "postgres://…: ok (2 ms)", or why not ("Followup cannot reach its store (…): connection refused"). */
+  detail: string;
+}
+
+/** How long `health()` waits for the database. */
+const HEALTH_TIMEOUT_MS = 2_000;
+
 export interface Store {
-  /** The store's URL, a SQLite path made absolute: what every message names. */
+  /** The store's URL, a SQLite path made absolute, a password replaced by `***`: what every message names. */
   readonly url: string;
+  readonly kind: StoreKind;
   readonly access: StoreAccess;
   readonly contacts: ContactRepository;
   readonly templates: TemplateRepository;
@@ -59,10 +77,18 @@ export interface Store {
    */
   namespace(name: string): Keyv;
   /**
-   * Runs `fn` holding an in-process lock on `key` (e.g. `contact:c-42` around a whole send). Separate from
-   * the repositories' record locks, so repository calls inside `fn` do not wait for it.
+   * Runs `fn` holding a lock on `key` (e.g. `contact:c-42` around a whole send): in-process on SQLite and
+   * memory, across every process of the store on PostgreSQL. Separate from the repositories' record locks,
+   * so repository calls inside `fn` do not wait for it.
    */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Who does the once-per-fleet work named `name` (e.g. 'notifier', 'outbox'). SQLite and memory: this
+   * process, always. PostgreSQL: one replica at a time; another takes over within `retryMs` of its death.
+   */
+  leadership(name: string, opts?: LeadershipOptions): Leadership;
+  /** Whether the store answers now (PostgreSQL: `SELECT 1` within 2 s). Never throws. */
+  health(): Promise<StoreHealth>;
   /** A zod-validated record collection with per-key `update`, for another part of the app. */
   collection<S extends z.ZodType>(name: string, schema: S): RecordCollection<S>;
   /** Adds the server's port to the write lock, so a refused second process can name it. */
@@ -73,7 +99,15 @@ export interface Store {
 type Codec = typeof jsonCodec;
 
 interface Backend extends CollectionBackend {
+  kind: StoreKind;
   keyv(namespace: string, codec: Codec): Keyv;
+  /** Record locks of a namespace; default in-process. */
+  recordLocks?: (namespace: string) => Locks;
+  /** `withLock`'s locks; default in-process. */
+  appLocks?: Locks;
+  /** Default: this process always leads. */
+  leadership?: (name: string, retryMs: number) => Leadership;
+  health(): Promise<StoreHealth>;
   updateLock(fields: { port: number }): void;
   close(): Promise<void>;
 }
@@ -173,8 +207,17 @@ async function sqliteBackend(url: string, file: string, opts: OpenStoreOptions):
   }
   const connection = db;
   return {
+    kind: 'sqlite',
     keyv: (namespace, codec) => new Keyv({ store: connection.view(namespace), ...keyvOptions(namespace, codec) }),
     count: (namespace) => connection.countNamespace(namespace),
+    async health() {
+      try {
+        await connection.query('SELECT 1');
+        return { ok: true, detail: `${url}: ok` };
+      } catch (error) {
+        return { ok: false, detail: `${url}: ${String((error as Error).message).split('\n')[0]}` };
+      }
+    },
     updateLock: (fields) => lock?.update(fields),
     async close() {
       try {
@@ -188,22 +231,48 @@ async function sqliteBackend(url: string, file: string, opts: OpenStoreOptions):
 
 function memoryBackend(): Backend {
   return {
+    kind: 'memory',
     keyv: (namespace, codec) => new Keyv({ store: new Map(), ...keyvOptions(namespace, codec) }),
+    health: async () => ({ ok: true, detail: 'memory://: ok' }),
     updateLock: () => {},
     close: async () => {},
   };
 }
 
-/** The backend and the URL it is known by (a SQLite path made absolute). */
+async function postgresBackend(url: string, opts: OpenStoreOptions): Promise<Backend> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const pg = await openPostgresBackend(url, { access: opts.access ?? 'write', tuning: opts.postgres ?? {}, log });
+  return {
+    kind: 'postgres',
+    keyv: (namespace, codec) => new Keyv({ store: pg.view(namespace), ...keyvOptions(namespace, codec) }),
+    count: pg.count,
+    watch: pg.watch,
+    hold: pg.hold,
+    log,
+    recordLocks: pg.recordLocks,
+    appLocks: pg.appLocks,
+    leadership: pg.leadership,
+    health: () => pg.health(HEALTH_TIMEOUT_MS),
+    updateLock: () => {},
+    close: pg.close,
+  };
+}
+
+/** The backend and the URL it is known by (a SQLite path made absolute, a password hidden). */
 async function openBackend(url: string, opts: OpenStoreOptions): Promise<{ backend: Backend; url: string }> {
   if (url === 'memory://' || url === 'memory:') return { backend: memoryBackend(), url };
+  if (isPostgresUrl(url)) {
+    const backend = await postgresBackend(url, opts);
+    return { backend, url: redactUrl(url) };
+  }
   if (url.startsWith('sqlite://')) {
     const file = sqliteFileOf(url);
     const shown = `sqlite://${file}`;
     return { backend: await sqliteBackend(shown, file, opts), url: shown };
   }
   throw new StoreOpenError(
-    `Unsupported STORE_URL "${url}": use sqlite://path/to/file.sqlite (default ${DEFAULT_STORE_URL}) or memory://`,
+    `Unsupported STORE_URL "${redactUrl(url)}": use sqlite://path/to/file.sqlite (default ${DEFAULT_STORE_URL}), ` +
+      'postgres://USER@HOST:PORT/DB or memory://',
   );
 }
 
@@ -218,27 +287,37 @@ export async function openStore(url: string = DEFAULT_STORE_URL, opts: OpenStore
       if (known.schema !== schema) throw new Error(`Namespace "${name}" is already open with another schema.`);
       return known.collection as unknown as RecordCollection<S>;
     }
-    const collection = new RecordCollection(name, schema, backend.keyv(name, recordCodec), backend);
+    const locks = backend.recordLocks?.(name) ?? new KeyedMutex();
+    const collection = new RecordCollection(name, schema, backend.keyv(name, recordCodec), backend, locks);
     collections.set(name, { schema, collection: collection as unknown as RecordCollection<z.ZodType> });
     return collection;
   };
 
   const checkName = (name: string) => {
-    if (!NAMESPACE_NAME.test(name)) throw new Error(`Invalid namespace "${name}": lowercase letters, digits, _ and - only.`);
-    if ((RESERVED_NAMESPACES as readonly string[]).includes(name)) throw new Error(`Namespace "${name}" belongs to the store's own repositories.`);
+    if (!NAMESPACE_NAME.test(name))
+      throw new Error(`Invalid namespace "${name}": lowercase letters, digits, _ and - only.`);
+    if ((RESERVED_NAMESPACES as readonly string[]).includes(name))
+      throw new Error(`Namespace "${name}" belongs to the store's own repositories.`);
   };
 
-  const appLocks = new KeyedMutex();
+  const appLocks = backend.appLocks ?? new KeyedMutex();
   let closed = false;
   return {
     url: shownUrl,
+    kind: backend.kind,
     access: opts.access ?? 'write',
     contacts: new ContactRepository(collectionFor('contacts', contactSchema)),
     templates: new TemplateRepository(collectionFor('templates', templateSchema)),
     counters: new CounterRepository(collectionFor('counters', counterSchema)),
-    outbox: new OutboxRepository(collectionFor('outbox', outboxEntrySchema), collectionFor('outbox_keys', idempotencyIndexSchema)),
+    outbox: new OutboxRepository(
+      collectionFor('outbox', outboxEntrySchema),
+      collectionFor('outbox_keys', idempotencyIndexSchema),
+    ),
     events: new AppliedEventRepository(collectionFor('events', appliedEventSchema)),
     withLock: (key, fn) => appLocks.run(key, fn),
+    leadership: (name, leadershipOpts = {}) =>
+      backend.leadership?.(name, leadershipOpts.retryMs ?? DEFAULT_LEADER_RETRY_MS) ?? soleLeadership(),
+    health: () => backend.health(),
     namespace(name) {
       checkName(name);
       if (collections.has(name)) throw new Error(`Namespace "${name}" is already open as a collection.`);

@@ -2,7 +2,7 @@
  * Message templates (WhatsApp), keyed `name:language`, or `name:language:channelId` for a template that
  * belongs to one channel account. Few records: listing reads them all.
  */
-import { type Template, sameLanguage, templateSchema } from '../policy/index.js';
+import { type Template, sameLanguage, type templateSchema } from '../policy/index.js';
 import { ChangeFeed } from './changes.js';
 import type { RecordCollection } from './records.js';
 

@@ -16,7 +16,11 @@ let dir: string;
 
 beforeAll(async () => {
   // Compile what npm start runs (the native compiler takes a few seconds).
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
+    { stdio: 'pipe' },
+  );
   fake = await startFakeSlack();
   dir = mkdtempSync(join(tmpdir(), 'followup-proc-'));
 }, 120_000);
@@ -25,7 +29,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(env: Record<string, string>): { child: ChildProcess; out: () => string; exited: Promise<number | null> } {
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  out: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -102,7 +102,10 @@ describe('a running server owns its SQLite store', () => {
     const events = join(dir, 'events.ndjson');
     writeFileSync(events, `${upsert('c-2', 'Đức')}\n`);
 
-    for (const args of [['import', events], ['seed-demo', '--count', '3']]) {
+    for (const args of [
+      ['import', events],
+      ['seed-demo', '--count', '3'],
+    ]) {
       const refused = tracked(cli(build, args, { STORE_URL: url }));
       expect(await refused.exited).toBe(1);
       expect(refused.out()).toMatch(heldBy(s.child.pid!, s.port));
@@ -161,8 +164,8 @@ describe('a store setting that cannot work stops start-up with one line naming S
 
   it('an unknown scheme', async () => {
     freshStore();
-    expect(await startFails('postgresql://db/followup')).toMatch(
-      /^followup: Unsupported STORE_URL "postgresql:\/\/db\/followup": use sqlite:\/\//,
+    expect(await startFails('mysql://db/followup')).toMatch(
+      /^followup: Unsupported STORE_URL "mysql:\/\/db\/followup": use sqlite:\/\//,
     );
   });
 

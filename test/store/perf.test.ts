@@ -47,9 +47,35 @@ describe.skipIf(!run)('store performance', () => {
       const id = `c-${i}`;
       const day = String(1 + (i % 28)).padStart(2, '0');
       events.push(
-        { id: `${id}-u`, type: 'contact.upserted', at: `2026-11-${day}T08:00:00Z`, contact: { id, firstName: 'Linh', lastName: `Nguyễn ${i}`, email: `${id}@example.vn`, phone: `+84 912 ${String(i).padStart(6, '0')}`, language: 'vi', channels: [{ type: 'whatsapp', address: `+84912${i}` }] } },
-        { id: `${id}-r`, type: 'message.received', at: `2026-11-${day}T09:00:00Z`, contactId: id, channel: 'whatsapp', text: 'Cảm ơn!' },
-        { id: `${id}-s`, type: 'message.sent', at: `2026-11-${day}T09:05:00Z`, contactId: id, channel: i % 10 === 0 ? 'viber' : 'whatsapp' },
+        {
+          id: `${id}-u`,
+          type: 'contact.upserted',
+          at: `2026-11-${day}T08:00:00Z`,
+          contact: {
+            id,
+            firstName: 'Linh',
+            lastName: `Nguyễn ${i}`,
+            email: `${id}@example.vn`,
+            phone: `+84 912 ${String(i).padStart(6, '0')}`,
+            language: 'vi',
+            channels: [{ type: 'whatsapp', address: `+84912${i}` }],
+          },
+        },
+        {
+          id: `${id}-r`,
+          type: 'message.received',
+          at: `2026-11-${day}T09:00:00Z`,
+          contactId: id,
+          channel: 'whatsapp',
+          text: 'Cảm ơn!',
+        },
+        {
+          id: `${id}-s`,
+          type: 'message.sent',
+          at: `2026-11-${day}T09:05:00Z`,
+          contactId: id,
+          channel: i % 10 === 0 ? 'viber' : 'whatsapp',
+        },
         { id: `${id}-c`, type: 'conversation.closed', at: `2026-11-${day}T09:30:00Z`, contactId: id, by: 'U024BE7LH' },
       );
     }
@@ -62,18 +88,24 @@ describe.skipIf(!run)('store performance', () => {
       accepted += results.filter((r) => r.status === 'accepted').length;
     }
     const importMs = ms(t0);
-    console.log(`import ${events.length} events (${contacts} contacts): ${(importMs / 1000).toFixed(2)} s = ${Math.round(events.length / (importMs / 1000))} events/s`);
+    console.log(
+      `import ${events.length} events (${contacts} contacts): ${(importMs / 1000).toFixed(2)} s = ${Math.round(events.length / (importMs / 1000))} events/s`,
+    );
     expect(accepted).toBe(events.length);
     expect(importMs).toBeLessThan(60_000);
 
     const t1 = performance.now();
     const replay = await applyEvents(store, events.slice(0, 20_000));
-    console.log(`replay of 20k already-applied events: ${ms(t1).toFixed(0)} ms (all duplicate: ${replay.every((r) => r.status === 'duplicate')})`);
+    console.log(
+      `replay of 20k already-applied events: ${ms(t1).toFixed(0)} ms (all duplicate: ${replay.every((r) => r.status === 'duplicate')})`,
+    );
 
     // Grow to 100k contacts with putMany, then stream them all.
     const t2 = performance.now();
     for (let i = contacts; i < 100_000; i += 2000) {
-      await store.contacts.putMany(Array.from({ length: Math.min(2000, 100_000 - i) }, (_, k) => contact(`c-${i + k}`)));
+      await store.contacts.putMany(
+        Array.from({ length: Math.min(2000, 100_000 - i) }, (_, k) => contact(`c-${i + k}`)),
+      );
     }
     console.log(`putMany 75k contacts (batches of 2,000): ${ms(t2).toFixed(0)} ms`);
 
