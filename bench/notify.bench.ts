@@ -146,16 +146,16 @@ export async function main(flags: string[]): Promise<void> {
     memory.clear();
     const fileMb = statSync(file).size / 1e6;
     console.log(
-      `setup: ${fmt(setupMs)} (raw batched insert in one transaction), file ${fileMb.toFixed(0)} MB, schedule rows ${seed.size.rows.toLocaleString('en')}`,
+      `setup: ${fmt(setupMs)} (raw batched insert in one transaction), file ${fileMb.toFixed(0)} MB, ` +
+        `schedule rows ${seed.size.rows.toLocaleString('en')}`,
     );
 
     // ── load ──────────────────────────────────────────────────────────────────────────────────────────
     gc();
     const schedule = new WindowSchedule({ kv: scheduleKv });
     const loaded = await schedule.load(new Date(B));
-    console.log(
-      `load: ${loaded.rows.toLocaleString('en')} rows, ${loaded.entries.toLocaleString('en')} entries, ${fmt(loaded.ms)}`,
-    );
+    const { rows, entries } = loaded;
+    console.log(`load: ${rows.toLocaleString('en')} rows, ${entries.toLocaleString('en')} entries, ${fmt(loaded.ms)}`);
 
     // keyv's own iterator on the plain adapter: time its first pages, extrapolate (LIKE cannot use the index).
     const iterKv = new Keyv({ store: new KeyvSqlite(`sqlite://${file}`), namespace: 'schedule' });
@@ -298,7 +298,8 @@ export async function main(flags: string[]): Promise<void> {
     console.log(`${'-'.repeat(w0)}-|-${'-'.repeat(w1)}-|-${'-'.repeat(30)}`);
     for (const [a, b, c] of rowsOut) console.log(`${a.padEnd(w0)} | ${b.padEnd(w1)} | ${c}`);
     console.log(
-      `\nbaseline tick = naive full scan of all ${scanned.toLocaleString('en')} contacts (keyset range scan + evaluateWindow), measured once in this run; it costs the same whatever is due.`,
+      `\nbaseline tick = naive full scan of all ${scanned.toLocaleString('en')} contacts ` +
+        '(keyset range scan + evaluateWindow), measured once in this run; it costs the same whatever is due.',
     );
     console.log(`idle tick target < 1 ms: ${median(idle) < 1 && pct(idle, 0.99) < 1 ? 'met' : 'NOT met'}`);
   } finally {

@@ -43,34 +43,50 @@ const words = (s: string): string[] => s.split(/\s*,\s*/);
 const NAMES = {
   en: {
     first: words(
-      'James, Mary, John, Patricia, Robert, Jennifer, Michael, Linda, William, Elizabeth, David, Barbara, Richard, Susan, Joseph, Jessica, Thomas, Sarah, Charles, Karen, Emily, Olivia, Noah, Liam, Emma, Ava, Sophia, Mason, Ethan, Chloe',
+      'James, Mary, John, Patricia, Robert, Jennifer, Michael, Linda, William, Elizabeth, David, Barbara, Richard, ' +
+        'Susan, Joseph, Jessica, Thomas, Sarah, Charles, Karen, Emily, Olivia, Noah, Liam, Emma, Ava, Sophia, ' +
+        'Mason, Ethan, Chloe',
     ),
     last: words(
-      "Smith, Johnson, Williams, Brown, Jones, Miller, Davis, Wilson, Anderson, Taylor, Thomas, Moore, Jackson, Martin, Lee, Thompson, White, Harris, Clark, Lewis, Robinson, Walker, O'Brien, McDonald, Young, Allen, King, Wright, Scott, Green",
+      'Smith, Johnson, Williams, Brown, Jones, Miller, Davis, Wilson, Anderson, Taylor, Thomas, Moore, Jackson, ' +
+        "Martin, Lee, Thompson, White, Harris, Clark, Lewis, Robinson, Walker, O'Brien, McDonald, Young, Allen, " +
+        'King, Wright, Scott, Green',
     ),
   },
   fr: {
     first: words(
-      'Jean, Marie, Pierre, Françoise, Jérôme, Hélène, Benoît, Cécile, Élodie, Stéphane, Gaëlle, Noël, Amélie, Loïc, Thérèse, Sébastien, Léa, Chloé, Zoé, Maël, Anaïs, Jean-Pierre, Marie-Claire, François, Agnès, Frédéric, Mathéo, Inès, Raphaël, Océane',
+      'Jean, Marie, Pierre, Françoise, Jérôme, Hélène, Benoît, Cécile, Élodie, Stéphane, Gaëlle, Noël, Amélie, ' +
+        'Loïc, Thérèse, Sébastien, Léa, Chloé, Zoé, Maël, Anaïs, Jean-Pierre, Marie-Claire, François, Agnès, ' +
+        'Frédéric, Mathéo, Inès, Raphaël, Océane',
     ),
     last: words(
-      "Martin, Bernard, Dubois, Thomas, Robert, Richard, Petit, Durand, Leroy, Moreau, Lefèvre, Garçon, Rousseau, Fontaine, Chevalier, Girard, Lambert, Bonnet, François, Mercier, Dupont, Lefebvre, Faure, André, Gauthier, Crépin, Benoît, Lemaître, Hébert, D'Arcy",
+      'Martin, Bernard, Dubois, Thomas, Robert, Richard, Petit, Durand, Leroy, Moreau, Lefèvre, Garçon, Rousseau, ' +
+        'Fontaine, Chevalier, Girard, Lambert, Bonnet, François, Mercier, Dupont, Lefebvre, Faure, André, ' +
+        "Gauthier, Crépin, Benoît, Lemaître, Hébert, D'Arcy",
     ),
   },
   es: {
     first: words(
-      'José, María, Juan, Lucía, Sofía, Martín, Andrés, Íñigo, Begoña, Jesús, Raúl, Inés, Álvaro, Nuria, Sergio, Carmen, Pilar, Ramón, Tomás, Verónica, Joaquín, Ángela, Rocío, Adrián, Óscar, Víctor, Mónica, Pablo, Elena, José Luis',
+      'José, María, Juan, Lucía, Sofía, Martín, Andrés, Íñigo, Begoña, Jesús, Raúl, Inés, Álvaro, Nuria, Sergio, ' +
+        'Carmen, Pilar, Ramón, Tomás, Verónica, Joaquín, Ángela, Rocío, Adrián, Óscar, Víctor, Mónica, Pablo, ' +
+        'Elena, José Luis',
     ),
     last: words(
-      'García, Fernández, González, Rodríguez, López, Martínez, Sánchez, Pérez, Gómez, Martín, Jiménez, Ruiz, Hernández, Díaz, Moreno, Muñoz, Álvarez, Romero, Alonso, Gutiérrez, Navarro, Torres, Domínguez, Vázquez, Ramos, Núñez, Peña, Castaño, Ibáñez, Serrano',
+      'García, Fernández, González, Rodríguez, López, Martínez, Sánchez, Pérez, Gómez, Martín, Jiménez, Ruiz, ' +
+        'Hernández, Díaz, Moreno, Muñoz, Álvarez, Romero, Alonso, Gutiérrez, Navarro, Torres, Domínguez, Vázquez, ' +
+        'Ramos, Núñez, Peña, Castaño, Ibáñez, Serrano',
     ),
   },
   de: {
     first: words(
-      'Jürgen, Günter, Jörg, Björn, Käthe, Anneliese, Klaus, Wolfgang, Heinz, Ursula, Gisela, Hannelore, Lukas, Lea, Jonas, Mia, Felix, Leonie, Maximilian, Sören, Dörte, Uwe, Götz, Jörn, Bärbel, Grete, Fritz, Ilse, Helmut, Jan-Ole',
+      'Jürgen, Günter, Jörg, Björn, Käthe, Anneliese, Klaus, Wolfgang, Heinz, Ursula, Gisela, Hannelore, Lukas, ' +
+        'Lea, Jonas, Mia, Felix, Leonie, Maximilian, Sören, Dörte, Uwe, Götz, Jörn, Bärbel, Grete, Fritz, Ilse, ' +
+        'Helmut, Jan-Ole',
     ),
     last: words(
-      'Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schulz, Hoffmann, Schäfer, Koch, Bauer, Richter, Klein, Wolf, Schröder, Neumann, Schwarz, Zimmermann, Braun, Krüger, Hofmann, Hartmann, Groß, Weiß, Jäger, Köhler, Strauß, Lange',
+      'Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schulz, Hoffmann, Schäfer, Koch, Bauer, ' +
+        'Richter, Klein, Wolf, Schröder, Neumann, Schwarz, Zimmermann, Braun, Krüger, Hofmann, Hartmann, Groß, ' +
+        'Weiß, Jäger, Köhler, Strauß, Lange',
     ),
   },
 };
@@ -130,22 +146,27 @@ const AR_LAST: [string, string, string][] = [
   ['إسماعيل', '', 'ismail'],
 ];
 const VI_GIVEN = words(
-  'Linh, Anh, Minh, Hương, Thảo, Ngọc, Trang, Hùng, Dũng, Tuấn, Phương, Hà, Lan, Hải, Quang, Đức, Thủy, Hạnh, Nhung, Khánh, Thắng, Hoàng, Long, Bảo, Việt, Yến, Hiếu, Nam, Trung, Thư',
+  'Linh, Anh, Minh, Hương, Thảo, Ngọc, Trang, Hùng, Dũng, Tuấn, Phương, Hà, Lan, Hải, Quang, Đức, Thủy, Hạnh, ' +
+    'Nhung, Khánh, Thắng, Hoàng, Long, Bảo, Việt, Yến, Hiếu, Nam, Trung, Thư',
 );
 const VI_MIDDLE = words('Thị, Văn, Đức, Ngọc, Minh, Thu, Hữu, Quốc, Thanh, Xuân');
 /** Vietnamese family names, Nguyễn about 38% as in the population. */
 const VI_LAST = [
   ...Array(14).fill('Nguyễn'),
   ...words(
-    'Trần, Trần, Trần, Lê, Lê, Phạm, Phạm, Hoàng, Huỳnh, Phan, Vũ, Võ, Đặng, Bùi, Đỗ, Hồ, Ngô, Dương, Lý, Đinh, Trương, Lâm',
+    'Trần, Trần, Trần, Lê, Lê, Phạm, Phạm, Hoàng, Huỳnh, Phan, Vũ, Võ, Đặng, Bùi, Đỗ, Hồ, Ngô, Dương, Lý, Đinh, ' +
+      'Trương, Lâm',
   ),
 ];
 
 const BIG_MAIL = words(
-  'gmail.com, yahoo.com, outlook.com, hotmail.com, icloud.com, gmx.de, web.de, t-online.de, orange.fr, free.fr, laposte.net, hotmail.fr, yahoo.es, telefonica.net, vnn.vn, fpt.vn, yahoo.com.vn, live.com, aol.com, gmail.sa',
+  'gmail.com, yahoo.com, outlook.com, hotmail.com, icloud.com, gmx.de, web.de, t-online.de, orange.fr, free.fr, ' +
+    'laposte.net, hotmail.fr, yahoo.es, telefonica.net, vnn.vn, fpt.vn, yahoo.com.vn, live.com, aol.com, gmail.sa',
 );
 const COMPANY_WORDS = words(
-  'acme, globex, initech, umbrella, stark, wayne, wonka, hooli, vandelay, soylent, cyberdyne, tyrell, aperture, oscorp, nakatomi, monarch, duff, gringotts, pied, piper, dunder, sterling, bluth, prestige, virtucon, massive, dynamic, aurora, zenith, helix',
+  'acme, globex, initech, umbrella, stark, wayne, wonka, hooli, vandelay, soylent, cyberdyne, tyrell, aperture, ' +
+    'oscorp, nakatomi, monarch, duff, gringotts, pied, piper, dunder, sterling, bluth, prestige, virtucon, ' +
+    'massive, dynamic, aurora, zenith, helix',
 );
 const COMPANY_TLDS = words('com, de, fr, es, vn, sa, ae, co.uk, io, net');
 /** A few hundred domains: 20 big mailbox providers plus 300 company domains. */
@@ -500,7 +521,8 @@ async function benchSize(n: number, withSqlite: boolean): Promise<void> {
     .map((l) => l.toFixed(2))
     .join(' ');
   console.log(
-    `\n--- ${n.toLocaleString('en')} contacts (node ${process.version}, ${cpus().length} CPUs, load average ${load}) ---`,
+    `\n--- ${n.toLocaleString('en')} contacts ` +
+      `(node ${process.version}, ${cpus().length} CPUs, load average ${load}) ---`,
   );
   gc();
   const base = process.memoryUsage();
@@ -525,12 +547,14 @@ async function benchSize(n: number, withSqlite: boolean): Promise<void> {
   gc();
   const mem = process.memoryUsage();
   console.log(
-    `index build: ${buildS.toFixed(2)} s (upserts ${(upsertMs / 1000).toFixed(2)} s + first search ${(flushMs / 1000).toFixed(2)} s: ` +
-      `text segments, window states) = ${(((upsertMs + flushMs) * 1000) / n).toFixed(2)} µs/contact   [target ≤ ${TARGET.buildS} s at 1M]`,
+    `index build: ${buildS.toFixed(2)} s (upserts ${(upsertMs / 1000).toFixed(2)} s ` +
+      `+ first search ${(flushMs / 1000).toFixed(2)} s: text segments, window states) ` +
+      `= ${(((upsertMs + flushMs) * 1000) / n).toFixed(2)} µs/contact   [target ≤ ${TARGET.buildS} s at 1M]`,
   );
   console.log(
-    `memory after build (after gc): RSS ${mb(mem.rss)} [target ≤ ${TARGET.rssMb} MB at 1M], heap used ${mb(mem.heapUsed)}, ` +
-      `array buffers ${mb(mem.arrayBuffers)}; index ≈ ${mb(mem.heapUsed + mem.arrayBuffers - base.heapUsed - base.arrayBuffers)}`,
+    `memory after build (after gc): RSS ${mb(mem.rss)} [target ≤ ${TARGET.rssMb} MB at 1M], ` +
+      `heap used ${mb(mem.heapUsed)}, array buffers ${mb(mem.arrayBuffers)}; ` +
+      `index ≈ ${mb(mem.heapUsed + mem.arrayBuffers - base.heapUsed - base.arrayBuffers)}`,
   );
 
   // Each query runs at its own instant, a second after the previous one, as a live clock moves.
@@ -647,7 +671,8 @@ async function benchSize(n: number, withSqlite: boolean): Promise<void> {
   index.search({ text: 'warm' }, tick()); // flushes what the updates left in the tail
   const tuEnd = performance.now();
   console.log(
-    `upserts into the built index: ${UPDATES.toLocaleString('en')} (half activity-only, half text changes) in ${(tuEnd - tu).toFixed(0)} ms ` +
+    `upserts into the built index: ${UPDATES.toLocaleString('en')} (half activity-only, half text changes) ` +
+      `in ${(tuEnd - tu).toFixed(0)} ms ` +
       `= ${(((tuEnd - tu) * 1000) / UPDATES).toFixed(1)} µs each amortised incl. the flush/merge they caused ` +
       `(${(tuEnd - tuFlush).toFixed(0)} ms of it in the next search)`,
   );
@@ -712,10 +737,12 @@ async function benchSize(n: number, withSqlite: boolean): Promise<void> {
   }
   printTable(header, cells);
   console.log(
-    `latency in ms; ${QUERIES_PER_KIND} queries per text kind, ${FILTER_QUERIES} per filter row, ${PAGE_QUERIES} per page-50 row, ` +
-      `each at its own instant ${STEP_MS / 1000} s after the previous; limit ${LIMIT}; status closed unless the row says; ` +
-      `target p95 ≤ ${TARGET.p95Ms} ms and p99 ≤ ${TARGET.p99Ms} ms at 1M. Brute-force scan: the slowest of ${bruteCount} ` +
-      `(every contact, evaluateWindow per channel), and whether the index gave the same ids and total at the same instant.`,
+    `latency in ms; ${QUERIES_PER_KIND} queries per text kind, ${FILTER_QUERIES} per filter row, ` +
+      `${PAGE_QUERIES} per page-50 row, each at its own instant ${STEP_MS / 1000} s after the previous; ` +
+      `limit ${LIMIT}; status closed unless the row says; ` +
+      `target p95 ≤ ${TARGET.p95Ms} ms and p99 ≤ ${TARGET.p99Ms} ms at 1M. ` +
+      `Brute-force scan: the slowest of ${bruteCount} (every contact, evaluateWindow per channel), ` +
+      'and whether the index gave the same ids and total at the same instant.',
   );
 
   if (withSqlite) {
@@ -730,7 +757,8 @@ async function benchSize(n: number, withSqlite: boolean): Promise<void> {
     );
     console.log(
       `SQLite LIKE '%q%' over the same rows (neither accent- nor format-aware), ${sqliteCount} queries per kind; ` +
-        `${n.toLocaleString('en')} rows inserted in one transaction in ${sqliteBuild.toFixed(1)} s (file under ${tmpdir()}, deleted)`,
+        `${n.toLocaleString('en')} rows inserted in one transaction in ${sqliteBuild.toFixed(1)} s ` +
+        `(file under ${tmpdir()}, deleted)`,
     );
   }
   const sameEverywhere = [...bruteResults.values()].every((b) => b.same);

@@ -176,7 +176,11 @@ export async function main(flags: string[]): Promise<void> {
     await followup.stop();
 
     const row = (name: string, xs: number[]) =>
-      `${name.padEnd(44)} ${pct(xs, 50).toFixed(1).padStart(8)} ${pct(xs, 95).toFixed(1).padStart(8)} ${pct(xs, 99).toFixed(1).padStart(8)} ${String(xs.length).padStart(6)}`;
+      [
+        name.padEnd(44),
+        ...[50, 95, 99].map((p) => pct(xs, p).toFixed(1).padStart(8)),
+        String(xs.length).padStart(6),
+      ].join(' ');
     console.log(`\n${AGENTS} agents at once, ${rounds} rounds, ${contacts.toLocaleString('en')} contacts (ms)`);
     console.log(`${''.padEnd(44)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'n'.padStart(6)}`);
     console.log(row('bare Bolt app: command → empty modal', bareMs));
@@ -187,7 +191,8 @@ export async function main(flags: string[]): Promise<void> {
       `p95 ratio Followup / bare empty modal: ${(pct(ourMs, 95) / pct(bareMs, 95)).toFixed(2)}× (target ≤ 1.25×)`,
     );
     console.log(
-      `p95 ratio Followup / bare same-size view: ${(pct(ourMs, 95) / pct(sizedMs, 95)).toFixed(2)}× (Followup's own work: search, render, wiring)`,
+      `p95 ratio Followup / bare same-size view: ${(pct(ourMs, 95) / pct(sizedMs, 95)).toFixed(2)}× ` +
+        "(Followup's own work: search, render, wiring)",
     );
     console.log(`p99 ${pct(ourMs, 99).toFixed(0)} ms (target far below 3000)`);
   } finally {

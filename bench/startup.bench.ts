@@ -61,7 +61,8 @@ async function benchSearch(dir: string, n: number): Promise<void> {
   const url = `sqlite://${join(dir, `search-${n}.sqlite`)}`;
   const written = await writeStore(url, n);
   console.log(
-    `\nfollowup search over ${n.toLocaleString('en')} stored contacts (store written in ${written.toFixed(1)} s); wall time of the process, 3 runs each`,
+    `\nfollowup search over ${n.toLocaleString('en')} stored contacts (store written in ${written.toFixed(1)} s); ` +
+      'wall time of the process, 3 runs each',
   );
   const queries: [string, string[]][] = [
     ['name', ['nguyen']],
@@ -82,7 +83,8 @@ async function benchSearch(dir: string, n: number): Promise<void> {
     }
     worst = Math.max(worst, median(ms));
     console.log(
-      `  ${label.padEnd(28)} ${ms.map((m) => `${(m / 1000).toFixed(2)} s`).join('  ')}   median ${(median(ms) / 1000).toFixed(2)} s`,
+      `  ${label.padEnd(28)} ${ms.map((m) => `${(m / 1000).toFixed(2)} s`).join('  ')}   ` +
+        `median ${(median(ms) / 1000).toFixed(2)} s`,
     );
   }
   console.log(
@@ -147,8 +149,8 @@ async function coldStart(fake: FakeSlack, env: Record<string, string>, label: st
   });
   const s = (served - t0) / 1000;
   console.log(
-    `  ${label.padEnd(34)} ${s.toFixed(1)} s to the first /followup with results (listening after ${((listening - t0) / 1000).toFixed(1)} s); ` +
-      `peak RSS ${rss.toFixed(0)} MB`,
+    `  ${label.padEnd(34)} ${s.toFixed(1)} s to the first /followup with results ` +
+      `(listening after ${((listening - t0) / 1000).toFixed(1)} s); peak RSS ${rss.toFixed(0)} MB`,
   );
   return s;
 }
@@ -157,7 +159,8 @@ async function benchServer(dir: string, n: number, restarts: number): Promise<vo
   const url = `sqlite://${join(dir, `server-${n}.sqlite`)}`;
   const written = await writeStore(url, n);
   console.log(
-    `\nserver cold start over ${n.toLocaleString('en')} stored contacts, notifications on (store written in ${written.toFixed(1)} s)`,
+    `\nserver cold start over ${n.toLocaleString('en')} stored contacts, notifications on ` +
+      `(store written in ${written.toFixed(1)} s)`,
   );
   const fake = await startFakeSlack();
   try {
@@ -174,7 +177,8 @@ async function benchServer(dir: string, n: number, restarts: number): Promise<vo
     const times: number[] = [];
     for (let k = 1; k <= restarts; k++) times.push(await coldStart(fake, env, `restart ${k}`));
     console.log(
-      `  target: a restart ≤ ${TARGET.restartS} s: ${Math.max(...times) <= TARGET.restartS ? 'met' : 'MISSED'} (slowest ${Math.max(...times).toFixed(1)} s)`,
+      `  target: a restart ≤ ${TARGET.restartS} s: ${Math.max(...times) <= TARGET.restartS ? 'met' : 'MISSED'} ` +
+        `(slowest ${Math.max(...times).toFixed(1)} s)`,
     );
   } finally {
     await fake.close();

@@ -8,6 +8,7 @@
  * nothing stale is ever read. An entry is named by its owner, `row × MAX_SEGMENTS + segment`.
  */
 import type { SlotSet } from './bitset.js';
+import { firstIndexAtLeast } from './sorted-search.js';
 import { hourOf } from './time-buckets.js';
 
 /** An hour of closes holds thousands of windows at a million contacts: start big, grow rarely. */
@@ -125,14 +126,7 @@ export class ClosingWindows {
     }
     const first = hourOf(t);
     const last = hourOf(t + withinMs + 1);
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.keys[mid]! < first) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < this.keys.length && this.keys[k]! <= last; k++) {
+    for (let k = firstIndexAtLeast(this.keys, first); k < this.keys.length && this.keys[k]! <= last; k++) {
       const b = this.buckets.get(this.keys[k]!)!;
       for (let i = 0; i < b.n; i++) {
         if (b.from[i]! <= t && t < b.until[i]! && b.closes[i]! - t <= withinMs && (type < 0 || b.type[i] === type)) {

@@ -7,6 +7,8 @@
  * checks the row's current values (an entry only says where to look). The owner rebuilds the buckets when
  * stale entries outnumber the live ones.
  */
+import { firstIndexAtLeast } from './sorted-search.js';
+
 const BUCKET_MS = 3_600_000;
 const FIRST_BUCKET_SIZE = 16;
 
@@ -97,14 +99,6 @@ export class TimeBuckets {
       this.keys.sort((a, b) => a - b);
       this.keysSorted = true;
     }
-    const first = Math.floor(from / BUCKET_MS);
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.keys[mid]! < first) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstIndexAtLeast(this.keys, Math.floor(from / BUCKET_MS));
   }
 }

@@ -6,6 +6,8 @@
  * Keys may be whole tokens (names, domains, addresses) or fixed-length buckets of a longer value (the
  * last digits of a phone number): then the caller checks each posting against the full value.
  */
+import { partitionPoint } from './sorted-search.js';
+
 export interface TokenDictionary {
   /** Distinct keys in UTF-16 code unit order (the order of `<` and of the default `sort()`). */
   readonly keys: readonly string[];
@@ -208,22 +210,9 @@ function quicksort(s: PairSort, lo: number, hi: number): void {
 /** The half-open range of keys starting with `prefix`. */
 export function prefixRange(dict: TokenDictionary, prefix: string): [number, number] {
   const { keys } = dict;
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  const start = lo;
+  const start = partitionPoint(0, keys.length, (i) => keys[i]! < prefix);
   // Keys with the prefix are contiguous from `start`; find the first one without it.
-  hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]!.startsWith(prefix)) lo = mid + 1;
-    else hi = mid;
-  }
-  return [start, lo];
+  return [start, partitionPoint(start, keys.length, (i) => keys[i]!.startsWith(prefix))];
 }
 
 /** The range holding exactly `key` (empty when absent). */

@@ -4,7 +4,7 @@
  * so the demo goes through the same path as real data.
  */
 import { createHash } from 'node:crypto';
-import type { ChannelType } from '../policy/index.js';
+import { CHANNEL_TYPES, type ChannelType } from '../policy/index.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -69,19 +69,6 @@ const LANGS: Lang[] = [
     phone: (n) => `+84 9${digits(n, 2)} ${digits(n, 3)} ${digits(n, 3)}`,
     hello: 'Chào bạn, đơn hàng của tôi thế nào rồi?',
   },
-];
-
-const ALL_CHANNELS: ChannelType[] = [
-  'whatsapp',
-  'messenger',
-  'instagram',
-  'viber',
-  'wechat',
-  'telegram',
-  'line',
-  'webchat',
-  'sms',
-  'email',
 ];
 
 /** Ages of the last inbound message that put each channel in each of its states (undefined = never wrote). */
@@ -200,9 +187,9 @@ export function generateDemoEvents(opts: DemoOptions): Array<Record<string, unkn
         : `${ascii(first)}.${ascii(last)}${i + 1}@${pick(lang.domains)}`;
     const phone = lang.phone(rnd);
     // Every contact gets one windowed channel (cycling through all of them) and sometimes a second channel.
-    const primary = ALL_CHANNELS[i % ALL_CHANNELS.length]!;
+    const primary = CHANNEL_TYPES[i % CHANNEL_TYPES.length]!;
     const channels = new Set<ChannelType>([primary]);
-    if (rnd() < 0.5) channels.add(pick(ALL_CHANNELS));
+    if (rnd() < 0.5) channels.add(pick(CHANNEL_TYPES));
     const created = now - (30 + rnd() * 60) * DAY;
     events.push({
       id: id(),
@@ -228,7 +215,7 @@ export function generateDemoEvents(opts: DemoOptions): Array<Record<string, unkn
     });
     for (const type of channels) {
       const scenarios = SCENARIOS[type] ?? [{ age: (1 + rnd() * 20) * DAY }];
-      const sc = scenarios[Math.floor(i / ALL_CHANNELS.length + rnd() * 2) % scenarios.length]!;
+      const sc = scenarios[Math.floor(i / CHANNEL_TYPES.length + rnd() * 2) % scenarios.length]!;
       if (sc.age === undefined) continue;
       const at = now - sc.age;
       events.push({ id: id(), type: 'message.received', at: iso(at), contactId, channel: type, text: lang.hello });

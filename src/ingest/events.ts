@@ -52,10 +52,12 @@ export const contactUpsertedSchema = z.object({
   }),
 });
 
-export const messageReceivedSchema = z.object({
-  ...base,
-  type: z.literal('message.received'),
-  contactId,
+/** An event about one contact: the fields every event has, its type, the contact's id, and what it says. */
+function contactEvent<Type extends string, Shape extends z.ZodRawShape>(type: Type, shape: Shape) {
+  return z.object({ ...base, type: z.literal(type), contactId, ...shape });
+}
+
+export const messageReceivedSchema = contactEvent('message.received', {
   channel: channelTypeSchema,
   channelId: channelAccount.optional(),
   /** Accepted for the bridge's convenience; not stored. */
@@ -64,35 +66,18 @@ export const messageReceivedSchema = z.object({
   kind: z.enum(INBOUND_KINDS).default('message'),
 });
 
-export const messageSentSchema = z.object({
-  ...base,
-  type: z.literal('message.sent'),
-  contactId,
+export const messageSentSchema = contactEvent('message.sent', {
   channel: channelTypeSchema,
   channelId: channelAccount.optional(),
   text: z.string().max(100_000).optional(),
 });
 
-export const conversationOpenedSchema = z.object({
-  ...base,
-  type: z.literal('conversation.opened'),
-  contactId,
-  by: slackUserId.optional(),
-});
+/** Who opened or closed the conversation, when a person did. */
+const conversationChange = { by: slackUserId.optional() };
 
-export const conversationClosedSchema = z.object({
-  ...base,
-  type: z.literal('conversation.closed'),
-  contactId,
-  by: slackUserId.optional(),
-});
-
-export const contactAssignedSchema = z.object({
-  ...base,
-  type: z.literal('contact.assigned'),
-  contactId,
-  assignee: slackUserId.nullable(),
-});
+export const conversationOpenedSchema = contactEvent('conversation.opened', conversationChange);
+export const conversationClosedSchema = contactEvent('conversation.closed', conversationChange);
+export const contactAssignedSchema = contactEvent('contact.assigned', { assignee: slackUserId.nullable() });
 
 export const templateUpsertedSchema = z.object({
   ...base,
@@ -101,21 +86,13 @@ export const templateUpsertedSchema = z.object({
 });
 
 /** Viber: a contact unsubscribing from (or subscribing to) the bot; nothing reaches an unsubscribed contact. */
-export const contactUnsubscribedSchema = z.object({
-  ...base,
-  type: z.literal('contact.unsubscribed'),
-  contactId,
+const viberSubscription = {
   channel: z.literal('viber').default('viber'),
   channelId: channelAccount.optional(),
-});
+};
 
-export const contactSubscribedSchema = z.object({
-  ...base,
-  type: z.literal('contact.subscribed'),
-  contactId,
-  channel: z.literal('viber').default('viber'),
-  channelId: channelAccount.optional(),
-});
+export const contactUnsubscribedSchema = contactEvent('contact.unsubscribed', viberSubscription);
+export const contactSubscribedSchema = contactEvent('contact.subscribed', viberSubscription);
 
 export const ingestEventSchema = z.discriminatedUnion('type', [
   contactUpsertedSchema,

@@ -112,7 +112,8 @@ export function reduceContactEvent(current: Contact | undefined, event: ContactE
     case 'message.received': {
       const base = current ?? bareContact(event.contactId, at, now);
       const next = withChannel(base, event.channel, event.channelId, (c) => {
-        if (c.lastInboundAt !== null && time(at) <= time(c.lastInboundAt)) return c; // an older inbound never moves the anchor back
+        // An older inbound never moves the anchor back.
+        if (c.lastInboundAt !== null && time(at) <= time(c.lastInboundAt)) return c;
         const { lastInboundWindowHours: _previous, ...rest } = c;
         return {
           ...rest,

@@ -143,7 +143,8 @@ export function planOutbound(status: WindowStatus, message: OutboundMessage, rul
       return refuse(
         status,
         'template_too_long',
-        `The filled-in template is ${measureText(text, rule.lengthUnit)} characters; ${rule.label} allows ${rule.templateBodyMax}.`,
+        `The filled-in template is ${measureText(text, rule.lengthUnit)} characters; ` +
+          `${rule.label} allows ${rule.templateBodyMax}.`,
         'variables',
       );
     }

@@ -54,7 +54,8 @@ const BY_CODE: Record<string, ReasonText> = {
   free_quota_exhausted: {
     summary: 'Session over and the free chatbot-initiated quota for this month is used up.',
     reopensWhen:
-      'Free text reopens when the contact writes again; the quota resets on the 1st of next month (UTC), or accept the Chatbot Commercial Terms.',
+      'Free text reopens when the contact writes again; the quota resets on the 1st of next month (UTC), ' +
+      'or accept the Chatbot Commercial Terms.',
   },
   // provider answers (transports map provider error codes to these; POLICY.md trap 9)
   provider_error: {

@@ -38,9 +38,8 @@ export function parseAccountOptions<S extends z.ZodType>(schema: S, account: Pro
   if (issue.code === 'unrecognized_keys') {
     const known = knownOptions(schema);
     const names = issue.keys.map((k) => `"${k}"`).join(', ');
-    throw new Error(
-      `${where} has unknown option${issue.keys.length > 1 ? 's' : ''} ${names}${known.length ? ` (known: ${known.join(', ')})` : ''}`,
-    );
+    const knownText = known.length ? ` (known: ${known.join(', ')})` : '';
+    throw new Error(`${where} has unknown option${issue.keys.length > 1 ? 's' : ''} ${names}${knownText}`);
   }
   const path = issue.path.map(String).join('.');
   const missing = valueAt(options, issue.path) === undefined && issue.code === 'invalid_type';

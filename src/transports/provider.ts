@@ -1,9 +1,9 @@
 /**
- * The provider contract: what every provider folder under src/transports/<provider>/ exports (a
- * `defineProvider(…)` definition, see define.ts and README.md in this folder), and the shapes its parts
- * share. A provider turns one channel account from the config file into an outbound transport and, where
- * the provider pushes to us, an inbound webhook that verifies the request and turns it into typed ingest
- * events (src/contract/ingest-events.ts).
+ * The provider contract: what every provider folder under src/transports/<provider>/ exports from its
+ * `provider.ts` (a `ProviderModule`, built by `defineProvider` on its line of registry.ts; see README.md in
+ * this folder), and the shapes its parts share. A provider turns one channel account from the config file
+ * into an outbound transport and, where the provider pushes to us, an inbound webhook that verifies the
+ * request and turns it into typed ingest events (src/contract/ingest-events.ts).
  *
  * Providers are reached through `fetch` at a base URL taken from the account options (default: the
  * provider's public API), so contract tests point them at a local fake on 127.0.0.1.
@@ -101,11 +101,11 @@ export interface ProviderParts {
   syncTemplates?: () => Promise<Template[]>;
 }
 
-export interface ProviderSpec<Name extends string, Options extends z.ZodType> {
-  /** The config's `transport` value, and the transport's name in the outbox. */
-  name: Name;
-  /** The channel types it can serve. */
-  serves: readonly ChannelType[];
+/**
+ * What a provider folder's `provider.ts` exports; its name and the channel types it serves are on its line
+ * of registry.ts, and `defineProvider` (define.ts) builds the provider from the three.
+ */
+export interface ProviderModule<Options extends z.ZodType> {
   /** Its options, validated from the account's `options` (schema in the provider folder's options.ts). */
   optionsSchema: Options;
   sendGuard: SendGuard;
@@ -117,9 +117,11 @@ export interface ProviderSpec<Name extends string, Options extends z.ZodType> {
   create(options: z.output<Options>, account: ProviderAccount, deps: ProviderDeps): ProviderParts;
 }
 
-/** A registered provider: its spec (for the contract suite and the registry) and its factory. */
+/** A registered provider: its module's parts (for the contract suite), its registry line and its factory. */
 export interface Provider<Name extends string = string> {
+  /** The config's `transport` value, and the transport's name in the outbox. */
   readonly name: Name;
+  /** The channel types it can serve. */
   readonly serves: readonly ChannelType[];
   readonly optionsSchema: z.ZodType;
   readonly sendGuard: SendGuard;

@@ -1,31 +1,33 @@
 /**
- * The provider table: every provider the config file's `channels[].transport` may name, one line each. The
- * config's transport list, the server's factories and the contract test suite
- * (test/transports/contract.test.ts) are all derived from it. How to add one: README.md in this folder.
+ * The provider table: every provider the config file's `channels[].transport` may name, one line each: its
+ * name, the channel types it serves, and its folder's parts (`provider.ts`). The config's transport list, the
+ * server's factories and the contract test suite (test/transports/contract.test.ts) are all derived from it.
+ * How to add one: README.md in this folder.
  */
-import { smtpProvider } from './email/index.js';
-import { instagramProvider } from './instagram/index.js';
-import { lineProvider } from './line/index.js';
-import { messengerProvider } from './messenger/index.js';
+import { defineProvider } from './define.js';
+import * as smtp from './email/provider.js';
+import * as instagram from './instagram/provider.js';
+import * as line from './line/provider.js';
+import * as messenger from './messenger/provider.js';
 import type { Provider } from './provider.js';
-import { telegramProvider } from './telegram/index.js';
-import { twilioSmsProvider } from './twilio-sms/index.js';
-import { viberProvider } from './viber/index.js';
-import { webchatProvider } from './webchat/index.js';
-import { wechatProvider } from './wechat/index.js';
-import { whatsappProvider } from './whatsapp/index.js';
+import * as telegram from './telegram/provider.js';
+import * as twilioSms from './twilio-sms/provider.js';
+import * as viber from './viber/provider.js';
+import * as webchat from './webchat/provider.js';
+import * as wechat from './wechat/provider.js';
+import * as whatsapp from './whatsapp/provider.js';
 
 export const PROVIDER_LIST = [
-  whatsappProvider,
-  messengerProvider,
-  instagramProvider,
-  viberProvider,
-  wechatProvider,
-  telegramProvider,
-  lineProvider,
-  twilioSmsProvider,
-  smtpProvider,
-  webchatProvider,
+  defineProvider('whatsapp-cloud', ['whatsapp'], whatsapp),
+  defineProvider('messenger', ['messenger'], messenger),
+  defineProvider('instagram', ['instagram'], instagram),
+  defineProvider('viber', ['viber'], viber),
+  defineProvider('wechat', ['wechat'], wechat),
+  defineProvider('telegram', ['telegram'], telegram),
+  defineProvider('line', ['line'], line),
+  defineProvider('twilio-sms', ['sms'], twilioSms),
+  defineProvider('smtp', ['email'], smtp),
+  defineProvider('webchat', ['webchat'], webchat),
 ] as const;
 
 export type ProviderName = (typeof PROVIDER_LIST)[number]['name'];

@@ -124,14 +124,16 @@ describe('followup import', () => {
     const file = writeFile('big.ndjson', big);
     const log = await run(['import', file], { ...at('2026-11-20T11:00:00Z'), progressIntervalMs: 0 });
     expect(log.stdout).toBe('accepted 12000, duplicate 0, rejected 0\n');
-    expect(log.stderr.split('\n').filter((l) => l.startsWith('importing… '))).toHaveLength(3); // after 5,000, 10,000 and the end
+    // Progress after 5,000, 10,000 and at the end.
+    expect(log.stderr.split('\n').filter((l) => l.startsWith('importing… '))).toHaveLength(3);
     expect(log.stderr).toContain('importing… 5000 lines: accepted 5000, duplicate 0, rejected 0');
     expect(log.stderr).not.toContain('\r');
     const tty = await run(['import', file], { ...at('2026-11-20T11:00:00Z'), progressIntervalMs: 0, tty: true });
     expect(tty.stderr.startsWith('\rimporting… 5000 lines: accepted 0, duplicate 5000')).toBe(true);
     expect(tty.stderr.endsWith('\n')).toBe(true);
     const quiet = await run(['import', writeFile('small.ndjson', EXAMPLE_NDJSON)], at('2026-11-20T11:00:00Z'));
-    expect(quiet).toEqual({ code: 0, stdout: 'accepted 5, duplicate 0, rejected 0\n', stderr: '' }); // under a second: no progress
+    // Under a second: no progress lines.
+    expect(quiet).toEqual({ code: 0, stdout: 'accepted 5, duplicate 0, rejected 0\n', stderr: '' });
   });
 
   it('fails readably on a missing file', async () => {
@@ -313,7 +315,9 @@ describe('usage', () => {
       expect(missing).toEqual({
         code: 1,
         stdout: '',
-        stderr: `followup: No store at ${other.url} (no such file): check STORE_URL or --store; "followup import" or "npm run seed:demo" creates it\n`,
+        stderr:
+          `followup: No store at ${other.url} (no such file): check STORE_URL or --store; ` +
+          '"followup import" or "npm run seed:demo" creates it\n',
       });
       await run(['import', writeFile('none.ndjson', ''), '--store', other.url], at('2026-11-20T12:00:00Z'));
       const empty = await run(['status', 'c-42', '--store', other.url], at('2026-11-20T12:00:00Z'));

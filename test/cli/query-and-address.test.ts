@@ -55,7 +55,9 @@ describe('followup search with text it cannot search', () => {
       expect(r).toEqual({
         code: 2,
         stdout: '',
-        stderr: `followup: Nothing to search for in "${text}": type part of a name, an email, or at least 4 digits of a phone number.\n`,
+        stderr:
+          `followup: Nothing to search for in "${text}": ` +
+          'type part of a name, an email, or at least 4 digits of a phone number.\n',
       });
     }
   });

@@ -60,7 +60,7 @@ function randomQuery(): SearchQuery {
 }
 
 describe('loadSearchIndex', () => {
-  it('indexes every stored contact once, hands each to `each`, and answers as contact-by-contact upserts do', async () => {
+  it('indexes each stored contact once, hands it to `each`, answers as contact-by-contact upserts do', async () => {
     const seen: string[] = [];
     const loaded = await loadSearchIndex(store, { now: NOW, each: (c) => seen.push(c.id) });
     expect(loaded.size).toBe(contacts.length);

@@ -50,7 +50,12 @@ beforeAll(async () => {
   - type: whatsapp
     id: "${PHONE_NUMBER_ID}"
     transport: whatsapp-cloud
-    options: { phoneNumberId: "${PHONE_NUMBER_ID}", accessToken: "\${WA_TOKEN}", appSecret: "\${WA_SECRET}", verifyToken: "${VERIFY_TOKEN}", baseUrl: "${graph.baseUrl}" }
+    options:
+      phoneNumberId: "${PHONE_NUMBER_ID}"
+      accessToken: "\${WA_TOKEN}"
+      appSecret: "\${WA_SECRET}"
+      verifyToken: "${VERIFY_TOKEN}"
+      baseUrl: "${graph.baseUrl}"
 `,
   });
   await h.ingest([
@@ -113,9 +118,8 @@ const sign = (body: string) => `sha256=${createHmac('sha256', APP_SECRET).update
 
 describe('WhatsApp Cloud API through the running app', () => {
   it('answers the verification handshake', async () => {
-    const ok = await fetch(
-      `${h.base}/webhooks/whatsapp/${PHONE_NUMBER_ID}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=12345`,
-    );
+    const handshake = `hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=12345`;
+    const ok = await fetch(`${h.base}/webhooks/whatsapp/${PHONE_NUMBER_ID}?${handshake}`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('12345');
     const bad = await fetch(
@@ -144,7 +148,7 @@ describe('WhatsApp Cloud API through the running app', () => {
     expect((await post(body, sign(body))).status).toBe(200);
   });
 
-  it('a follow-up from Slack reaches the Cloud API in its documented format; 131047 then closes the window', async () => {
+  it('a Slack follow-up reaches the Cloud API in its documented format; 131047 then closes the window', async () => {
     // Linh wrote a minute ago (run in order, the test before delivered this already: a redelivery is a duplicate).
     const inbound = webhookBody('wamid.IN1', T.getTime() / 1000 - 60);
     expect((await post(inbound, sign(inbound))).status).toBe(200);

@@ -88,7 +88,7 @@ describe('search text that cannot be searched', () => {
 });
 
 describe('a channel without an address', () => {
-  it('shows "no address — cannot send" in the results and the contact view; only the other channel offers Follow up', async () => {
+  it('shows "no address — cannot send" in results and contact view; only the other channel has Follow up', async () => {
     const s = await search('linh');
     expect(s.json).toContain('Telegram · no address — cannot send');
     const contactId = await h.opening(() =>

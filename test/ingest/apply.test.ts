@@ -434,7 +434,9 @@ describe('parseEventPayload', () => {
   });
 
   it('ingests a body with a bad line: the bad line is rejected with its number, the rest applies', async () => {
-    const body = `${EXAMPLE_NDJSON.split('\n')[0]}\n\nnot json\n{"id":"e9","type":"contact.upserted","at":"2026-11-20T09:00:00Z","contact":{"id":"c-43","email":"x"}}\n${EXAMPLE_NDJSON.split('\n')[1]}`;
+    const badEmail =
+      '{"id":"e9","type":"contact.upserted","at":"2026-11-20T09:00:00Z","contact":{"id":"c-43","email":"x"}}';
+    const body = `${EXAMPLE_NDJSON.split('\n')[0]}\n\nnot json\n${badEmail}\n${EXAMPLE_NDJSON.split('\n')[1]}`;
     const { results, notJson } = await ingestPayload(store, body, 'application/x-ndjson', { now: clock });
     expect(results).toEqual([
       { index: 0, line: 1, id: 'e1', status: 'accepted' },

@@ -74,7 +74,9 @@ describe('npm start', () => {
     const res = await fetch(`${base}/api/events`, {
       method: 'POST',
       headers: { authorization: 'Bearer proc-test-token-0123456789', 'content-type': 'application/x-ndjson' },
-      body: '{"id":"p1","type":"contact.upserted","at":"2026-11-20T09:00:00Z","contact":{"id":"p-1","firstName":"Đức"}}\n',
+      body:
+        '{"id":"p1","type":"contact.upserted","at":"2026-11-20T09:00:00Z",' +
+        '"contact":{"id":"p-1","firstName":"Đức"}}\n',
     });
     expect(res.status).toBe(200);
     p.child.kill('SIGTERM');

@@ -115,7 +115,8 @@ export function allChannelSetups(longIds = false): ChannelSetup[] {
     { channel: channel('whatsapp', ago(2 * DAY), withId('wa')), input: {} }, // template_only
     { channel: channel('messenger', ago(3 * DAY), withId('fb')), input: {} }, // human_agent
     { channel: channel('instagram', ago(8 * DAY), withId('ig')), input: {} }, // closed
-    { channel: channel('viber', ago(2 * DAY), withId('vb')), input: { chatbotInitiatedThisMonth: 12 } }, // chatbot_initiated
+    // chatbot_initiated
+    { channel: channel('viber', ago(2 * DAY), withId('vb')), input: { chatbotInitiatedThisMonth: 12 } },
     {
       channel: channel('wechat', ago(10 * HOUR), { ...withId('wc'), outboundSinceInbound: 3 }),
       input: { outboundSinceInbound: 3 },

@@ -38,6 +38,22 @@ async function loadFixtures(): Promise<Map<string, ContractFixture>> {
 
 const fixtures = await loadFixtures();
 
+/** Every src/transports/<folder>/provider.ts that exports a provider's parts, by folder. */
+async function loadProviderModules(): Promise<Map<string, { optionsSchema: unknown }>> {
+  const transports = join(HERE, '..', '..', 'src', 'transports');
+  const modules = new Map<string, { optionsSchema: unknown }>();
+  for (const folder of readdirSync(transports, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    if (!readdirSync(join(transports, folder.name)).includes('provider.ts')) continue;
+    const module = (await import(pathToFileURL(join(transports, folder.name, 'provider.ts')).href)) as {
+      optionsSchema?: unknown;
+    };
+    if (module.optionsSchema) modules.set(folder.name, { optionsSchema: module.optionsSchema });
+  }
+  return modules;
+}
+
+const providerModules = await loadProviderModules();
+
 function deps(): ProviderDeps & { warnings: string[] } {
   const warnings: string[] = [];
   const log = (...a: unknown[]) => void warnings.push(a.map(String).join(' '));
@@ -93,6 +109,14 @@ describe('the provider registry and the contract fixtures', () => {
 
   it('every fixture names a registered provider, once', () => {
     expect([...fixtures.keys()].sort()).toEqual(PROVIDER_LIST.map((p) => p.name).sort());
+  });
+
+  it('every provider folder (src/transports/<folder>/provider.ts with an options schema) has its registry line', () => {
+    const unregistered = [...providerModules].filter(
+      ([, module]) => !PROVIDER_LIST.some((p) => p.optionsSchema === module.optionsSchema),
+    );
+    expect(providerModules.size).toBeGreaterThanOrEqual(PROVIDER_LIST.length);
+    expect(unregistered.map(([folder]) => folder)).toEqual([]);
   });
 });
 

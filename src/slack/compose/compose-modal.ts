@@ -13,16 +13,7 @@ import {
   renderTemplate,
   templateVariables,
 } from '../../policy/index.js';
-import {
-  type ViewStateValues,
-  context,
-  initialOption,
-  option,
-  plain,
-  section,
-  stateSelected,
-  stateText,
-} from '../shared/blocks.js';
+import { context, initialOption, option, plain, section } from '../shared/blocks.js';
 import {
   CHANNEL_PRESENTATION,
   badge,
@@ -32,15 +23,7 @@ import {
   reasonText,
   reopensText,
 } from '../shared/format.js';
-import {
-  ACTION,
-  BLOCK,
-  CALLBACK,
-  VARIABLE_BLOCK_PREFIX,
-  optionValue,
-  variableActionId,
-  variableBlockId,
-} from '../shared/ids.js';
+import { ACTION, BLOCK, CALLBACK, optionValue, variableActionId, variableBlockId } from '../shared/ids.js';
 import { blockquote, boldName, escapeMrkdwn, escapeTruncated, warningText } from '../shared/mrkdwn.js';
 
 export type ComposeMode = 'text' | 'template' | 'tag' | 'closed';
@@ -114,7 +97,8 @@ function textInput(model: ComposeModalModel, label: string): KnownBlock[] {
     else
       blocks.push(
         context([
-          `:warning: Your draft (${formatCount(draft.length)} characters) is longer than this box holds (${formatCount(max)}); it was not kept.`,
+          `:warning: Your draft (${formatCount(draft.length)} characters) is longer than this box holds ` +
+            `(${formatCount(max)}); it was not kept.`,
         ]),
       );
   }
@@ -123,7 +107,8 @@ function textInput(model: ComposeModalModel, label: string): KnownBlock[] {
     textLimit === null
       ? `No length limit on ${channelLabel}; this box holds ${formatCount(INPUT_MAX)} characters.`
       : textLimit > INPUT_MAX
-        ? `${channelLabel} accepts up to ${formatCount(textLimit)} characters${unit}; this box holds ${formatCount(INPUT_MAX)}.`
+        ? `${channelLabel} accepts up to ${formatCount(textLimit)} characters${unit}; ` +
+          `this box holds ${formatCount(INPUT_MAX)}.`
         : `Up to ${formatCount(textLimit)} characters on ${channelLabel}${unit}.`;
   const input: InputBlock = { type: 'input', block_id: BLOCK.text, label: plain(label), hint: plain(hint), element };
   return [input, ...blocks];
@@ -136,7 +121,10 @@ function templateBlocks(model: ComposeModalModel): KnownBlock[] {
     const language = contact.language ? escapeTruncated(contact.language, 15) : 'the contact’s language (unknown)';
     return [
       section(
-        `:warning: *No APPROVED ${channelLabel} templates in ${language}.*\nA template must be approved and in the contact’s language before it can be sent. Ask an admin to add or approve one; nothing else can be sent on ${channelLabel} until the contact writes again.`,
+        `:warning: *No APPROVED ${channelLabel} templates in ${language}.*\n` +
+          'A template must be approved and in the contact’s language before it can be sent. ' +
+          `Ask an admin to add or approve one; nothing else can be sent on ${channelLabel} ` +
+          'until the contact writes again.',
       ),
     ];
   }
@@ -170,7 +158,8 @@ function templateBlocks(model: ComposeModalModel): KnownBlock[] {
   if (hidden > 0) {
     blocks.push(
       context([
-        `${formatCount(hidden)} more template${hidden === 1 ? ' is' : 's are'} not listed (a menu holds ${TEMPLATE_OPTIONS_MAX}).`,
+        `${formatCount(hidden)} more template${hidden === 1 ? ' is' : 's are'} not listed ` +
+          `(a menu holds ${TEMPLATE_OPTIONS_MAX}).`,
       ]),
     );
   }
@@ -181,7 +170,8 @@ function templateBlocks(model: ComposeModalModel): KnownBlock[] {
   if (names.length > TEMPLATE_VARIABLES_MAX) {
     blocks.push(
       section(
-        `:warning: This template has ${names.length} variables; at most ${TEMPLATE_VARIABLES_MAX} fit in this form. Choose another template.`,
+        `:warning: This template has ${names.length} variables; ` +
+          `at most ${TEMPLATE_VARIABLES_MAX} fit in this form. Choose another template.`,
       ),
     );
     return blocks;
@@ -218,7 +208,8 @@ function templateBlocks(model: ComposeModalModel): KnownBlock[] {
     const length = measureText(rendered, rule.lengthUnit);
     notes.push(
       length > rule.templateBodyMax
-        ? `:warning: ${formatCount(length)} characters: ${channelLabel} allows ${formatCount(rule.templateBodyMax)} in a template`
+        ? `:warning: ${formatCount(length)} characters: ` +
+            `${channelLabel} allows ${formatCount(rule.templateBodyMax)} in a template`
         : `${formatCount(length)} / ${formatCount(rule.templateBodyMax)} characters`,
     );
   }
@@ -334,31 +325,4 @@ export function buildComposeModalView(model: ComposeModalModel): ModalView {
   };
   if (canSubmit) view.submit = plain(model.sandbox ? 'Send (sandbox)' : 'Send');
   return view;
-}
-
-export interface ComposeModalState {
-  text?: string;
-  /** The template select's option value; resolve with `findTemplateByOptionValue`. */
-  templateValue?: string;
-  /** The tag select's option value (the tag itself unless longer than 75 characters). */
-  tagValue?: string;
-  variables: Record<string, string>;
-}
-
-/** What the agent has typed or picked so far (`view.state.values`): re-rendering must never lose it. */
-export function readComposeModalState(values: ViewStateValues | undefined): ComposeModalState {
-  const state: ComposeModalState = { variables: {} };
-  const text = stateText(values, BLOCK.text, ACTION.text);
-  if (text !== undefined) state.text = text;
-  const templateValue = stateSelected(values, BLOCK.template, ACTION.template);
-  if (templateValue) state.templateValue = templateValue;
-  const tagValue = stateSelected(values, BLOCK.tag, ACTION.tag);
-  if (tagValue) state.tagValue = tagValue;
-  for (const [blockId, elements] of Object.entries(values ?? {})) {
-    if (!blockId.startsWith(VARIABLE_BLOCK_PREFIX)) continue;
-    const name = blockId.slice(VARIABLE_BLOCK_PREFIX.length);
-    const v = elements[variableActionId(name)]?.value;
-    if (typeof v === 'string') state.variables[name] = v;
-  }
-  return state;
 }

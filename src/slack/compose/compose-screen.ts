@@ -5,14 +5,8 @@ import { MESSAGE_TAG_USES, type WindowStatus } from '../../policy/index.js';
 import { type SlackServices, canSend } from '../services.js';
 import type { ViewStateValues } from '../shared/blocks.js';
 import { buildMessageModalView } from '../shared/notice-modal.js';
-import {
-  type ComposeModalState,
-  type ComposeMode,
-  buildComposeModalView,
-  findTemplateByOptionValue,
-  readComposeModalState,
-} from './compose-modal.js';
-import type { ComposeMeta } from './compose-state.js';
+import { type ComposeMode, buildComposeModalView, findTemplateByOptionValue } from './compose-modal.js';
+import { type ComposeMeta, type ComposeModalState, readComposeModalState } from './compose-state.js';
 
 /** Modes in the order the policy's allowed kinds are preferred; none allowed is `closed`. */
 const MODE_PREFERENCE = ['text', 'template', 'tag'] as const;

@@ -100,7 +100,8 @@ export function buildContactModalView(model: ContactModalModel): ModalView {
       button('Close conversation', ACTION.closeConversation, contact.id, {
         confirm: confirmDialog(
           'Close the conversation?',
-          'The conversation is marked closed. Your team’s closing logic decides whether it stays assigned. Messaging windows are not affected.',
+          'The conversation is marked closed. Your team’s closing logic decides whether it stays assigned. ' +
+            'Messaging windows are not affected.',
           'Close it',
         ),
       }),
@@ -113,7 +114,8 @@ export function buildContactModalView(model: ContactModalModel): ModalView {
   if (model.channels.length === 0) {
     blocks.push(
       section(
-        'This contact has no channel on record, so nothing can be sent. A channel appears when the contact writes or is imported with an address.',
+        'This contact has no channel on record, so nothing can be sent. ' +
+          'A channel appears when the contact writes or is imported with an address.',
       ),
     );
   }

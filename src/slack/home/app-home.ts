@@ -1,9 +1,9 @@
 /** App Home: the agent's closed contacts whose window is still open or closing soon, and recent sends. */
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ContactWithStatus } from '../../followup/index.js';
 import type { ChannelType } from '../../policy/index.js';
-import { openSearch } from '../search/search-screen.js';
+import { openSearchOnTrigger } from '../search/search-screen.js';
 import type { SlackServices } from '../services.js';
 import { buildHomeView } from './home-view.js';
 
@@ -13,7 +13,6 @@ const RECENT_LIMIT = 10;
 const STILL_OPEN = ['open', 'human_agent'] as const;
 
 export type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
-export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 function soonestClose(r: ContactWithStatus): number {
   const times = r.statuses.map((x) => x.status.windowClosesAt?.getTime()).filter((t): t is number => t !== undefined);
@@ -68,12 +67,5 @@ export function homeOpened(s: SlackServices) {
 }
 
 export function homeOpenSearch(s: SlackServices) {
-  return async ({ ack, body, client, logger }: ActionArgs): Promise<void> => {
-    await ack();
-    try {
-      await openSearch(client, logger, s, { triggerId: body.trigger_id, userId: body.user.id });
-    } catch (err) {
-      logger.error('Opening the search from the App Home failed', err);
-    }
-  };
+  return openSearchOnTrigger(s, 'Opening the search from the App Home failed');
 }

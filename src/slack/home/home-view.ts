@@ -85,7 +85,8 @@ export function buildHomeView(model: HomeModel): HomeView {
   const blocks: KnownBlock[] = [
     header('Followup'),
     section(
-      `Hi ${userMention(model.agentId)}: find a contact whose conversation is closed, see what each channel allows now, and follow up within its rules.`,
+      `Hi ${userMention(model.agentId)}: find a contact whose conversation is closed, ` +
+        'see what each channel allows now, and follow up within its rules.',
     ),
     actions([button('Find a contact', ACTION.homeOpenSearch, 'search', { style: 'primary' })], BLOCK.homeActions),
   ];

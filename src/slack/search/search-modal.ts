@@ -120,7 +120,8 @@ function noResultsHints(model: SearchModalModel): string[] {
   const hints: string[] = [];
   if (query.text.trim()) {
     hints.push(
-      'Type fewer letters: names match from the start of a word, with or without accents; emails by part or `@domain`; phones by their last digits.',
+      'Type fewer letters: names match from the start of a word, with or without accents; ' +
+        'emails by part or `@domain`; phones by their last digits.',
     );
   }
   if (query.inbox === 'mine') {
@@ -213,7 +214,8 @@ export function buildSearchModalView(model: SearchModalModel): ModalView {
     if (model.results.length > shown.length) {
       blocks.push(
         context([
-          `Showing the first ${shown.length} of ${model.results.length} on this page; narrow the search to see the rest.`,
+          `Showing the first ${shown.length} of ${model.results.length} on this page; ` +
+            'narrow the search to see the rest.',
         ]),
       );
     }
@@ -226,7 +228,8 @@ export function buildSearchModalView(model: SearchModalModel): ModalView {
     const pages = Math.max(model.page + 1, Math.ceil(model.total / size));
     blocks.push(
       context([
-        `Page ${model.page + 1} of ${formatCount(pages)} · ${formatCount(first)}–${formatCount(last)} of ${formatCount(model.total)}`,
+        `Page ${model.page + 1} of ${formatCount(pages)} · ` +
+          `${formatCount(first)}–${formatCount(last)} of ${formatCount(model.total)}`,
       ]),
     );
     const buttons = [];

@@ -83,3 +83,23 @@ export function openSearch(
   const meta = initialSearchMeta(from.text ?? '', s, from.userId);
   return openThenRender(client, logger, { triggerId: from.triggerId }, () => renderSearch(meta, s, from.userId));
 }
+
+/** What a button or shortcut that opens the search brings: an ack, the trigger and the person. */
+export interface SearchTriggerArgs {
+  ack: () => Promise<void>;
+  body: { trigger_id: string; user: { id: string } };
+  client: WebClient;
+  logger: Logger;
+}
+
+/** A listener that acknowledges at once, then opens the search; a failure is logged as `failure`. */
+export function openSearchOnTrigger(s: SlackServices, failure: string) {
+  return async ({ ack, body, client, logger }: SearchTriggerArgs): Promise<void> => {
+    await ack();
+    try {
+      await openSearch(client, logger, s, { triggerId: body.trigger_id, userId: body.user.id });
+    } catch (err) {
+      logger.error(failure, err);
+    }
+  };
+}

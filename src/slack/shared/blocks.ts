@@ -124,7 +124,10 @@ export function confirmDialog(title: string, text: string, confirm: string, deny
   };
 }
 
-/** Cut mrkdwn to a hard limit (exported for tests). Callers escape and truncate customer text before composing, so this rarely acts. */
+/**
+ * Cut mrkdwn to a hard limit (exported for tests). Callers escape and truncate customer text before composing,
+ * so this rarely acts.
+ */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   // Do not leave a broken entity or token behind: cut before an unmatched `&` or `<`.

@@ -63,7 +63,8 @@ export async function renderInto(
     logger.error('Rendering a view failed', err);
     view = buildMessageModalView(
       'Something went wrong',
-      ':warning: Followup could not load this. Try again; if it keeps happening, tell your Slack admin (the app logs have the details).',
+      ':warning: Followup could not load this. Try again; if it keeps happening, tell your Slack admin ' +
+        '(the app logs have the details).',
     );
   }
   try {

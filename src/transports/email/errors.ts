@@ -44,7 +44,9 @@ export const SMTP_ERROR_RULES: readonly SmtpErrorRule[] = [
     replies: { from: 400, to: 499 },
     reason: 'email.deferred',
     retryable: true,
-    note: 'RFC 5321 §4.2.1: 4yz is transient (421 service unavailable, 450 mailbox busy, 451 local error, 452 storage, 454 temporary auth failure)',
+    note:
+      'RFC 5321 §4.2.1: 4yz is transient (421 service unavailable, 450 mailbox busy, 451 local error, ' +
+      '452 storage, 454 temporary auth failure)',
   },
   {
     codes: ['ETLS', 'EREQUIRETLS'],
@@ -58,7 +60,9 @@ export const SMTP_ERROR_RULES: readonly SmtpErrorRule[] = [
     replies: [530, 534, 535, 538],
     reason: 'email.auth_failed',
     retryable: false,
-    note: 'RFC 4954 §6: our credentials or auth setup are wrong; the same send fails until an operator fixes the config',
+    note:
+      'RFC 4954 §6: our credentials or auth setup are wrong; the same send fails until an operator fixes ' +
+      'the config',
   },
   {
     codes: ['EAUTH', 'ENOAUTH', 'EOAUTH2'],
@@ -70,13 +74,17 @@ export const SMTP_ERROR_RULES: readonly SmtpErrorRule[] = [
     replies: [503],
     reason: 'provider_error',
     retryable: true,
-    note: 'bad sequence of commands: a session-state problem, not a verdict on the message (nodemailer isPermanentResponseCode)',
+    note:
+      'bad sequence of commands: a session-state problem, not a verdict on the message ' +
+      '(nodemailer isPermanentResponseCode)',
   },
   {
     replies: { from: 500, to: 599 },
     reason: 'email.rejected',
     retryable: false,
-    note: 'RFC 5321 §4.2.1: 5yz is permanent (550 mailbox unavailable, 551, 552, 553 mailbox name not allowed, 554 transaction failed)',
+    note:
+      'RFC 5321 §4.2.1: 5yz is permanent (550 mailbox unavailable, 551, 552, 553 mailbox name not allowed, ' +
+      '554 transaction failed)',
   },
   {
     codes: CONNECTION_CODES,

@@ -20,7 +20,10 @@ export const smtpOptionsSchema = z
     host: z.string().min(1),
     /** SMTP port; default 465 when `secure` is true, else 587 (message submission, RFC 6409). */
     port: z.number().int().min(1).max(65535).optional(),
-    /** true: TLS from the first byte (SMTPS, port 465). false: plain connect, upgraded by STARTTLS when the server offers it. */
+    /**
+     * true: TLS from the first byte (SMTPS, port 465). false: plain connect, upgraded by STARTTLS when the server
+     * offers it.
+     */
     secure: z.boolean().default(false),
     /** Refuse to send unless the server upgrades the connection with STARTTLS (recommended on 587). */
     requireTLS: z.boolean().default(false),
@@ -39,7 +42,10 @@ export const smtpOptionsSchema = z
     subject: z.string().min(1).max(200).default('Following up on your request'),
     /** Right-hand side of our Message-IDs; default the domain of `from.address`. */
     messageIdDomain: hostname.optional(),
-    /** Milliseconds to wait for the connection, for the server's greeting and for each reply; a whole send gives up after 3×. */
+    /**
+     * Milliseconds to wait for the connection, for the server's greeting and for each reply; a whole send gives
+     * up after 3×.
+     */
     timeoutMs: z.number().int().min(100).max(300_000).default(30_000),
   })
   .strict()

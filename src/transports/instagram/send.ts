@@ -4,7 +4,8 @@
  *
  * - `login: instagram` — Instagram API with Instagram Login: "All endpoints can be accessed via the
  *   graph.instagram.com host", `POST /{IG_ID}/messages` with an Instagram User access token sent as
- *   `Authorization: Bearer` (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api).
+ *   `Authorization: Bearer`
+ *   (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api).
  * - `login: facebook` — Messenger API support for Instagram (account linked to a Facebook Page):
  *   `POST https://graph.facebook.com/{version}/{PAGE-ID}/messages` (or `/me/messages`) with the Page access
  *   token as `access_token` (https://developers.facebook.com/docs/messenger-platform/instagram/features/send-message).

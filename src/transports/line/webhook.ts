@@ -63,7 +63,8 @@ export class LineWebhook implements InboundWebhook {
 
     const events: ProviderIngestEvent[] = [];
     for (const raw of body.events) {
-      if (raw.type !== 'message' && raw.type !== 'postback' && raw.type !== 'follow') continue; // unfollow, join, beacon…: acknowledged
+      // Unfollow, join, beacon…: acknowledged, nothing to apply.
+      if (raw.type !== 'message' && raw.type !== 'postback' && raw.type !== 'follow') continue;
       const parsed = userEventSchema.safeParse(raw);
       if (!parsed.success) return { status: 400, events: [] };
       const event = parsed.data;

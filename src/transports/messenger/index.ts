@@ -2,17 +2,9 @@
  * Facebook Messenger through the Messenger Platform (Graph API Send API + Page webhooks). One channel
  * account = one Facebook Page. See README.md in this folder for the config entry and the Meta console steps.
  */
-import { defineMetaProvider } from '../meta/define.js';
-import { messengerOptionsSchema } from './options.js';
-import { messengerSendConfig } from './send.js';
-import { createMessengerWebhook } from './webhook.js';
+import { PROVIDERS } from '../registry.js';
 
 export { messengerOptionsSchema, type MessengerOptions } from './options.js';
 
-export const messengerProvider = defineMetaProvider('messenger', {
-  optionsSchema: messengerOptionsSchema,
-  sendConfig: messengerSendConfig,
-  webhook: createMessengerWebhook,
-});
-
-export const createMessengerChannel = messengerProvider.factory;
+/** The provider's factory as the registry builds it (tests build channel accounts with it). */
+export const createMessengerChannel = PROVIDERS.messenger.factory;

@@ -6,7 +6,8 @@
  * `access_token` parameter; success `{ "recipient_id", "message_id" }`
  * (https://developers.facebook.com/docs/messenger-platform/reference/send-api).
  * Instagram with Instagram Login: `POST https://graph.instagram.com/{version}/{IG_ID}/messages` with the
- * Instagram User access token (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api).
+ * Instagram User access token
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api).
  */
 import type { PlannedSend } from '../../policy/index.js';
 import type { GuardedSendRequest, ProviderDeps, SendGuard } from '../provider.js';

@@ -7,7 +7,8 @@
  *   messages            { sender:{id}, recipient:{id}, timestamp(ms), message:{ mid, text, is_echo?, referral? } }
  *   messaging_postbacks { …, postback:{ mid, title, payload, referral? } }
  *   message_reactions   { …, reaction:{ mid (of the message reacted to), action:"react"|"unreact", reaction, emoji } }
- *   messaging_referrals { …, referral:{ ref?, source:"ADS"|"SHORTLINK"|…, type:"OPEN_THREAD", ad_id?, ads_context_data? } }
+ *   messaging_referrals { …, referral:{ ref?, source:"ADS"|"SHORTLINK"|…, type:"OPEN_THREAD", ad_id?,
+ *                         ads_context_data? } }
  *   message_deliveries  { …, delivery:{ mids?, watermark } }       (no timestamp in Meta's example)
  *   message_reads       { …, read:{ watermark } }                  Instagram messaging_seen: read:{ mid }
  * Instagram (https://developers.facebook.com/docs/instagram-platform/webhooks/examples): story replies carry
@@ -246,7 +247,8 @@ export async function handleMetaWebhook(
     if (String(entry.id) !== config.accountId) {
       // Meta sends every account of an app to the app's one callback URL.
       deps.logger.warn(
-        `Webhook ${config.path}: ignored events for ${config.channel} account ${entry.id} (this endpoint serves ${config.accountId})`,
+        `Webhook ${config.path}: ignored events for ${config.channel} account ${entry.id} ` +
+          `(this endpoint serves ${config.accountId})`,
       );
       continue;
     }

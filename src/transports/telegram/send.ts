@@ -26,7 +26,10 @@ export const TELEGRAM_SEND_GUARD: SendGuard = {
   unsupported: (kind) => `Telegram does not support ${kind} messages.`,
 };
 
-/** Numeric chat ids go as JSON integers (at most 52 significant bits: safe in a double); others (e.g. `@channel`) as strings. */
+/**
+ * Numeric chat ids go as JSON integers (at most 52 significant bits: safe in a double); others (e.g. `@channel`)
+ * as strings.
+ */
 export function chatIdValue(address: string): number | string {
   if (/^-?\d+$/.test(address)) {
     const n = Number(address);

@@ -1,5 +1,6 @@
 /**
- * Outbound: create a Message resource (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource):
+ * Outbound: create a Message resource
+ * (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource):
  * `POST {baseUrl}/2010-04-01/Accounts/{AccountSid}/Messages.json`, HTTP Basic auth (AccountSid:AuthToken or
  * API key SID:secret, https://www.twilio.com/docs/usage/requests-to-twilio), form-encoded `To`, `From` or
  * `MessagingServiceSid`, `Body`, and `StatusCallback` (our webhook) when configured. 201 answers the Message

@@ -124,7 +124,8 @@ export class TwilioSmsWebhook implements InboundWebhook {
         const code = raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
         const rule = twilioErrorRule(code);
         if (rule && rule.reason !== 'provider_error') delivery.reason = rule.reason;
-        delivery.detail = `Twilio ${messageStatus}${code !== undefined ? ` error ${code}` : ''}${rule ? `: ${rule.meaning}` : ''}`;
+        const codeText = code !== undefined ? ` error ${code}` : '';
+        delivery.detail = `Twilio ${messageStatus}${codeText}${rule ? `: ${rule.meaning}` : ''}`;
       }
       return { ...twiml, events: [], statuses: [delivery] };
     }

@@ -6,8 +6,10 @@ import { baseUrlOption, requiredText as required, timeoutMsOption } from '../opt
 
 export const viberOptionsSchema = z
   .object({
-    /** The bot's authentication token ("Your app key": Viber app → Settings → Bots → Edit Info, or the Viber Admin Panel).
-     *  Sent as `X-Viber-Auth-Token` and the HMAC key of callback signatures. */
+    /**
+     * The bot's authentication token ("Your app key": Viber app → Settings → Bots → Edit Info, or the Viber Admin
+     * Panel). Sent as `X-Viber-Auth-Token` and the HMAC key of callback signatures.
+     */
     authToken: required('the bot authentication token'),
     /** `sender.name` on every message: the name the contact sees. Viber allows at most 28 characters. */
     senderName: required('the sender name shown to contacts').max(

@@ -1,7 +1,8 @@
 /**
  * WeChat Official Account errcodes → policy reasons, as data.
  *
- * Sources: the customer-service send API (developers.weixin.qq.com/doc/service/api/customer/message/api_sendcustommessage,
+ * Sources: the customer-service send API
+ * (developers.weixin.qq.com/doc/service/api/customer/message/api_sendcustommessage,
  * and the Mini Program copy customerServiceMessage.send which lists the codes), the global return codes
  * (全局返回码说明, developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html) and
  * POLICY.md trap 9: 45015 = wechat.window_expired, 45047 = wechat.outbound_cap_reached. Map on errcode only:

@@ -50,7 +50,8 @@ export type GraphError = z.infer<typeof graphErrorSchema>['error'];
 export function describeGraphError(error: GraphError): string {
   const message = error.message ?? `(#${error.code ?? '?'})`;
   const details = error.error_data?.details;
-  return `${message}${details && !message.includes(details) ? `: ${details}` : ''}${error.fbtrace_id ? ` [fbtrace_id ${error.fbtrace_id}]` : ''}`;
+  const detailsText = details && !message.includes(details) ? `: ${details}` : '';
+  return `${message}${detailsText}${error.fbtrace_id ? ` [fbtrace_id ${error.fbtrace_id}]` : ''}`;
 }
 
 /** A phone-like address (`+84 90-123 4567`) becomes the digits the API takes; other ids pass unchanged. */

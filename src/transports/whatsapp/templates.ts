@@ -1,5 +1,6 @@
 /**
- * Template sync: `GET {baseUrl}/{apiVersion}/{wabaId}/message_templates?fields=name,language,status,category,components&limit=100`,
+ * Template sync:
+ * `GET {baseUrl}/{apiVersion}/{wabaId}/message_templates?fields=name,language,status,category,components&limit=100`,
  * following `paging.next` (Graph API cursor pagination) until it is absent.
  *
  * Format: WhatsApp Business Management API, "Message templates" (GET /<WABA_ID>/message_templates,
@@ -88,10 +89,12 @@ export async function syncWhatsappTemplates(
       };
       const ok = templateSchema.safeParse(candidate);
       if (ok.success) templates.push(ok.data);
-      else
+      else {
+        const issue = ok.error.issues[0];
         deps.logger.warn(
-          `WhatsApp template ${t.data.name}/${t.data.language} skipped: ${ok.error.issues[0]?.path.join('.')} ${ok.error.issues[0]?.message}`,
+          `WhatsApp template ${t.data.name}/${t.data.language} skipped: ${issue?.path.join('.')} ${issue?.message}`,
         );
+      }
     }
     next = parsed.data.paging?.next;
   }

@@ -14,9 +14,9 @@ import {
   TEMPLATE_OPTIONS_MAX,
   buildComposeModalView,
   findTemplateByOptionValue,
-  readComposeModalState,
   templateOptionValue,
 } from '../../../src/slack/compose/compose-modal.js';
+import { readComposeModalState } from '../../../src/slack/compose/compose-state.js';
 import {
   ACTION,
   BLOCK,

@@ -19,7 +19,8 @@ import {
 } from './helpers.js';
 
 const VI_AR =
-  'Xin chào chị Linh, đơn hàng #4521 của chị đã được giao hôm nay. Nếu có gì chưa ổn, chị cứ trả lời email này nhé — cảm ơn chị!\n' +
+  'Xin chào chị Linh, đơn hàng #4521 của chị đã được giao hôm nay. ' +
+  'Nếu có gì chưa ổn, chị cứ trả lời email này nhé — cảm ơn chị!\n' +
   '.Dòng bắt đầu bằng dấu chấm\n' +
   'مرحبا أحمد، تم شحن طلبك رقم ٤٥٢١ اليوم. إذا كان لديك أي سؤال، يرجى الرد على هذه الرسالة. شكراً لك!';
 

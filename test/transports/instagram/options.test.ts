@@ -28,7 +28,8 @@ describe('instagramOptionsSchema', () => {
     [{ ...valid, igUserId: 17841405793187218 }, 'channels[instagram:ig1].options.igUserId must be a string: quote it'],
     [
       { ...valid, login: 'business' },
-      'channels[instagram:ig1].options.login must be "instagram" (Instagram Login) or "facebook" (linked Facebook Page)',
+      'channels[instagram:ig1].options.login must be "instagram" (Instagram Login) ' +
+        'or "facebook" (linked Facebook Page)',
     ],
     [
       { ...valid, pageId: '104857329811223' },

@@ -231,7 +231,8 @@ describe('line push against a local fake of the Messaging API', () => {
       401,
       {
         message:
-          'Authentication failed due to the following reason: invalid token. Confirm that the access token in the authorization header is valid.',
+          'Authentication failed due to the following reason: invalid token. ' +
+          'Confirm that the access token in the authorization header is valid.',
       },
       'provider_error',
       false,

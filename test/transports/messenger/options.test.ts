@@ -29,7 +29,8 @@ describe('messengerOptionsSchema', () => {
     [{ ...valid, appSecret: '' }, 'channels[messenger:p1].options.appSecret is empty (is its ${ENV} variable set?)'],
     [
       { ...valid, pageId: 104857329811223 },
-      'channels[messenger:p1].options.pageId must be a string: quote it (YAML reads long ids as numbers and loses digits)',
+      'channels[messenger:p1].options.pageId must be a string: quote it ' +
+        '(YAML reads long ids as numbers and loses digits)',
     ],
     [{ ...valid, pageId: 'my-page' }, 'channels[messenger:p1].options.pageId must be the numeric id (digits only)'],
     [
@@ -40,7 +41,8 @@ describe('messengerOptionsSchema', () => {
     [{ ...valid, timeoutMs: 5 }, 'channels[messenger:p1].options.timeoutMs must be at least 100 ms'],
     [
       { ...valid, pageAccessToken: 'x' },
-      'channels[messenger:p1].options has unknown option \"pageAccessToken\" (known: pageId, accessToken, appSecret, verifyToken, baseUrl, apiVersion, timeoutMs)',
+      'channels[messenger:p1].options has unknown option "pageAccessToken" ' +
+        '(known: pageId, accessToken, appSecret, verifyToken, baseUrl, apiVersion, timeoutMs)',
     ],
   ])('rejects %j', (options, message) => {
     expect(() => make({ id: 'p1', options: options as Record<string, unknown> })).toThrow(message);

@@ -56,7 +56,7 @@ const send = (t: Transport, p = plan('messenger'), ch = channel) =>
   t.send({ plan: p, contact: contactWith(ch), channel: ch, idempotencyKey: 'idem-1' });
 
 describe('Messenger Send API: the request', () => {
-  it('POSTs {recipient, messaging_type: RESPONSE, message} as JSON to /v25.0/{page-id}/messages with the Page token as access_token', async () => {
+  it('POSTs JSON {recipient, messaging_type: RESPONSE, message} to /v25.0/{page}/messages?access_token=…', async () => {
     graph.answer(SUCCESS(PSID, 'm_AG5Hz2Uq7tuwNEhXfYYKj8mJEM'));
     const result = await send(transportFor());
 

@@ -92,8 +92,10 @@ describe('Messenger webhook: signatures and malformed bodies', () => {
     expect(sha1.refused).toContain('malformed');
   });
 
-  it('verifies over the raw bytes: a body with \\u escapes and one with raw UTF-8 are both accepted when signed as sent', async () => {
-    const escaped = `{"object":"page","entry":[{"id":"${PAGE_ID}","time":${TS},"messaging":[{"sender":{"id":"${PSID}"},"recipient":{"id":"${PAGE_ID}"},"timestamp":${TS},"message":{"mid":"m_u1","text":"C\\u1ea3m \\u01a1n"}}]}]}`;
+  it('verifies the raw bytes: bodies with \\u escapes or raw UTF-8 are both accepted when signed as sent', async () => {
+    const escaped =
+      `{"object":"page","entry":[{"id":"${PAGE_ID}","time":${TS},"messaging":[{"sender":{"id":"${PSID}"},` +
+      `"recipient":{"id":"${PAGE_ID}"},"timestamp":${TS},"message":{"mid":"m_u1","text":"C\\u1ea3m \\u01a1n"}}]}]}`;
     const out1 = await webhookFor().handle(signedPost(PATH, escaped, SECRET));
     expect(out1.status).toBe(200);
     expect(out1.events[1]).toMatchObject({ id: 'messenger:m_u1', text: 'Cảm ơn' });
@@ -156,7 +158,7 @@ describe('Messenger webhook: events', () => {
     expectValidEvents(out.events);
   });
 
-  it('the default account (no id in the config) emits no channelId, so contacts land on the type’s default channel', async () => {
+  it('the default account (no id in config) emits no channelId: contacts land on the default channel', async () => {
     const out = await webhookFor(null).handle(
       signedPost(PATH, notification(from({ message: { mid: 'm_def', text: 'hi' } })), SECRET),
     );
@@ -266,7 +268,7 @@ describe('Messenger webhook: events', () => {
     expectValidEvents(out.events);
   });
 
-  it('the first message after a click-to-Messenger ad (message.referral source ADS) carries windowHours 168', async () => {
+  it('the first message after a click-to-Messenger ad (referral source ADS) carries windowHours 168', async () => {
     const out = await webhookFor().handle(
       signedPost(
         PATH,
@@ -286,7 +288,7 @@ describe('Messenger webhook: events', () => {
     expectValidEvents(out.events);
   });
 
-  it('delivery receipts → delivered statuses for each mid (at = watermark when no timestamp); reads without mids give none', async () => {
+  it('delivery receipts → delivered per mid (at = watermark if no timestamp); reads without mids → none', async () => {
     const delivery = {
       sender: { id: PSID },
       recipient: { id: PAGE_ID },

@@ -149,7 +149,7 @@ describe('twilio-sms send against a local fake of the Messages API', () => {
     },
   });
 
-  it('POSTs the form to /2010-04-01/Accounts/{AccountSid}/Messages.json with Basic auth and returns the SM sid', async () => {
+  it('POSTs the form to /2010-04-01/Accounts/{AccountSid}/Messages.json with Basic auth; gets the SM sid', async () => {
     api.answer(() => created('SM1f0e2d3c4b5a69788796a5b4c3d2e1f0'));
     const { transport } = createTwilioSmsChannel(account({ ...base, baseUrl: api.url }), deps);
     expect(transport.name).toBe('twilio-sms');

@@ -21,7 +21,8 @@ export interface FakeReply {
 }
 
 export const SUCCESS_BODY =
-  '{"status":0,"status_message":"ok","message_token":5595771666503728439,"chat_hostname":"SN-CHAT-16_","billing_status":1}';
+  '{"status":0,"status_message":"ok","message_token":5595771666503728439,' +
+  '"chat_hostname":"SN-CHAT-16_","billing_status":1}';
 
 export class FakeViber {
   readonly requests: RecordedRequest[] = [];

@@ -81,7 +81,7 @@ function channel(options: Record<string, unknown> = {}) {
 }
 
 describe('viber send (contract with the REST Bot API)', () => {
-  it('POSTs /pa/send_message with the auth header and the documented text body, and returns message_token exactly', async () => {
+  it('POSTs /pa/send_message with auth header and documented text body; returns message_token exactly', async () => {
     const result = await channel({ senderAvatar: 'https://example.com/a.png', minApiVersion: 3 }).transport.send(
       request(),
     );

@@ -38,7 +38,8 @@ function valid(response: WebhookResponse) {
 // Payloads as documented at creators.viber.com/docs/bots-api/events/* (raw text: message_token is 64-bit).
 const MESSAGE =
   '{"event":"message","timestamp":1457764197627,"chat_hostname":"SN-376_","message_token":4912661846655238145,' +
-  '"sender":{"id":"01234567890A=","name":"John McClane","avatar":"http://avatar.example.com","country":"UK","language":"en","api_version":1},' +
+  '"sender":{"id":"01234567890A=","name":"John McClane","avatar":"http://avatar.example.com",' +
+  '"country":"UK","language":"en","api_version":1},' +
   '"message":{"type":"text","text":"a message to the service","tracking_data":"tracking data"},"silent":false}';
 
 describe('viber webhook: signatures', () => {
@@ -159,7 +160,8 @@ describe('viber webhook: events', () => {
 
   it('subscribed → contact.upserted + contact.subscribed', async () => {
     const body =
-      '{"event":"subscribed","timestamp":1457764197627,"user":{"id":"01234567890A=","name":"John McClane","avatar":"http://avatar.example.com",' +
+      '{"event":"subscribed","timestamp":1457764197627,' +
+      '"user":{"id":"01234567890A=","name":"John McClane","avatar":"http://avatar.example.com",' +
       '"country":"UK","language":"en","api_version":1},"message_token":4912661846655238145}';
     const response = valid(await webhook('bot-1').handle(post(body)));
     expect(response.events).toEqual([
@@ -187,7 +189,8 @@ describe('viber webhook: events', () => {
 
   it('unsubscribed → contact.unsubscribed', async () => {
     const body =
-      '{"event":"unsubscribed","timestamp":1457764197627,"user_id":"01234567890A=","message_token":4912661846655238145}';
+      '{"event":"unsubscribed","timestamp":1457764197627,"user_id":"01234567890A=",' +
+      '"message_token":4912661846655238145}';
     const response = valid(await webhook().handle(post(body)));
     expect(response.events).toEqual([
       {
@@ -202,8 +205,10 @@ describe('viber webhook: events', () => {
 
   it('conversation_started opens no session: only the profile is recorded', async () => {
     const body =
-      '{"event":"conversation_started","timestamp":1457764197627,"message_token":4912661846655238145,"type":"open","context":"ctx",' +
-      '"user":{"id":"01234567890A=","name":"John McClane","language":"en","country":"UK","api_version":1},"subscribed":false}';
+      '{"event":"conversation_started","timestamp":1457764197627,"message_token":4912661846655238145,' +
+      '"type":"open","context":"ctx",' +
+      '"user":{"id":"01234567890A=","name":"John McClane","language":"en","country":"UK","api_version":1},' +
+      '"subscribed":false}';
     const response = valid(await webhook().handle(post(body)));
     expect(response.events).toEqual([
       {
@@ -227,7 +232,8 @@ describe('viber webhook: events', () => {
     const seen =
       '{"event":"seen","timestamp":1457764198627,"message_token":5595771666503728439,"user_id":"01234567890A="}';
     const failed =
-      '{"event":"failed","timestamp":1457764199627,"message_token":5595771666503728439,"user_id":"01234567890A=","desc":"failure description"}';
+      '{"event":"failed","timestamp":1457764199627,"message_token":5595771666503728439,' +
+      '"user_id":"01234567890A=","desc":"failure description"}';
     expect(await webhook().handle(post(delivered))).toEqual({
       status: 200,
       events: [],

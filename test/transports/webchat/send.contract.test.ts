@@ -27,7 +27,7 @@ function account(webhookUrl: string, options: Record<string, unknown> = {}): Pro
 const TEXT = 'Chào bạn, đơn hàng #4521 đã được giao. — مرحبا، تم شحن طلبك!';
 
 describe('webchat transport: the request', () => {
-  it('POSTs the signed JSON message to webhookUrl (path and query kept) and takes the messageId from the answer', async () => {
+  it('POSTs the signed JSON message to webhookUrl (path and query kept); takes messageId from the answer', async () => {
     const fake = await site((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messageId: 'site-msg-981' }));
     });
@@ -54,7 +54,8 @@ describe('webchat transport: the request', () => {
     });
     // Field order is part of what is signed; the site verifies the raw bytes, not a re-serialisation.
     expect(req.body).toBe(
-      `{"id":"6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f","contactId":"c-42","address":"visitor-8f3a","text":${JSON.stringify(TEXT)},"sentAt":"2026-11-20T09:30:00.000Z"}`,
+      '{"id":"6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f","contactId":"c-42","address":"visitor-8f3a",' +
+        `"text":${JSON.stringify(TEXT)},"sentAt":"2026-11-20T09:30:00.000Z"}`,
     );
   });
 

@@ -238,7 +238,8 @@ describe('webchat options', () => {
 describe('the README example', () => {
   it('signs the documented agent message to the documented signature', () => {
     const body =
-      '{"id":"6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f","contactId":"c-42","address":"visitor-8f3a","text":"Chào bạn, đơn hàng đã được giao.","sentAt":"2026-11-27T09:30:00.000Z"}';
+      '{"id":"6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f","contactId":"c-42","address":"visitor-8f3a",' +
+      '"text":"Chào bạn, đơn hàng đã được giao.","sentAt":"2026-11-27T09:30:00.000Z"}';
     expect(signatureFor('0123456789abcdef0123456789abcdef', 1795771800, body)).toBe(
       'sha256=a5db7d5e53e2ec5be5a80e174bf5a3c41802a60b4af5fe486a0275dec48de3f9',
     );

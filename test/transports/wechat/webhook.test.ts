@@ -46,9 +46,11 @@ function valid(response: WebhookResponse) {
 }
 
 const xml = (fields: string) =>
-  `<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><FromUserName><![CDATA[${OPENID}]]></FromUserName>${fields}</xml>`;
+  '<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName>' +
+  `<FromUserName><![CDATA[${OPENID}]]></FromUserName>${fields}</xml>`;
 const TEXT = xml(
-  '<CreateTime>1348831860</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[你好, <is my order> & shipped?]]></Content><MsgId>24562912345678901234</MsgId>',
+  '<CreateTime>1348831860</CreateTime><MsgType><![CDATA[text]]></MsgType>' +
+    '<Content><![CDATA[你好, <is my order> & shipped?]]></Content><MsgId>24562912345678901234</MsgId>',
 );
 
 describe('wechat webhook: server verification (GET)', () => {
@@ -131,7 +133,8 @@ describe('wechat webhook: messages (POST, plaintext mode)', () => {
     'a %s message anchors the window, without text',
     async (type) => {
       const body = xml(
-        `<CreateTime>1700000000</CreateTime><MsgType><![CDATA[${type}]]></MsgType><MediaId><![CDATA[m]]></MediaId><MsgId>1234567890123456</MsgId>`,
+        `<CreateTime>1700000000</CreateTime><MsgType><![CDATA[${type}]]></MsgType>` +
+          '<MediaId><![CDATA[m]]></MediaId><MsgId>1234567890123456</MsgId>',
       );
       const response = valid(await webhook().handle(signedPost(body)));
       expect(response.events[1]).toEqual({
@@ -173,7 +176,8 @@ describe('wechat webhook: messages (POST, plaintext mode)', () => {
     ['LOCATION', '<Latitude>23.137466</Latitude><Longitude>113.352425</Longitude><Precision>119.385040</Precision>'],
   ])('event %s is acknowledged with "success" and moves no anchor', async (event, extra) => {
     const body = xml(
-      `<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${event}]]></Event>${extra}`,
+      '<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType>' +
+        `<Event><![CDATA[${event}]]></Event>${extra}`,
     );
     expect(await webhook().handle(signedPost(body))).toEqual({
       status: 200,
@@ -210,7 +214,8 @@ describe('wechat webhook: messages (POST, plaintext mode)', () => {
       '<xml><MsgType><![CDATA[text]]></MsgType><CreateTime>1</CreateTime><MsgId>1</MsgId></xml>',
       xml('<MsgType><![CDATA[text]]></MsgType><MsgId>1</MsgId>'),
       xml('<CreateTime>soon</CreateTime><MsgType><![CDATA[text]]></MsgType><MsgId>1</MsgId>'),
-      `<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY x "boom">]>${xml('<CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&x;</Content><MsgId>1</MsgId>')}`,
+      '<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY x "boom">]>' +
+        xml('<CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&x;</Content><MsgId>1</MsgId>'),
       '<other><MsgType>text</MsgType></other>',
     ];
     for (const body of bodies) {
@@ -221,7 +226,8 @@ describe('wechat webhook: messages (POST, plaintext mode)', () => {
   });
 
   it('refuses safe (encrypted) mode bodies with a clear reason', async () => {
-    const body = `<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><Encrypt><![CDATA[msg_encrypt]]></Encrypt></xml>`;
+    const body =
+      '<xml><ToUserName><![CDATA[gh_0123456789ab]]></ToUserName><Encrypt><![CDATA[msg_encrypt]]></Encrypt></xml>';
     const response = await webhook().handle(signedPost(body, { encrypt_type: 'aes', msg_signature: 'x' }));
     expect(response.status).toBe(400);
     expect(response.refused).toContain('encrypted (safe-mode) messages are not supported');

@@ -252,7 +252,8 @@ describe('whatsapp-cloud send: documented errors', () => {
         400,
         130429,
         '(#130429) Rate limit hit',
-        'Message failed to send because there were too many messages sent from this phone number in a short period of time',
+        'Message failed to send because there were too many messages sent from this phone number ' +
+          'in a short period of time',
       ),
     ],
     [

@@ -120,7 +120,9 @@ describe('whatsapp-cloud syncTemplates', () => {
               data: page1,
               paging: {
                 cursors: { before: 'MAZDZD', after: 'MgZDZD' },
-                next: `${base}/v22.0/${WABA_ID}/message_templates?fields=name,language,status,category,components&limit=100&after=MgZDZD`,
+                next:
+                  `${base}/v22.0/${WABA_ID}/message_templates` +
+                  '?fields=name,language,status,category,components&limit=100&after=MgZDZD',
               },
             },
           },

@@ -408,7 +408,8 @@ describe('whatsapp webhook: delivery statuses', () => {
               message: 'Re-engagement message',
               error_data: {
                 details:
-                  'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+                  'Message failed to send because more than 24 hours have passed ' +
+                  'since the customer last replied to this number.',
               },
             },
           ],
@@ -443,7 +444,8 @@ describe('whatsapp webhook: delivery statuses', () => {
         at: '2026-03-01T09:40:20.000Z',
         reason: 'whatsapp.window_closed',
         detail:
-          '(#131047) Re-engagement message: Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+          '(#131047) Re-engagement message: Message failed to send because more than 24 hours have passed ' +
+          'since the customer last replied to this number.',
       },
       {
         providerMessageId: 'wamid.OUT3',
