@@ -89,7 +89,8 @@ describe.skipIf(!run)('store performance', () => {
     }
     const importMs = ms(t0);
     console.log(
-      `import ${events.length} events (${contacts} contacts): ${(importMs / 1000).toFixed(2)} s = ${Math.round(events.length / (importMs / 1000))} events/s`,
+      `import ${events.length} events (${contacts} contacts): ${(importMs / 1000).toFixed(2)} s = ` +
+        `${Math.round(events.length / (importMs / 1000))} events/s`,
     );
     expect(accepted).toBe(events.length);
     expect(importMs).toBeLessThan(60_000);
@@ -97,7 +98,8 @@ describe.skipIf(!run)('store performance', () => {
     const t1 = performance.now();
     const replay = await applyEvents(store, events.slice(0, 20_000));
     console.log(
-      `replay of 20k already-applied events: ${ms(t1).toFixed(0)} ms (all duplicate: ${replay.every((r) => r.status === 'duplicate')})`,
+      `replay of 20k already-applied events: ${ms(t1).toFixed(0)} ms ` +
+        `(all duplicate: ${replay.every((r) => r.status === 'duplicate')})`,
     );
 
     // Grow to 100k contacts with putMany, then stream them all.

@@ -130,7 +130,7 @@ for (const backend of STORE_BACKENDS)
         expect((await store.contacts.get('c-1'))?.channels[0]?.outboundSinceInbound).toBe(200);
       });
 
-      it('update refuses an unknown id; updateOrCreate hands it to fn as undefined; undefined from fn writes nothing', async () => {
+      it('update refuses an unknown id; updateOrCreate gives fn undefined; undefined writes nothing', async () => {
         await expect(store.contacts.update('nobody', (c) => c)).rejects.toThrow(ContactNotFoundError);
         const seen: Array<Contact | undefined> = [];
         const result = await store.contacts.updateOrCreate('nobody', (c) => {
@@ -157,7 +157,7 @@ for (const backend of STORE_BACKENDS)
         expect(await store.contacts.count()).toBe(4500);
       });
 
-      it('keeps ids that look like keys apart ("5" and "contacts:5"), and other namespaces out of loadAll', async () => {
+      it('keeps ids that look like keys apart ("5", "contacts:5") and other namespaces out of loadAll', async () => {
         await store.contacts.put(contact('5', { firstName: 'Five' }));
         await store.contacts.put(contact('contacts:5', { firstName: 'Prefixed' }));
         await store.collection('contacts_archive', z.object({ n: z.number() })).put('1', { n: 1 });
@@ -243,7 +243,8 @@ for (const backend of STORE_BACKENDS)
           channelId: 'waba-2',
         });
         await store.templates.upsert({ ...base, name: 'promo', language: 'en', status: 'PENDING' });
-        await store.templates.upsert({ ...base, name: 'order_update', language: 'vi', body: 'Xin chào {{1}}' }); // replaces
+        // replaces the first one
+        await store.templates.upsert({ ...base, name: 'order_update', language: 'vi', body: 'Xin chào {{1}}' });
 
         expect((await store.templates.get('order_update', 'vi'))?.body).toBe('Xin chào {{1}}');
         expect((await store.templates.get('order_update', 'vi', 'waba-2'))?.body).toBe('Own {{1}}');
