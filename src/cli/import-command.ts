@@ -28,7 +28,8 @@ interface Tally {
   firstRejections: IngestResult[];
 }
 
-async function openInput(file: string, ctx: CommandContext): Promise<Readable> {
+/** A file, or stdin for `-`; a missing file is one line saying so. */
+export async function openInput(file: string, ctx: CommandContext): Promise<Readable> {
   if (file === '-') {
     if (!ctx.io.stdin) throw new Error('No standard input to read from.');
     return ctx.io.stdin;
@@ -57,7 +58,8 @@ function progressReporter(ctx: CommandContext) {
       if (!force && at - last < every) return;
       last = at;
       const rate = Math.round((t.accepted + t.duplicate + t.rejected) / Math.max(0.001, (at - started) / 1000));
-      const text = `importing… ${lines} lines: accepted ${t.accepted}, duplicate ${t.duplicate}, rejected ${t.rejected} (${rate} events/s)`;
+      const counts = `accepted ${t.accepted}, duplicate ${t.duplicate}, rejected ${t.rejected}`;
+      const text = `importing… ${lines} lines: ${counts} (${rate} events/s)`;
       ctx.io.stderr.write(tty ? `\r${text}\x1b[K` : `${text}\n`);
       shown = true;
     },

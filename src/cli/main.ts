@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `followup`: the operators' and scripts' front-end of the shared core (import, search, status).
+ * `followup`: the operators' and scripts' front-end of the shared core (import, search, status; migrate,
+ * export and import-records to move a store).
  * `main(argv, io)` is the whole program, testable in-process; the entry at the bottom only wires the real
  * process (and is the one place that reads the system clock).
  */
@@ -9,7 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type CliIo, type CommandContext, resolveStoreUrl } from './context.js';
 import { terminalSafe } from './format.js';
+import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
+import { importRecordsCommand } from './import-records-command.js';
+import { migrateCommand } from './migrate-command.js';
 import { searchCommand } from './search-command.js';
 import { seedDemoCommand } from './seed-demo-command.js';
 import { statusCommand } from './status-command.js';
@@ -37,6 +41,9 @@ const OPTIONS = {
   },
   status: { ...COMMON, json: { type: 'boolean' } },
   'seed-demo': { ...COMMON, count: { type: 'string' }, agent: { type: 'string', multiple: true } },
+  migrate: { ...COMMON },
+  export: { ...COMMON },
+  'import-records': { ...COMMON },
 } as const;
 
 type Command = keyof typeof OPTIONS;
@@ -110,6 +117,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'seed-demo': {
         const { values } = parse(OPTIONS['seed-demo'], rest);
         return await helpOr(values, () => seedDemoCommand(values, context(values)));
+      }
+      case 'migrate': {
+        const { values, positionals } = parse(OPTIONS.migrate, rest);
+        return await helpOr(values, () => migrateCommand(positionals, context(values)));
+      }
+      case 'export': {
+        const { values, positionals } = parse(OPTIONS.export, rest);
+        return await helpOr(values, () => exportCommand(positionals, context(values)));
+      }
+      case 'import-records': {
+        const { values, positionals } = parse(OPTIONS['import-records'], rest);
+        return await helpOr(values, () => importRecordsCommand(positionals, context(values)));
       }
     }
   } catch (error) {

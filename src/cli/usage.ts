@@ -48,6 +48,15 @@ export const COMMAND_HELP = {
                            it adds nothing; with other --agent ids it assigns the demo contacts to them.
       --count N            how many contacts                  (default 300)
       --agent USER_ID      assign contacts to this Slack user (repeatable) so "Mine" shows them`,
+  migrate: `  migrate                  Apply the PostgreSQL schema migrations and exit (a deploy step before the
+                           replicas start). SQLite needs none.`,
+  export: `  export                   Every record of every namespace, as stored, one JSON line each on stdout
+                           ({"namespace","key","value"}); counts per namespace on stderr.
+                           e.g. followup export --store sqlite://data/followup.sqlite > all.ndjson`,
+  'import-records': `  import-records FILE|-    Write the records of an export into the store as they are (running it
+                           again changes nothing), check each reads back unchanged, and print per
+                           namespace the count in the file and in the store.
+                           e.g. followup import-records --store postgres://USER@HOST:5432/DB all.ndjson`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_HELP;

@@ -1,9 +1,17 @@
 /**
  * Bolt wiring: our receiver (receiver.ts: HTTP with every request checked before Bolt sees it, or Socket Mode
- * when an app-level token is set), the team guard, and every screen folder's register(). /api/events,
- * /healthz and the webhooks ride on the same server as custom routes.
+ * when an app-level token is set), the team guard, the store gate, and every screen folder's register().
+ * /api/events, /healthz, /metrics and the webhooks ride on the same server as custom routes.
  */
-import { App, type CustomRoute, LogLevel, type Logger } from '@slack/bolt';
+import {
+  type AllMiddlewareArgs,
+  type AnyMiddlewareArgs,
+  App,
+  type CustomRoute,
+  LogLevel,
+  type Logger,
+} from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import { WebClient } from '@slack/web-api';
 import { register as registerCompose } from './compose/index.js';
 import { register as registerContact } from './contact/index.js';
@@ -12,6 +20,7 @@ import { register as registerNotifications } from './notifications/index.js';
 import { FollowupReceiver } from './receiver.js';
 import { register as registerSearch } from './search/index.js';
 import type { SlackServices } from './services.js';
+import { buildMessageModalView } from './shared/notice-modal.js';
 
 /** One folder per screen, each wiring its own listeners. */
 const SCREENS = [registerSearch, registerContact, registerCompose, registerHome, registerNotifications];
@@ -31,6 +40,123 @@ export interface SlackAppOptions {
   unhandledRequestTimeoutMillis?: number;
   /** Tests shorten Socket Mode's pong timeout, which is also its pause before reconnecting (5 s). */
   socketModePingTimeoutMillis?: number;
+  /** While the store cannot be reached, requests are answered STORE_DOWN instead of failing one by one. */
+  store?: StoreGate;
+  /** Told how long each request took, from reaching Bolt to its listeners done (the /metrics histogram). */
+  observeRequest?: (surface: SlackSurface, seconds: number) => void;
+}
+
+/** The store as the Slack front door sees it (server.ts passes the store's StoreReachability). */
+export interface StoreGate {
+  /** Whether the store answers now (a very recent answer may be reused). */
+  check(): Promise<{ ok: boolean }>;
+  /** Whether `error` means the store cannot be reached (and remembers so for the next requests). */
+  isOutage(error: unknown): boolean;
+}
+
+/** What a person sees, whatever they did, while the store cannot be reached. */
+export const STORE_DOWN = 'Followup cannot reach its store, try again in a minute.';
+
+export type SlackSurface =
+  | 'slash_command'
+  | 'shortcut'
+  | 'block_action'
+  | 'view_submission'
+  | 'view_closed'
+  | 'options'
+  | 'event';
+
+/** Bolt's `body.type` → the surface; a slash command has no type (it carries `command`). */
+const SURFACE_BY_BODY_TYPE: Record<string, SlackSurface> = {
+  event_callback: 'event',
+  block_actions: 'block_action',
+  interactive_message: 'block_action',
+  view_submission: 'view_submission',
+  view_closed: 'view_closed',
+  shortcut: 'shortcut',
+  message_action: 'shortcut',
+  block_suggestion: 'options',
+};
+
+interface RequestBody {
+  type?: unknown;
+  command?: unknown;
+  trigger_id?: string;
+  view?: { id?: string; hash?: string; type?: string; blocks?: Array<{ type?: string; block_id?: string }> };
+}
+
+function surfaceOf(body: RequestBody): SlackSurface | undefined {
+  if (typeof body.command === 'string') return 'slash_command';
+  return typeof body.type === 'string' ? SURFACE_BY_BODY_TYPE[body.type] : undefined;
+}
+
+type GateArgs = AnyMiddlewareArgs & AllMiddlewareArgs;
+
+/** The message modal every modal-shaped answer shows. */
+const storeDownModal = (): ModalView => buildMessageModalView('Followup', `:warning: ${STORE_DOWN}`);
+
+/** A submission keeps the agent's draft: the message shows on the first input, else the modal shows it alone. */
+function submissionAnswer(view: RequestBody['view']) {
+  const input = view?.blocks?.find((b) => b.type === 'input' && b.block_id)?.block_id;
+  return input
+    ? { response_action: 'errors' as const, errors: { [input]: STORE_DOWN } }
+    : { response_action: 'update' as const, view: storeDownModal() };
+}
+
+/** What an answer needs from Bolt's arguments. */
+interface Answering {
+  /** Acknowledges once; a second ack (the listener answered before the store failed it) is dropped. */
+  ack(response?: unknown): Promise<unknown>;
+  body: RequestBody;
+  client: GateArgs['client'];
+  respond: ((message: unknown) => Promise<unknown>) | undefined;
+}
+
+/**
+ * A shortcut, or a click in a modal or the Home tab: a small modal, pushed over the one in use so that Back
+ * returns to it. A full stack (3 modals) refuses the push: then the modal in use shows the message itself.
+ */
+async function showInModal({ ack, body, client }: Answering): Promise<void> {
+  await ack();
+  const { trigger_id: trigger, view } = body;
+  if (!trigger) return;
+  if (view?.type !== 'modal' || !view.id) {
+    await client.views.open({ trigger_id: trigger, view: storeDownModal() });
+    return;
+  }
+  const id = view.id;
+  await client.views
+    .push({ trigger_id: trigger, view: storeDownModal() })
+    .catch(() =>
+      client.views.update({ view_id: id, ...(view.hash ? { hash: view.hash } : {}), view: storeDownModal() }),
+    );
+}
+
+/** How each surface tells the person; events have no one to tell. */
+const STORE_DOWN_ANSWERS: Record<SlackSurface, (a: Answering) => Promise<unknown>> = {
+  slash_command: (a) => a.ack({ response_type: 'ephemeral', text: STORE_DOWN }),
+  view_submission: (a) => a.ack(submissionAnswer(a.body.view)),
+  view_closed: (a) => a.ack(),
+  options: (a) => a.ack({ options: [] }),
+  event: (a) => a.ack(),
+  shortcut: showInModal,
+  // A button on a message (a notification's Follow up): an ephemeral reply beside it.
+  block_action: async (a) => {
+    if (a.body.view || !a.respond) return showInModal(a);
+    await a.ack();
+    return a.respond({ response_type: 'ephemeral', replace_original: false, text: STORE_DOWN });
+  },
+};
+
+async function answerStoreDown(surface: SlackSurface | undefined, args: GateArgs): Promise<void> {
+  const { ack, respond } = args as { ack?: (r?: unknown) => Promise<void>; respond?: Answering['respond'] };
+  const answering: Answering = {
+    ack: async (response) => ack?.(response).catch(() => undefined),
+    body: args.body as RequestBody,
+    client: args.client,
+    respond,
+  };
+  await (surface ? STORE_DOWN_ANSWERS[surface](answering) : answering.ack());
 }
 
 /** What auth.test says about the bot token. */
@@ -94,18 +220,36 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
     const { context, next, logger } = args;
     const team = context.teamId ?? context.enterpriseId;
     const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
-    if (!identity) {
-      logger.warn(`Answered a Slack request before auth.test succeeded: ${NOT_CONNECTED}`);
-      const isCommand = 'command' in args && args.command !== undefined;
-      if (ack) await (isCommand ? ack({ response_type: 'ephemeral', text: NOT_CONNECTED }) : ack());
-      return;
+    const surface = surfaceOf(args.body as RequestBody);
+    const started = performance.now();
+    try {
+      if (!identity) {
+        logger.warn(`Answered a Slack request before auth.test succeeded: ${NOT_CONNECTED}`);
+        const isCommand = 'command' in args && args.command !== undefined;
+        if (ack) await (isCommand ? ack({ response_type: 'ephemeral', text: NOT_CONNECTED }) : ack());
+        return;
+      }
+      if (installedTeam && team && team !== installedTeam) {
+        logger.warn(`Refused a request from workspace ${team}: this install serves ${installedTeam} only`);
+        if (ack) await ack();
+        return;
+      }
+      if (opts.store && !(await opts.store.check()).ok) {
+        logger.debug(`Answered a Slack ${surface ?? 'request'} while the store cannot be reached: ${STORE_DOWN}`);
+        await answerStoreDown(surface, args);
+        return;
+      }
+      try {
+        await next();
+      } catch (err) {
+        // Listeners answer their own failures; one that lets an outage through still gets the person told.
+        if (!opts.store?.isOutage(err)) throw err;
+        logger.warn(`A Slack ${surface ?? 'request'} failed: ${(err as Error).message}`);
+        await answerStoreDown(surface, args).catch(() => undefined);
+      }
+    } finally {
+      if (surface) opts.observeRequest?.(surface, (performance.now() - started) / 1000);
     }
-    if (installedTeam && team && team !== installedTeam) {
-      logger.warn(`Refused a request from workspace ${team}: this install serves ${installedTeam} only`);
-      if (ack) await ack();
-      return;
-    }
-    await next();
   });
 
   for (const register of SCREENS) register(app, s);

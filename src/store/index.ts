@@ -2,11 +2,13 @@
 export { openStore, storeUrlFrom, sqliteFileOf, DEFAULT_STORE_URL, RESERVED_NAMESPACES } from './store.js';
 export type { Store, OpenStoreOptions, StoreAccess, StoreHealth, StoreKind } from './store.js';
 export { StoreUnavailableError } from './unavailable.js';
+export { StoreReachability } from './reachability.js';
+export type { RawRecord, RawRecords } from './raw-records.js';
 export { soleLeadership, DEFAULT_LEADER_RETRY_MS } from './leadership.js';
 export type { Leadership, LeadershipOptions } from './leadership.js';
 export type { Locks } from './mutex.js';
-export { DEFAULT_POSTGRES_TUNING, isPostgresUrl, redactUrl } from './postgres/index.js';
-export type { PostgresTuning } from './postgres/index.js';
+export { DEFAULT_POSTGRES_TUNING, isPostgresUrl, migratePostgres, redactUrl } from './postgres/index.js';
+export type { MigrationReport, PostgresTuning } from './postgres/index.js';
 export { StoreLockedError, StoreOpenError, describeHeldLock, lockPathFor } from './lock.js';
 export type { LockHolder } from './lock.js';
 export { ContactRepository, ContactNotFoundError } from './contacts.js';

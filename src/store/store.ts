@@ -22,6 +22,7 @@ import { type LockClaim, type StoreLock, StoreOpenError, acquireStoreLock } from
 import { DEFAULT_LEADER_RETRY_MS, type Leadership, type LeadershipOptions, soleLeadership } from './leadership.js';
 import { KeyedMutex, type Locks } from './mutex.js';
 import { type PostgresTuning, isPostgresUrl, openPostgresBackend, redactUrl } from './postgres/index.js';
+import { type RawRecords, rawRecordsOf } from './raw-records.js';
 import { type CollectionBackend, RecordCollection, jsonCodec, recordCodec } from './records.js';
 import { DEFAULT_TUNING, type SqliteTuning, TunedSqlite } from './sqlite.js';
 import { TemplateRepository } from './templates.js';
@@ -89,8 +90,18 @@ export interface Store {
   leadership(name: string, opts?: LeadershipOptions): Leadership;
   /** Whether the store answers now (PostgreSQL: `SELECT 1` within 2 s). Never throws. */
   health(): Promise<StoreHealth>;
+  /**
+   * Resolves once the change feed has read what was committed before the call (PostgreSQL; at once elsewhere).
+   * Subscribe (`contacts.onChange`), await this, then load: every write is then in the load or in the feed.
+   */
+  changesCaughtUp(): Promise<void>;
   /** A zod-validated record collection with per-key `update`, for another part of the app. */
   collection<S extends z.ZodType>(name: string, schema: S): RecordCollection<S>;
+  /**
+   * Every record as stored, unvalidated and unlocked: only for moving a store (`followup export`,
+   * `import-records`). `memory://` has none to give.
+   */
+  rawRecords(): RawRecords;
   /** Adds the server's port to the write lock, so a refused second process can name it. */
   updateLock(fields: { port: number }): void;
   close(): Promise<void>;
@@ -107,7 +118,10 @@ interface Backend extends CollectionBackend {
   appLocks?: Locks;
   /** Default: this process always leads. */
   leadership?: (name: string, retryMs: number) => Leadership;
+  raw?: RawRecords;
   health(): Promise<StoreHealth>;
+  /** Default: resolves at once (no other process writes). */
+  catchUp?: () => Promise<void>;
   updateLock(fields: { port: number }): void;
   close(): Promise<void>;
 }
@@ -210,6 +224,12 @@ async function sqliteBackend(url: string, file: string, opts: OpenStoreOptions):
     kind: 'sqlite',
     keyv: (namespace, codec) => new Keyv({ store: connection.view(namespace), ...keyvOptions(namespace, codec) }),
     count: (namespace) => connection.countNamespace(namespace),
+    raw: rawRecordsOf({
+      iterator: (namespace) => connection.iterator(namespace),
+      setMany: (entries) => connection.setMany(entries),
+      getMany: (keys) => connection.getMany<string>(keys),
+      count: (namespace) => connection.countNamespace(namespace),
+    }),
     async health() {
       try {
         await connection.query('SELECT 1');
@@ -252,7 +272,9 @@ async function postgresBackend(url: string, opts: OpenStoreOptions): Promise<Bac
     recordLocks: pg.recordLocks,
     appLocks: pg.appLocks,
     leadership: pg.leadership,
+    raw: pg.raw,
     health: () => pg.health(HEALTH_TIMEOUT_MS),
+    catchUp: pg.catchUp,
     updateLock: () => {},
     close: pg.close,
   };
@@ -318,6 +340,7 @@ export async function openStore(url: string = DEFAULT_STORE_URL, opts: OpenStore
     leadership: (name, leadershipOpts = {}) =>
       backend.leadership?.(name, leadershipOpts.retryMs ?? DEFAULT_LEADER_RETRY_MS) ?? soleLeadership(),
     health: () => backend.health(),
+    changesCaughtUp: async () => backend.catchUp?.(),
     namespace(name) {
       checkName(name);
       if (collections.has(name)) throw new Error(`Namespace "${name}" is already open as a collection.`);
@@ -329,6 +352,12 @@ export async function openStore(url: string = DEFAULT_STORE_URL, opts: OpenStore
       checkName(name);
       if (namespaces.has(name)) throw new Error(`Namespace "${name}" is already open as a plain keyv.`);
       return collectionFor(name, schema);
+    },
+    rawRecords() {
+      if (!backend.raw) {
+        throw new StoreOpenError(`${shownUrl} keeps nothing to export or import into: use sqlite:// or postgres://`);
+      }
+      return backend.raw;
     },
     updateLock: (fields) => backend.updateLock(fields),
     async close() {

@@ -24,13 +24,14 @@ import type { Locks } from '../mutex.js';
 import type { Leadership } from '../leadership.js';
 import { StoreOpenError } from '../lock.js';
 import { StoreUnavailableError } from '../unavailable.js';
+import { type RawRecords, rawRecordsOf } from '../raw-records.js';
 import type { RawChangeSink } from '../records.js';
 import { PgChangeFeed } from './change-feed.js';
 import { DEFAULT_POSTGRES_TUNING, PgDatabase, type PostgresTuning, withinMs } from './database.js';
 import { PgKeyv } from './keyv-adapter.js';
 import { PgLeadership } from './leadership.js';
 import { PgAppLocks, PgRecordLocks } from './locks.js';
-import { checkSchema, migrate } from './migrations.js';
+import { SCHEMA_VERSION, checkSchema, migrate } from './migrations.js';
 import { parsePostgresUrl } from './url.js';
 
 export { DEFAULT_POSTGRES_TUNING, unreachableReason } from './database.js';
@@ -72,6 +73,8 @@ export interface PostgresBackend {
   health(timeoutMs: number): Promise<{ ok: boolean; detail: string }>;
   /** Resolves once the change feed has read everything committed before the call. */
   catchUp(): Promise<void>;
+  /** Every record as stored, for `followup export` / `import-records` (raw-records.ts). */
+  readonly raw: RawRecords;
   close(): Promise<void>;
 }
 
@@ -126,10 +129,45 @@ export async function openPostgresBackend(
       }
     },
     catchUp: () => feed.catchUp(),
+    raw: rawRecordsOf({
+      iterator: (namespace) => kv.iterator(namespace),
+      setMany: (entries) => kv.setMany(entries),
+      getMany: (keys) => kv.getMany(keys),
+      count: (namespace) => kv.count(namespace),
+    }),
     async close() {
       await Promise.all([...leaderships].map((l) => l.stop()));
       await feed.stop();
       await db.end();
     },
   };
+}
+
+export interface MigrationReport {
+  /** The URL as shown (password hidden). */
+  url: string;
+  schema: string;
+  /** The versions this call applied (empty: the schema was current). */
+  applied: number[];
+  /** The schema's version now. */
+  version: number;
+}
+
+/**
+ * `followup migrate`: brings the schema to SCHEMA_VERSION and returns, for a deploy step that runs before the
+ * replicas start (they would migrate at start as well; this makes a failure show in the deploy, not in N logs).
+ */
+export async function migratePostgres(url: string): Promise<MigrationReport> {
+  const target = parsePostgresUrl(url);
+  const db = new PgDatabase(target, DEFAULT_POSTGRES_TUNING, false);
+  try {
+    const applied = await db.withConnection(({ client }) => migrate(client, target.schema, target.shownUrl));
+    return { url: target.shownUrl, schema: target.schema, applied, version: SCHEMA_VERSION };
+  } catch (error) {
+    const translated = db.translate(error);
+    if (translated instanceof StoreUnavailableError || translated instanceof StoreOpenError) throw translated;
+    throw new StoreOpenError(`STORE_URL ${target.shownUrl}: ${String((error as Error).message).split('\n')[0]}`);
+  } finally {
+    await db.end();
+  }
 }

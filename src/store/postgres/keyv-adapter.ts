@@ -98,15 +98,19 @@ export class PgKeyv {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** Keyset-paged on the primary key; the next page is read while the caller works through this one. */
-  async *iterator(namespace: string): AsyncGenerator<[string, string], void> {
-    const [from, to] = namespaceRange(namespace);
+  /**
+   * Keyset-paged on the primary key; the next page is read while the caller works through this one. Without
+   * a namespace: every row (`followup export`).
+   */
+  async *iterator(namespace?: string): AsyncGenerator<[string, string], void> {
+    const [from, to] = namespace === undefined ? ['', null] : namespaceRange(namespace);
     const pageSize = this.db.tuning.pageSize;
+    const upper = to === null ? '' : ' AND key < $3';
     const page = (after: string | null) =>
       this.db.query<{ key: string; value: string }>(
-        `SELECT key, value FROM ${this.t} WHERE key ${after === null ? '>=' : '>'} $1 AND key < $2
-           ORDER BY key LIMIT $3`,
-        [after ?? from, to, pageSize],
+        `SELECT key, value FROM ${this.t} WHERE key ${after === null ? '>=' : '>'} $1${upper}
+           ORDER BY key LIMIT $2`,
+        [after ?? from, pageSize, ...(to === null ? [] : [to])],
       );
     let next: Promise<Array<{ key: string; value: string }>> | null = page(null);
     try {
