@@ -9,20 +9,31 @@ import { WebClient, type WebAPICallResult } from '@slack/web-api';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { AddressBook } from './contacts/address-book.js';
 import type { ContactIndex } from './contacts/index.js';
+import type { Contact } from './contacts/model.js';
 import { loadSearchIndex } from './contacts/load-index.js';
 import { type FollowupDeps, OutboxWorker, createFollowupUseCases, readStoredCounts } from './followup/index.js';
 import { ingestPayload } from './ingest/index.js';
 import { applyProviderEvents } from './ingest/provider-events.js';
+import { healthReport } from './http/health.js';
+import { FollowupMetrics } from './http/metrics.js';
 import { buildWebhookRoutes } from './http/webhooks.js';
 import { templateSchema } from './policy/index.js';
 import type { InboundWebhook, ProviderDeps } from './transports/provider.js';
 import { PROVIDERS } from './transports/registry.js';
-import { Notifier, WindowSchedule } from './notify/index.js';
+import { LeaderDuties, type LeaderDuty, Notifier, ScheduleKeeper, WindowSchedule } from './notify/index.js';
 import { buildRoutes } from './http/routes.js';
+import { buildSearchRoute } from './http/search-route.js';
+import { answerSearchRequest } from './followup/search-request.js';
 import { type SlackApp, type SlackAppOptions, createSlackApp } from './slack/app.js';
 import { SlackNoticeSink } from './slack/notifications/index.js';
 import type { SlackServices } from './slack/services.js';
-import { type Store, openStore } from './store/index.js';
+import {
+  type OpenStoreOptions,
+  type Store,
+  StoreReachability,
+  StoreUnavailableError,
+  openStore,
+} from './store/index.js';
 import { SandboxTransport } from './transports/sandbox/index.js';
 import { TransportRegistry } from './transports/transport.js';
 
@@ -41,6 +52,12 @@ export interface FollowupOptions {
   /** Pause before the first auth.test retry, doubled up to `slackRetryMaxMs` (defaults 1 s and 30 s). */
   slackRetryMs?: number;
   slackRetryMaxMs?: number;
+  /** How often a follower tries to lead the fleet's workers, and the leader checks its hold (default 5 s). */
+  leaderRetryMs?: number;
+  /** A notice claim left in doubt by a crash is looked up in Slack once this old (ms, default 15 s). */
+  notifyInDoubtMs?: number;
+  /** Pause between two attempts to open a store that cannot be reached at start-up (default 3 s). */
+  storeRetryMs?: number;
 }
 
 export interface RunningFollowup {
@@ -49,6 +66,11 @@ export interface RunningFollowup {
   store: Store;
   index: ContactIndex;
   notifier: Notifier | null;
+  outbox: OutboxWorker;
+  /** Whether this replica runs the fleet's workers (notifier, outbox retries, template sync) now. */
+  isLeader(): boolean;
+  /** Resolves once the leadership changes seen so far are applied (workers started or stopped). */
+  workersSettled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -205,6 +227,25 @@ function channelsFor(config: Config, sandbox: SandboxTransport, deps: ProviderDe
   return { transports, webhooks, templateSources };
 }
 
+/**
+ * The store, waited for when it cannot be reached at start-up (a database still starting, a network not up
+ * yet): one log line per attempt, a few seconds apart, instead of exiting. Anything else stops start-up.
+ */
+async function openStoreWhenReachable(url: string, opts: OpenStoreOptions, retryMs: number): Promise<Store> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openStore(url, opts);
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      console.warn(
+        `${err.message}: check that the database runs and STORE_URL points at it; ` +
+          `trying again in ${retryMs / 1000} s (attempt ${attempt})`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, retryMs));
+    }
+  }
+}
+
 export async function startFollowup(opts: FollowupOptions = {}): Promise<RunningFollowup> {
   const config = loadConfig(opts.env ?? process.env);
   const clock = opts.clock ?? (() => new Date());
@@ -217,25 +258,79 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
   });
 
   // One writer per SQLite file: a second server (or an import) refuses with one line naming this one.
-  const store = await openStore(config.env.STORE_URL, {
-    access: 'write',
-    holder: { kind: 'server' },
-    log: console.warn,
-  });
+  const store = await openStoreWhenReachable(
+    config.env.STORE_URL,
+    { access: 'write', holder: { kind: 'server' }, log: console.warn },
+    opts.storeRetryMs ?? 3_000,
+  );
   let slackLink: SlackLink | null = null;
+  let leaderDuties: LeaderDuties | null = null;
   try {
     for (const t of config.file.templates) await store.templates.upsert(t);
 
+    // Until the Slack app's logger exists, background errors go to the console.
+    const logs = { error: (line: string, err?: unknown) => console.error(line, err) };
+    const schedule = config.notifyChannel
+      ? new WindowSchedule({
+          kv: store.namespace('schedule'),
+          leadMinutes: config.leadMinutes,
+          rules,
+          watch: config.file.notifications.watch,
+        })
+      : null;
+    // Only the leader arms the schedule; every replica tells the keeper what changed, for a takeover.
+    const keeper = schedule
+      ? new ScheduleKeeper({
+          schedule,
+          meta: store.namespace('schedule_meta'),
+          contacts: store.contacts,
+          withLock: (key, fn) => store.withLock(key, fn),
+          clock,
+          onError: (err, context) => logs.error(`Notifications: ${context}`, err),
+        })
+      : null;
+
+    // Every replica keeps its search index and address book current from every write, its own and (on
+    // PostgreSQL) other replicas': subscribe, let the change feed start, then load, so no write falls in
+    // between. What is heard during the load is applied after it (it is at least as new as what was read).
     const addresses = new AddressBook();
-    const index = await loadSearchIndex(store, { rules, now: clock(), each: (contact) => addresses.upsert(contact) });
+    let liveIndex: ContactIndex | null = null;
+    const heardDuringLoad = new Map<string, Contact | null>();
     store.contacts.onChange((c) => {
-      index.upsert(c);
-      addresses.upsert(c);
+      keeper?.seen(c);
+      if (!liveIndex) heardDuringLoad.set(c.id, c);
+      else {
+        liveIndex.upsert(c);
+        addresses.upsert(c);
+      }
     });
     store.contacts.onDelete((id) => {
-      index.remove(id);
-      addresses.remove(id);
+      if (!liveIndex) heardDuringLoad.set(id, null);
+      else {
+        liveIndex.remove(id);
+        addresses.remove(id);
+      }
     });
+    await store.changesCaughtUp();
+    await keeper?.start();
+    const index = await loadSearchIndex(store, {
+      rules,
+      now: clock(),
+      each: (contact) => {
+        addresses.upsert(contact);
+        keeper?.loaded(contact);
+      },
+    });
+    for (const [id, contact] of heardDuringLoad) {
+      if (contact) {
+        index.upsert(contact);
+        addresses.upsert(contact);
+      } else {
+        index.remove(id);
+        addresses.remove(id);
+      }
+    }
+    liveIndex = index;
 
     const followupDeps: FollowupDeps = {
       store,
@@ -249,25 +344,60 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       clock,
     };
 
+    // Operability: one store check and one metrics registry per running app (tests run several in a process).
+    const reachability = new StoreReachability(store);
+    // The fleet's once-only work (notifications, outbox retries, template sync) belongs to this role.
+    const workers = store.leadership('workers', opts.leaderRetryMs ? { retryMs: opts.leaderRetryMs } : {});
+    let dueNotices: WindowSchedule | null = null;
+    const metrics = new FollowupMetrics({
+      now: clock,
+      indexSize: () => index.size,
+      isLeader: () => workers.isLeader(),
+      storeUp: async () => (await reachability.check()).ok,
+      outbox: async () => {
+        const queued = await store.outbox.list({ status: 'queued' }); // oldest first
+        return { queued: queued.length, oldestQueuedAt: queued[0] ? new Date(queued[0].createdAt) : null };
+      },
+      oldestDueNotice: () => (workers.isLeader() ? (dueNotices?.due(clock())[0]?.dueAt ?? null) : null),
+    });
+
     const routes = [
       ...buildRoutes({
         ingestToken: config.env.INGEST_TOKEN,
-        ingest: (body, contentType) => ingestPayload(store, body, contentType, { now: clock, rules }),
-        health: async () => ({
-          ok: slackLink?.reach() === 'ok',
-          slack: slackLink?.reach() ?? 'unreachable',
-          contacts: index.size,
-          store: store.url.replace(/\/\/.*@/, '//***@'),
-        }),
+        ingest: async (body, contentType) => {
+          const outcome = await ingestPayload(store, body, contentType, { now: clock, rules });
+          metrics.countIngest('api_events', outcome.results);
+          return outcome;
+        },
+        health: () =>
+          healthReport({
+            slack: () => slackLink?.reach() ?? 'unreachable',
+            store: () => reachability.check(),
+            isLeader: () => workers.isLeader(),
+            contacts: () => index.size,
+            storeUrl: store.url,
+          }),
+        isStoreOutage: (err) => reachability.isOutage(err),
+        startTimer: metrics.startTimer,
       }),
       ...buildWebhookRoutes(webhooks, {
         apply: async (events, statuses) => {
           const results = await applyProviderEvents(store, addresses, events, statuses, clock(), rules);
+          metrics.countIngest('webhook', results);
           for (const r of results)
             if (r.status === 'rejected') providerLogger.warn(`Webhook event ${r.id ?? r.index} rejected: ${r.reason}`);
         },
         logger: providerLogger,
+        isStoreOutage: (err) => reachability.isOutage(err),
+        startTimer: metrics.startTimer,
       }),
+      // `followup search` beside this server asks its index rather than reading every stored contact.
+      buildSearchRoute({
+        ingestToken: config.env.INGEST_TOKEN,
+        search: (params) => answerSearchRequest(params, clock(), { index, store, rules }),
+        isStoreOutage: (err) => reachability.isOutage(err),
+      }),
+      metrics.route(),
     ];
 
     const slack = createSlackApp(
@@ -280,6 +410,8 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         port: config.env.PORT,
         customRoutes: routes,
         logLevel: opts.logLevel ?? LOG_LEVELS[config.env.LOG_LEVEL] ?? LogLevel.INFO,
+        store: reachability,
+        observeRequest: (surface, seconds) => metrics.observeRequest(surface, seconds),
         ...opts.slackReceiver,
       },
       services,
@@ -288,19 +420,14 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     await app.init();
     slackLink = await connectToSlack(slack, config.env, app.logger, opts);
 
+    logs.error = (line, err) => app.logger.error(line, err);
+
+    // The fleet's once-only work runs on the leader of 'workers' (always this process on SQLite): the
+    // notifier, outbox retries and template sync start when it leads and stop when it no longer does.
+    const duties: LeaderDuty[] = [];
     let notifier: Notifier | null = null;
-    if (config.notifyChannel) {
-      const schedule = new WindowSchedule({
-        kv: store.namespace('schedule'),
-        leadMinutes: config.leadMinutes,
-        rules,
-        watch: config.file.notifications.watch,
-      });
-      const restored = await schedule.load(clock());
-      store.contacts.onChange(
-        (c) =>
-          void schedule.rearm(c, clock()).catch((err) => app.logger.error('Re-arming a window schedule failed', err)),
-      );
+    if (config.notifyChannel && schedule && keeper) {
+      dueNotices = schedule;
       notifier = new Notifier({
         schedule,
         clock,
@@ -320,24 +447,37 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
           ...(opts.notifyPaceMs !== undefined ? { paceMs: opts.notifyPaceMs } : {}),
         }),
         onError: (err, context) => app.logger.error(`Notifications: ${context}`, err),
+        guardClaim: (claim) => keeper.fence(claim),
+        ...(opts.notifyInDoubtMs !== undefined ? { inDoubtAfterMs: opts.notifyInDoubtMs } : {}),
       });
-      // First start with notifications on: arm every contact once. Later starts restore the stored schedule,
-      // which every store write keeps current, so start-up stays independent of the number of contacts.
-      const meta = store.namespace('schedule_meta');
-      if (restored.rows === 0 && !(await meta.get('armed'))) {
-        for await (const contact of store.contacts.loadAll()) await schedule.rearm(contact, clock());
-        await meta.set('armed', clock().toISOString());
-      }
-      notifier.start(opts.notifyIntervalMs ?? 30_000);
+      const ticking = notifier;
+      // Taking over loads the stored schedule and re-arms what changed since the last leader's mark; the
+      // first leader of a store arms every contact once, later starts stay independent of their number.
+      duties.push({
+        name: 'the window notifications',
+        start: async () => {
+          await keeper.lead();
+          ticking.start(opts.notifyIntervalMs ?? 30_000);
+        },
+        stop: async () => {
+          await ticking.stop();
+          await keeper.follow();
+        },
+      });
     } else {
       app.logger.info(
-        'Window notifications are off: set NOTIFY_CHANNEL (or notifications.channel in the config file) to a channel id to turn them on.',
+        'Window notifications are off: set NOTIFY_CHANNEL (or notifications.channel in the config file) ' +
+          'to a channel id to turn them on.',
       );
     }
 
     // Follow-ups a provider did not take yet are retried from the store, also after a restart.
     const outbox = new OutboxWorker(followupDeps, clock, (err) => app.logger.error('Outbox retry failed', err));
-    outbox.start(opts.outboxIntervalMs ?? 15_000);
+    duties.push({
+      name: 'the outbox retries',
+      start: () => outbox.start(opts.outboxIntervalMs ?? 15_000),
+      stop: () => outbox.stop(),
+    });
 
     // Providers that own templates (WhatsApp) keep the store's list current.
     const syncTemplates = async () => {
@@ -352,16 +492,34 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         }
       }
     };
-    const templateTimer = templateSources.length ? setInterval(() => void syncTemplates(), 3_600_000) : null;
-    templateTimer?.unref();
-    void syncTemplates();
+    let templateTimer: NodeJS.Timeout | null = null;
+    if (templateSources.length) {
+      duties.push({
+        name: 'the template sync',
+        start: () => {
+          templateTimer = setInterval(() => void syncTemplates(), 3_600_000);
+          templateTimer.unref();
+          void syncTemplates();
+        },
+        stop: () => {
+          if (templateTimer) clearInterval(templateTimer);
+          templateTimer = null;
+        },
+      });
+    }
+    const fleetWork = new LeaderDuties(workers, duties, {
+      log: { info: (line) => app.logger.info(line), error: (line, err) => app.logger.error(line, err) },
+    });
+    leaderDuties = fleetWork;
+    await fleetWork.begin();
 
     const started = (await app.start(config.env.PORT)) as unknown;
     const address = (started as Server | undefined)?.address?.();
     const port = typeof address === 'object' && address ? address.port : config.env.PORT;
     store.updateLock({ port });
     app.logger.info(
-      `Followup is listening on port ${port} (${config.env.SLACK_APP_TOKEN ? 'Socket Mode' : 'HTTP'}; store ${store.url})`,
+      `Followup is listening on port ${port} ` +
+        `(${config.env.SLACK_APP_TOKEN ? 'Socket Mode' : 'HTTP'}; store ${store.url})`,
     );
 
     const link = slackLink;
@@ -370,8 +528,8 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     const finishInFlight = async () => {
       // Stop taking requests first (Bolt closes the server once in-flight ones finish), then background work.
       const serverClosed = app.stop().catch(() => undefined);
-      await notifier?.stop();
-      await outbox.stop();
+      await fleetWork.end();
+      await keeper?.stop();
       await serverClosed;
       for (const t of transports.all()) await t.close?.();
     };
@@ -382,10 +540,12 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       store,
       index,
       notifier,
+      outbox,
+      isLeader: () => fleetWork.role() === 'leader',
+      workersSettled: () => fleetWork.settled(),
       stop: () =>
         (stopping ??= (async () => {
           link.stop();
-          if (templateTimer) clearInterval(templateTimer);
           let deadline: NodeJS.Timeout | undefined;
           const finished = await Promise.race([
             finishInFlight().then(
@@ -406,6 +566,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     };
   } catch (err) {
     slackLink?.stop();
+    await leaderDuties?.end().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw err;
   }

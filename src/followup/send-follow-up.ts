@@ -1,8 +1,9 @@
 /**
  * sendFollowUp: re-evaluate the policy at send time → outbox → transport → record → reopen + assign, in two
  * halves: enqueueFollowUp writes the outbox entry (durable before anyone is told "Sending…"), deliverQueued
- * sends it. Delivery is serialised per contact, so two agents cannot overrun the WeChat cap or the Viber
- * quota together, and idempotent per compose view, so a double-clicked submit or a Slack retry never sends twice.
+ * sends it. Delivery is serialised per contact (and a chatbot-initiated one per quota counter too), across
+ * replicas on PostgreSQL, so two agents cannot overrun the WeChat cap or the Viber quota together, and
+ * idempotent per compose view, so a double-clicked submit or a Slack retry never sends twice.
  * A retryable provider failure (network, 5xx, rate limit) stays queued; the outbox worker retries it.
  */
 import { type Contact, type ContactChannel, channelKey, displayName } from '../contacts/model.js';
@@ -271,14 +272,32 @@ export async function deliverQueued(
       return { ok: false, kind: 'not_found', detail: 'The contact or this channel no longer exists.' };
     }
     const plan = entry.plan as unknown as PlannedSend;
-    const { status, counterKey } = await statusOf(deps, channel, now);
-    if (!planStillHolds(plan, status)) {
-      await store.outbox.markFailed(entry.id, now, `${status.reason}: the window changed before it could be sent`);
-      const refusal = { ...refusalFor(status.reason, status), allowed: status.allowed };
-      return { ok: false, kind: 'refused', status, refusal };
-    }
-    return attemptDelivery(entry, plan, contact, channel, counterKey, deps, now);
+    return underQuotaLock(deps, channel, now, async ({ status, counterKey }) => {
+      if (!planStillHolds(plan, status)) {
+        await store.outbox.markFailed(entry.id, now, `${status.reason}: the window changed before it could be sent`);
+        const refusal = { ...refusalFor(status.reason, status), allowed: status.allowed };
+        return { ok: false, kind: 'refused', status, refusal };
+      }
+      return attemptDelivery(entry, plan, contact, channel, counterKey, deps, now);
+    });
   });
+}
+
+/**
+ * Runs `send` with the channel's status at `now`. A chatbot-initiated send spends the account's monthly quota
+ * (Viber), which every contact of the account shares: the contact's lock does not cover it, so the status is
+ * read again and the send made under the quota counter's lock too (across replicas on PostgreSQL), and two
+ * sends to different contacts cannot both take the last message. Other sends need only the contact's lock.
+ */
+async function underQuotaLock(
+  deps: FollowupDeps,
+  channel: ContactChannel,
+  now: Date,
+  send: (at: { status: WindowStatus; counterKey: string | null }) => Promise<SendFollowUpOutcome>,
+): Promise<SendFollowUpOutcome> {
+  const first = await statusOf(deps, channel, now);
+  if (first.counterKey === null || first.status.state !== 'chatbot_initiated') return send(first);
+  return deps.store.withLock(`quota:${first.counterKey}`, async () => send(await statusOf(deps, channel, now)));
 }
 
 /**
@@ -326,33 +345,34 @@ export async function retryQueued(entry: OutboxEntry, deps: FollowupDeps, now: D
       };
     }
     const stored = current.plan as unknown as PlannedSend;
-    const { status, counterKey } = await statusOf(deps, channel, now);
-    if (
-      !status.allowed.includes(stored.kind) ||
-      (stored.chatbotInitiated === false && status.state === 'chatbot_initiated')
-    ) {
-      const failed = await deps.store.outbox.markFailed(
-        current.id,
+    return underQuotaLock(deps, channel, now, async ({ status, counterKey }) => {
+      if (
+        !status.allowed.includes(stored.kind) ||
+        (stored.chatbotInitiated === false && status.state === 'chatbot_initiated')
+      ) {
+        const failed = await deps.store.outbox.markFailed(
+          current.id,
+          now,
+          `${status.reason}: the window changed before a retry could deliver it`,
+        );
+        return {
+          ok: false,
+          kind: 'failed',
+          entry: failed,
+          reason: status.reason,
+          detail: 'The window changed before a retry could deliver it.',
+          retryable: false,
+        };
+      }
+      return attemptDelivery(
+        current,
+        { ...stored, chatbotInitiated: status.state === 'chatbot_initiated' },
+        contact,
+        channel,
+        counterKey,
+        deps,
         now,
-        `${status.reason}: the window changed before a retry could deliver it`,
       );
-      return {
-        ok: false,
-        kind: 'failed',
-        entry: failed,
-        reason: status.reason,
-        detail: 'The window changed before a retry could deliver it.',
-        retryable: false,
-      };
-    }
-    return attemptDelivery(
-      current,
-      { ...stored, chatbotInitiated: status.state === 'chatbot_initiated' },
-      contact,
-      channel,
-      counterKey,
-      deps,
-      now,
-    );
+    });
   });
 }

@@ -117,7 +117,8 @@ const POSSIBLE: Record<WindowState, (s: WindowStatus) => string> = {
   open: () => 'free text',
   no_window: () => 'free text',
   human_agent: (s) =>
-    `only messages written by a person (HUMAN_AGENT)${s.windowClosesAt ? ` until ${s.windowClosesAt.toISOString()}` : ''}`,
+    'only messages written by a person (HUMAN_AGENT)' +
+    (s.windowClosesAt ? ` until ${s.windowClosesAt.toISOString()}` : ''),
   template_only: () => 'an approved template only',
   tag_only: () => 'a tagged message only',
   chatbot_initiated: (s) =>

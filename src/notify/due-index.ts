@@ -34,6 +34,15 @@ export interface DueEntry extends ScheduledEntry {
   late: boolean;
   /** Claimed before a restart but never confirmed: it may already have been posted once. */
   redelivery: boolean;
+  /** The claim that left it in doubt (restored as claimed): the Slack side can look for that post. */
+  inDoubt: InDoubtClaim | null;
+}
+
+/** A claim read back from the store without its delivery record: posted or not, nobody knows yet. */
+export interface InDoubtClaim {
+  claimId: string;
+  /** When it was claimed (the schedule's clock). */
+  claimedAt: Date;
 }
 
 export interface RearmResult {
@@ -67,6 +76,8 @@ export interface LiveEntry extends HeapItem {
   state: EntryState;
   /** Restored as `claimed` from the store: a crash may have happened after posting. */
   redelivery: boolean;
+  /** The stored claim behind `redelivery`, when known. */
+  inDoubt: InDoubtClaim | null;
 }
 
 const STATE_RANK: Record<EntryState, number> = { pending: 0, claimed: 1, delivered: 2 };
@@ -114,6 +125,7 @@ export function viewOf(e: LiveEntry, nowMs: number, graceMs: number): DueEntry {
     state: e.state,
     late: nowMs - e.dueAt > graceMs,
     redelivery: e.redelivery,
+    inDoubt: e.inDoubt,
   };
 }
 
@@ -176,8 +188,15 @@ export class DueIndex {
     else this.byContact.set(row.contactId, [row]);
   }
 
-  /** Applies the delivery records' states and queues what is undelivered; returns how many are due at `nowMs`. */
-  finishRestore(deliveries: ReadonlyMap<string, EntryState>, nowMs: number): number {
+  /**
+   * Applies the delivery records' states (and, for entries left claimed, the newest claim) and queues what is
+   * undelivered; returns how many are due at `nowMs`.
+   */
+  finishRestore(
+    deliveries: ReadonlyMap<string, EntryState>,
+    claims: ReadonlyMap<string, InDoubtClaim>,
+    nowMs: number,
+  ): number {
     for (const [key, state] of deliveries) {
       const e = this.entries.get(key);
       if (e) e.state = laterState(e.state, state);
@@ -186,6 +205,7 @@ export class DueIndex {
     let due = 0;
     for (const e of this.entries.values()) {
       e.redelivery = e.state === 'claimed';
+      e.inDoubt = e.redelivery ? (claims.get(e.key) ?? null) : null;
       if (e.state === 'delivered') continue;
       queued.push(e);
       if (e.dueAt <= nowMs) due++;
@@ -286,6 +306,7 @@ export class DueIndex {
             dueAt,
             state: 'pending',
             redelivery: false,
+            inDoubt: null,
           };
           row.entries.push(entry);
           this.entries.set(key, entry);
@@ -333,6 +354,7 @@ export class DueIndex {
     for (const e of entries) {
       e.state = 'delivered';
       e.redelivery = false;
+      e.inDoubt = null;
       this.dueHeap.remove(e);
     }
   }

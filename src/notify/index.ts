@@ -10,6 +10,10 @@
  *            (inbound message, outbound send — the WeChat cap —, conversation opened/closed)
  *   const notifier = new Notifier({ schedule, sink, clock, loadContact: (id) => store.contacts.get(id), rules });
  *   notifier.start(60_000);  …  await notifier.stop();
+ *
+ * Across replicas (leader-duties.ts, schedule-keeper.ts): every replica tells the keeper what changed
+ * (`keeper.seen(contact)`); only the leader re-arms, and its duty is `keeper.lead()` + `notifier.start()`,
+ * with `guardClaim: (claim) => keeper.fence(claim)` on the notifier.
  */
 export {
   WindowSchedule,
@@ -22,6 +26,7 @@ export type {
   WindowScheduleOptions,
   ScheduledEntry,
   DueEntry,
+  InDoubtClaim,
   RearmResult,
   LoadResult,
   Claim,
@@ -40,5 +45,14 @@ export {
   DEFAULT_MAX_PER_MESSAGE,
 } from './digest.js';
 export type { Notice, NoticeGroup, GroupOptions } from './digest.js';
-export { Notifier, DEFAULT_SLACK_CHANNEL } from './ticker.js';
-export type { NoticeSink, NotifierOptions, TickResult } from './ticker.js';
+export { Notifier, DEFAULT_SLACK_CHANNEL, DEFAULT_IN_DOUBT_AFTER_MS } from './ticker.js';
+export type { ClaimGuard, NoticeSink, NotifierOptions, TickResult } from './ticker.js';
+export {
+  ScheduleKeeper,
+  NotLeaderError,
+  DEFAULT_ARMING_MARGIN_MS,
+  DEFAULT_CHECKPOINT_MS,
+} from './schedule-keeper.js';
+export type { ScheduleKeeperOptions } from './schedule-keeper.js';
+export { LeaderDuties } from './leader-duties.js';
+export type { LeaderDuty, LeaderDutiesOptions, ReplicaRole } from './leader-duties.js';

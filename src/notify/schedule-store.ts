@@ -4,7 +4,7 @@
  * read of the namespace at start. Ticks never enumerate the store.
  */
 import type Keyv from 'keyv';
-import { type LiveEntry, type LiveRow, keyInRow, laterState } from './due-index.js';
+import { type InDoubtClaim, type LiveEntry, type LiveRow, keyInRow, laterState } from './due-index.js';
 import {
   type EntryState,
   LOG_PREFIX,
@@ -19,6 +19,8 @@ import {
 export interface StoreReadResult {
   /** The furthest state each idempotency key reached in the delivery records. */
   deliveries: Map<string, EntryState>;
+  /** The newest claim record naming each key (whether or not a delivery record followed it). */
+  claims: Map<string, InDoubtClaim>;
   /** Rows and records found expired (and deleted). */
   expired: number;
   invalid: number;
@@ -49,9 +51,19 @@ export function liveRowFrom(rowKey: string, stored: StoredRow): LiveRow {
       dueAt: Date.parse(s.dueAt),
       state: s.state,
       redelivery: false,
+      inDoubt: null,
     });
   }
   return row;
+}
+
+/** Keeps, per key, the newest of the claims naming it (a key claimed again after a crash has two). */
+function noteClaim(claims: Map<string, InDoubtClaim>, claimId: string, log: StoredLog): void {
+  const claimedAt = new Date(log.at);
+  for (const key of log.keys) {
+    const known = claims.get(key);
+    if (!known || known.claimedAt < claimedAt) claims.set(key, { claimId, claimedAt });
+  }
 }
 
 export function storedRowOf(row: LiveRow): StoredRow {
@@ -120,6 +132,7 @@ export class ScheduleStore {
     this.dirty.clear();
     this.unsavedLogs.clear();
     const deliveries = new Map<string, EntryState>();
+    const claims = new Map<string, InDoubtClaim>();
     const expired: string[] = [];
     let invalid = 0;
     const wallNow = Date.now(); // keyv's own expiry is wall-clock time
@@ -140,10 +153,11 @@ export class ScheduleStore {
       else {
         const log = parsed.data as StoredLog;
         for (const key of log.keys) deliveries.set(key, laterState(deliveries.get(key), log.state));
+        if (log.state === 'claimed') noteClaim(claims, rec.key.slice(LOG_PREFIX.length), log);
       }
     }
     if (expired.length) await this.storage.deleteMany(expired).catch(() => undefined);
-    return { deliveries, expired: expired.length, invalid };
+    return { deliveries, claims, expired: expired.length, invalid };
   }
 
   /** Writes the rows as they stand (deleting those gone); a failed one stays dirty. Throws the first failure. */

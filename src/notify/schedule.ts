@@ -26,7 +26,7 @@ import { ScheduleStore } from './schedule-store.js';
 
 export type { NoticeKind, WindowEdge, WatchMode, LeadMinutes } from './planner.js';
 export { DEFAULT_LEAD_MINUTES, DEFAULT_GRACE_MS } from './planner.js';
-export type { ScheduledEntry, DueEntry, RearmResult } from './due-index.js';
+export type { ScheduledEntry, DueEntry, InDoubtClaim, RearmResult } from './due-index.js';
 export { idempotencyKey, rowKeyFor } from './due-index.js';
 export type { EntryState } from './storage.js';
 
@@ -118,10 +118,25 @@ export class WindowSchedule {
     const nowMs = this.touch(now);
     this.index.clear();
     const read = await this.store.read(nowMs, (row) => this.index.addRestored(row));
-    const due = this.index.finishRestore(read.deliveries, nowMs);
+    const due = this.index.finishRestore(read.deliveries, read.claims, nowMs);
     this.loaded = true;
     const { rows, entries } = this.index.size;
     return { rows, entries, due, expired: read.expired, invalid: read.invalid, ms: performance.now() - started };
+  }
+
+  /**
+   * Forgets the in-memory schedule (this replica stopped leading: another one keeps the stored schedule
+   * current from now on). Nothing is due until the next `load`, and re-arming refuses until then.
+   */
+  async unload(): Promise<void> {
+    this.loaded = false;
+    await this.store.settle();
+    this.index.clear();
+  }
+
+  /** Whether `load` has run (and no `unload` since). */
+  get isLoaded(): boolean {
+    return this.loaded;
   }
 
   /**
@@ -193,7 +208,8 @@ export class WindowSchedule {
 
   /**
    * Durably marks entries as about to be posted: one delivery record for the batch. If the process dies
-   * before `markDelivered`, `load` restores them as due with `redelivery: true` (at-least-once).
+   * before `markDelivered`, `load` restores them as due with `redelivery: true` and the claim in `inDoubt`,
+   * so the notifier can look for the post that claim made before posting again.
    */
   async claim(entries: ReadonlyArray<{ key: string }>, now: Date): Promise<Claim> {
     const nowMs = this.ready(now);

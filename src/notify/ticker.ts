@@ -2,11 +2,16 @@
  * Notifier: on each tick, takes what the schedule says is due, re-checks it against the contact as it is
  * now, groups it per Slack channel and posts it through a NoticeSink.
  *
- * Delivery is at-least-once: a group is claimed durably before it is posted and marked delivered after.
- * A sink failure releases the claim, so the entries stay due for the next tick. A crash between posting and
- * marking leaves them claimed; the next start sends them again flagged `redelivery` (the Slack side can look
- * for its own message carrying the same idempotency keys before posting). A lost notice costs a missed
- * follow-up; a duplicate, limited to one batch after a crash, costs a glance.
+ * Delivery: a group is claimed durably before it is posted and marked delivered after. A sink failure
+ * releases the claim, so the entries stay due for the next tick. A crash between posting and marking leaves
+ * them claimed; the next start (or the next leader) finds them in doubt and, when the sink can look its own
+ * posts up (`findPosted`: each post carries its claim's id), asks it first: found means delivered, not found
+ * means post now. Only a claim younger than `inDoubtAfterMs` waits, in case its post is still on its way.
+ * A sink that cannot look (no history access) gets them again flagged `redelivery`: a duplicate, limited to one
+ * batch after a crash, costs a glance; a lost notice costs a missed follow-up.
+ *
+ * Across replicas only the leader ticks; `guardClaim` (the schedule keeper's term check) makes a replica that
+ * lost leadership without noticing yet claim nothing, so two replicas never post the same entry.
  *
  * At most one on-time message per (Slack channel, kind) per minute: a group for a bucket that already posted
  * in this minute waits (stays due) for the next minute's tick, so short tick intervals still give one digest
@@ -22,12 +27,26 @@ import {
   evaluateWindow,
 } from '../policy/index.js';
 import { type Notice, type NoticeGroup, floorMinute, groupNotices } from './digest.js';
-import type { Claim, DueEntry, WindowSchedule } from './schedule.js';
+import type { Claim, DueEntry, InDoubtClaim, WindowSchedule } from './schedule.js';
 
 export interface NoticeSink {
-  /** Posts one message. Throwing leaves its notices due for the next tick. */
-  post(group: NoticeGroup): Promise<void>;
+  /**
+   * Posts one message, carrying `noticeId` (the claim's id) so `findPosted` can find it later. Throwing leaves
+   * its notices due for the next tick.
+   */
+  post(group: NoticeGroup, noticeId: string): Promise<void>;
+  /**
+   * Which of these notice ids a message in the Slack channel already carries; null when the sink cannot tell
+   * (the notices are then posted again, flagged as possible repeats). Throwing keeps them due.
+   */
+  findPosted?(slackChannel: string, noticeIds: readonly string[]): Promise<ReadonlySet<string> | null>;
 }
+
+/** Runs a claim only while this replica may post; throws otherwise (another replica leads now). */
+export type ClaimGuard = <T>(claim: () => Promise<T>) => Promise<T>;
+
+/** How long a claim left in doubt waits before it is looked up: a post of a replica still alive may be under way. */
+export const DEFAULT_IN_DOUBT_AFTER_MS = 15_000;
 
 /** The Slack channel notices go to when no routing is configured; the sink maps it to NOTIFY_CHANNEL. */
 export const DEFAULT_SLACK_CHANNEL = 'default';
@@ -53,6 +72,10 @@ export interface NotifierOptions {
   /** Contacts loaded in parallel per tick. Default 32. */
   loadConcurrency?: number;
   onError?: (error: unknown, context: string) => void;
+  /** Wraps each claim (see ClaimGuard). Default: claims run as they are. */
+  guardClaim?: ClaimGuard;
+  /** A claim left in doubt is looked up once it is this old (ms, the clock's time). Default 15 s. */
+  inDoubtAfterMs?: number;
 }
 
 export interface TickResult {
@@ -68,10 +91,12 @@ export interface TickResult {
   failed: number;
   /** Notices held back to keep one message per Slack channel and kind per minute: still due. */
   held: number;
+  /** Notices left in doubt by a crash that the sink found already posted: marked delivered, not posted again. */
+  confirmed: number;
 }
 
 const BATCH = 500;
-const ZERO: TickResult = { posted: 0, late: 0, messages: 0, dropped: 0, failed: 0, held: 0 };
+const ZERO: TickResult = { posted: 0, late: 0, messages: 0, dropped: 0, failed: 0, held: 0, confirmed: 0 };
 
 export class Notifier {
   private readonly schedule: WindowSchedule;
@@ -85,9 +110,13 @@ export class Notifier {
   private readonly maxPerMessage: number | undefined;
   private readonly concurrency: number;
   private readonly onError: (error: unknown, context: string) => void;
+  private readonly guardClaim: ClaimGuard;
+  private readonly inDoubtAfterMs: number;
   /** `${slackChannel}|${kind}` → minute (ms) of its last on-time message. */
   private readonly lastPosted = new Map<string, number>();
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** An extra tick for when a claim in doubt becomes old enough to look up (sooner than the next interval). */
+  private wakeTimer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<TickResult> | null = null;
 
   constructor(opts: NotifierOptions) {
@@ -103,6 +132,8 @@ export class Notifier {
     this.maxPerMessage = opts.maxPerMessage;
     this.concurrency = Math.max(1, opts.loadConcurrency ?? 32);
     this.onError = opts.onError ?? ((error, context) => console.error(`notify: ${context}:`, error));
+    this.guardClaim = opts.guardClaim ?? ((claim) => claim());
+    this.inDoubtAfterMs = opts.inDoubtAfterMs ?? DEFAULT_IN_DOUBT_AFTER_MS;
   }
 
   /** Ticks now (late notices go out at once after a start) and then every `intervalMs`. */
@@ -117,7 +148,9 @@ export class Notifier {
   /** Stops ticking and waits for a tick in progress. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
     this.timer = null;
+    this.wakeTimer = null;
     if (this.running) await this.running.catch(() => undefined);
     await this.schedule.settle();
   }
@@ -147,6 +180,7 @@ export class Notifier {
     }
     const prefetched = await this.prefetch([...byContact.keys()]);
     const notices: Notice[] = [];
+    const doubts = new Map<string, InDoubtClaim>();
     await forEachLimit([...byContact], this.concurrency, async ([contactId, entries]) => {
       try {
         const contact = prefetched.has(contactId) ? prefetched.get(contactId) : await this.loadContact(contactId);
@@ -165,8 +199,10 @@ export class Notifier {
             continue;
           }
           const notice = await this.toNotice(e, contact, now);
-          if (notice) notices.push(notice);
-          else {
+          if (notice) {
+            notices.push(notice);
+            if (e.inDoubt) doubts.set(e.key, e.inDoubt);
+          } else {
             useless.push(e);
             result.dropped++;
           }
@@ -178,9 +214,10 @@ export class Notifier {
       }
     });
 
+    const toPost = await this.settleInDoubt(notices, doubts, now, result);
     const minute = floorMinute(now).getTime();
     const postedNow = new Set<string>();
-    const groups = groupNotices(notices, now, this.maxPerMessage ? { maxPerMessage: this.maxPerMessage } : {});
+    const groups = groupNotices(toPost, now, this.maxPerMessage ? { maxPerMessage: this.maxPerMessage } : {});
     for (const group of groups) {
       const bucket = `${group.slackChannel}|${group.kind}`;
       if (!group.late && this.lastPosted.get(bucket) === minute && !postedNow.has(bucket)) {
@@ -189,14 +226,14 @@ export class Notifier {
       }
       let claim: Claim;
       try {
-        claim = await this.schedule.claim(group.notices, now);
+        claim = await this.guardClaim(() => this.schedule.claim(group.notices, now));
       } catch (error) {
         result.failed += group.notices.length;
         this.onError(error, 'claiming notices');
         continue;
       }
       try {
-        await this.sink.post(group);
+        await this.sink.post(group, claim.id);
       } catch (error) {
         result.failed += group.notices.length;
         this.onError(error, `posting ${group.key}`);
@@ -216,6 +253,78 @@ export class Notifier {
         .catch((error) => this.onError(error, 'recording delivery'));
     }
     return result;
+  }
+
+  /**
+   * Notices whose earlier claim is in doubt (a crash between posting and marking): each old enough is looked
+   * up through the sink, per Slack channel; those found are marked delivered under their old claim and not
+   * posted again. Returns the notices to post now. Younger claims wait (a wake-up tick is set for them), and a
+   * failed look-up keeps its notices due.
+   */
+  private async settleInDoubt(
+    notices: Notice[],
+    doubtOf: ReadonlyMap<string, InDoubtClaim>,
+    now: Date,
+    result: TickResult,
+  ): Promise<Notice[]> {
+    const findPosted = this.sink.findPosted?.bind(this.sink);
+    if (!findPosted || doubtOf.size === 0) return notices;
+    const lookUp = new Map<string, Notice[]>(); // Slack channel → notices to look for there
+    const keep: Notice[] = [];
+    let wakeAt = Number.POSITIVE_INFINITY;
+    for (const n of notices) {
+      const doubt = doubtOf.get(n.key);
+      if (!doubt) {
+        keep.push(n);
+        continue;
+      }
+      const checkableAt = doubt.claimedAt.getTime() + this.inDoubtAfterMs;
+      if (checkableAt > now.getTime()) {
+        result.held++;
+        wakeAt = Math.min(wakeAt, checkableAt);
+        continue;
+      }
+      const list = lookUp.get(n.slackChannel);
+      if (list) list.push(n);
+      else lookUp.set(n.slackChannel, [n]);
+    }
+    if (Number.isFinite(wakeAt)) this.wakeAt(wakeAt - now.getTime());
+    for (const [slackChannel, list] of lookUp) {
+      const claimIds = [...new Set(list.map((n) => doubtOf.get(n.key)!.claimId))];
+      let found: ReadonlySet<string> | null;
+      try {
+        found = await findPosted(slackChannel, claimIds);
+      } catch (error) {
+        result.failed += list.length;
+        this.onError(error, `looking for notices posted before a restart in ${slackChannel}`);
+        continue;
+      }
+      const posted = found ? list.filter((n) => found.has(doubtOf.get(n.key)!.claimId)) : [];
+      keep.push(...list.filter((n) => !posted.includes(n)));
+      for (const claimId of claimIds) {
+        const ofClaim = posted.filter((n) => doubtOf.get(n.key)!.claimId === claimId);
+        if (!ofClaim.length) continue;
+        const claim = { id: claimId, keys: ofClaim.map((n) => n.key) };
+        await this.schedule
+          .markDelivered(ofClaim, now, claim)
+          .catch((error) => this.onError(error, 'recording delivery'));
+        result.confirmed += ofClaim.length;
+      }
+    }
+    return keep;
+  }
+
+  /** One extra tick after `ms` (real time), when the notifier runs on its timer. */
+  private wakeAt(ms: number): void {
+    if (!this.timer || this.wakeTimer) return;
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeTimer = null;
+        void this.tick().catch((error) => this.onError(error, 'tick'));
+      },
+      Math.max(0, ms),
+    );
+    this.wakeTimer.unref?.();
   }
 
   /** Contacts by id through the batch loader, when there is one; a failed batch falls back to one by one. */

@@ -9,7 +9,7 @@ import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, wr
 import { hostname } from 'node:os';
 import { z } from 'zod';
 
-const holderSchema = z.object({
+export const holderSchema = z.object({
   pid: z.number().int().positive(),
   host: z.string(),
   startedAt: z.string(),
@@ -69,7 +69,7 @@ export function describeHeldLock(storeUrl: string, h: LockHolder): string {
   return `${storeUrl} is in use by ${who} (${facts.join(', ')}, since ${since(h.startedAt)}): ${what}`;
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

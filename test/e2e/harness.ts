@@ -1,6 +1,10 @@
 /**
- * End-to-end harness: the real server (startFollowup) on 127.0.0.1, a real SQLite file, a fake Slack Web API
+ * End-to-end harness: the real server (startFollowup) on 127.0.0.1, a real SQLite file (or, with
+ * `store: 'postgres'` or FOLLOWUP_TEST_STORE=postgres, a fresh PostgreSQL schema), a fake Slack Web API
  * recording every call, and signed Slack requests. Time is a variable the test moves.
+ *
+ * Replicas: give several harnesses one `storeUrl`, one `fake` and one `clock` (see startReplicas) and they
+ * are replicas of one fleet; each still has its own port.
  *
  * With `socketMode: true` the app gets an app-level token and connects to a fake Socket Mode endpoint instead;
  * `slack()` (and so `command`, `click`, `submit`) then delivers each payload as an envelope on the socket and
@@ -10,8 +14,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
+import { describe } from 'vitest';
 import { type RunningFollowup, startFollowup } from '../../src/server.js';
 import { type CallArgs, type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { type TestSchema, describeOnPostgres, freshSchema } from '../support/postgres.js';
 import { type EnvelopeType, type FakeSocketMode, startFakeSocketMode } from '../support/fake-socket-mode.js';
 import {
   AGENT_ID,
@@ -26,6 +32,28 @@ import {
 
 export const SECRET = 'e2e-signing-secret';
 export const INGEST_TOKEN = 'e2e-ingest-token-0123456789';
+
+export type E2eStore = 'sqlite' | 'postgres';
+
+/** The store a harness uses when not told: FOLLOWUP_TEST_STORE=postgres runs any e2e file on PostgreSQL. */
+export const DEFAULT_E2E_STORE: E2eStore = process.env.FOLLOWUP_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** The stores a parameterised e2e file runs on (each test file decides which of its tests run on both). */
+export const E2E_STORES: readonly E2eStore[] = ['sqlite', 'postgres'];
+
+/**
+ * `describe` on one store: PostgreSQL suites skip on a laptop without it (one line says how to run them) and
+ * fail in CI (test/support/postgres.ts).
+ */
+export function describeOnStore(store: E2eStore, name: string, body: () => void): void {
+  if (store === 'postgres') describeOnPostgres(`${name} (postgres)`, body);
+  else describe(`${name} (sqlite)`, body);
+}
+
+/** The time every replica of a test reads; tests move it. */
+export interface TestClock {
+  now: Date;
+}
 
 export interface Harness {
   base: string;
@@ -75,6 +103,19 @@ export interface HarnessOptions {
   logLevel?: LogLevel;
   /** Shorter receiver waits (unacknowledged-request timeout, Socket Mode reconnect pause). */
   slackReceiver?: { unhandledRequestTimeoutMillis?: number; socketModePingTimeoutMillis?: number };
+  /** A fresh SQLite file (default) or PostgreSQL schema, dropped by `stop()`. Ignored with `storeUrl`. */
+  store?: E2eStore;
+  /** A store shared with other harnesses (replicas): left in place by `stop()`. */
+  storeUrl?: string;
+  /** A fake Slack shared with other harnesses: left running by `stop()`. */
+  fake?: FakeSlack;
+  /** A clock shared with other harnesses. */
+  clock?: TestClock;
+  /** Wait after each start until this replica runs the fleet's workers (default: when the store is its own). */
+  waitForLeader?: boolean;
+  leaderRetryMs?: number;
+  notifyInDoubtMs?: number;
+  outboxIntervalMs?: number;
 }
 
 /** Socket Mode envelope type per kind of Slack request. */
@@ -86,14 +127,17 @@ const ENVELOPE_TYPES: Record<SlackRequestKind, EnvelopeType> = {
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const socket = opts.socketMode ? await startFakeSocketMode() : undefined;
-  const fake = await startFakeSlack(socket ? { socketModeUrl: () => socket.url() } : {});
+  const fake = opts.fake ?? (await startFakeSlack(socket ? { socketModeUrl: () => socket.url() } : {}));
   const dir = mkdtempSync(join(tmpdir(), 'followup-e2e-'));
-  let now = new Date(opts.start ?? '2026-11-21T12:00:00.000Z');
+  const clock = opts.clock ?? { now: new Date(opts.start ?? '2026-11-21T12:00:00.000Z') };
+  if (opts.clock && opts.start) clock.now = new Date(opts.start);
+  const schema: TestSchema | null =
+    !opts.storeUrl && (opts.store ?? DEFAULT_E2E_STORE) === 'postgres' ? await freshSchema('followup_e2e') : null;
   const env: Record<string, string> = {
     SLACK_BOT_TOKEN: 'xoxb-e2e-test',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.url,
-    STORE_URL: `sqlite://${join(dir, 'followup.sqlite')}`,
+    STORE_URL: opts.storeUrl ?? schema?.url ?? `sqlite://${join(dir, 'followup.sqlite')}`,
     INGEST_TOKEN,
     PORT: '0',
     ...(socket ? { SLACK_APP_TOKEN: 'xapp-1-e2e-test' } : {}),
@@ -104,15 +148,22 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     writeFileSync(path, opts.config);
     env.FOLLOWUP_CONFIG = path;
   }
-  const boot = () =>
-    startFollowup({
+  const waitForLeader = opts.waitForLeader ?? !opts.storeUrl;
+  const boot = async () => {
+    const started = await startFollowup({
       env,
-      clock: () => now,
+      clock: () => clock.now,
       notifyIntervalMs: 3_600_000,
       notifyPaceMs: opts.notifyPaceMs ?? 0,
       logLevel: opts.logLevel ?? LogLevel.ERROR,
       ...(opts.slackReceiver ? { slackReceiver: opts.slackReceiver } : {}),
+      ...(opts.leaderRetryMs !== undefined ? { leaderRetryMs: opts.leaderRetryMs } : {}),
+      ...(opts.notifyInDoubtMs !== undefined ? { notifyInDoubtMs: opts.notifyInDoubtMs } : {}),
+      ...(opts.outboxIntervalMs !== undefined ? { outboxIntervalMs: opts.outboxIntervalMs } : {}),
     });
+    if (waitForLeader) await untilLeader(started);
+    return started;
+  };
   let app = await boot();
   let base = `http://127.0.0.1:${app.port}`;
 
@@ -126,12 +177,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return app;
     },
     dir,
-    now: () => now,
+    now: () => clock.now,
     setNow: (d) => {
-      now = new Date(d);
+      clock.now = new Date(d);
     },
     advance: (ms) => {
-      now = new Date(now.getTime() + ms);
+      clock.now = new Date(clock.now.getTime() + ms);
     },
     async ingest(body, contentType, token = INGEST_TOKEN) {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -215,12 +266,23 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     async stop() {
       await app.stop();
-      await fake.close();
+      if (!opts.fake) await fake.close();
       await socket?.close();
+      await schema?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
   return h;
+}
+
+/** Resolves once the app runs the fleet's workers (at once on SQLite; on PostgreSQL after its first try). */
+export async function untilLeader(app: RunningFollowup, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!app.isLeader()) {
+    if (Date.now() > deadline) throw new Error(`the app did not become leader within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await app.workersSettled();
 }
 
 /** View ids in the order modals were opened or pushed (the fake answers each with a fresh id). */

@@ -173,7 +173,7 @@ describe('provider window failures', () => {
 });
 
 describe('webhook senders are matched by address', () => {
-  it('an inbound from a known number moves that contact’s window; names from the profile do not overwrite ours', async () => {
+  it('an inbound from a known number moves that contact’s window; profile names do not overwrite ours', async () => {
     const book = new AddressBook();
     for await (const c of store.contacts.loadAll()) book.upsert(c);
     const results = await applyProviderEvents(

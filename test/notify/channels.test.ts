@@ -95,7 +95,7 @@ describe('lead time', () => {
 });
 
 describe('Messenger and Instagram', () => {
-  it('Messenger: a reminder before the standard 24 h window, and a reminder + notice at the 7-day HUMAN_AGENT end', async () => {
+  it('Messenger: reminder before the standard 24 h end; reminder + notice at the 7-day HUMAN_AGENT end', async () => {
     const a = app(T);
     await a.load();
     await a.ingest(contact('m', [channel('messenger', T)]));
@@ -297,7 +297,8 @@ describe('which contact-channels are scheduled', () => {
     contacts.put(contact('x', [channel('whatsapp', T)], { status: 'closed' })); // closed, no re-arm call
     expect(await a.tickAt(T + 23 * HOUR)).toMatchObject({ posted: 1 });
     a.now = T + 23 * HOUR + 30 * MIN;
-    await a.ingest(contact('x', [channel('whatsapp', T + 23 * HOUR + 30 * MIN)], { status: 'closed' })); // the customer answered
+    // The customer answered.
+    await a.ingest(contact('x', [channel('whatsapp', T + 23 * HOUR + 30 * MIN)], { status: 'closed' }));
     expect(await a.tickAt(T + 24 * HOUR)).toMatchObject({ posted: 0 });
     expect(sink.notices.map((n) => n.kind)).toEqual(['reminder']);
   });

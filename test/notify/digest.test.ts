@@ -40,7 +40,8 @@ describe('groupNotices (pure)', () => {
     expect(groups[0]).toMatchObject({ digest: false, parts: 1, kind: 'notice', slackChannel: 'C1', late: false });
     expect(groups[0]!.minute.toISOString()).toBe(new Date(T + 24 * HOUR).toISOString());
     expect(summarizeGroup(groups[0]!, now)).toBe(
-      `Window closed: Contact 1 – WhatsApp window closed at ${new Date(T + 24 * HOUR + 1000).toISOString()}; now: an approved template only`,
+      `Window closed: Contact 1 – WhatsApp window closed at ${new Date(T + 24 * HOUR + 1000).toISOString()}; ` +
+        'now: an approved template only',
     );
   });
 

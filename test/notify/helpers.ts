@@ -104,7 +104,7 @@ export class App {
   constructor(
     readonly db: TempDb,
     readonly contacts: Contacts,
-    readonly sink: RecordingSink,
+    readonly sink: NoticeSink,
     start: number,
     opts: Omit<WindowScheduleOptions, 'kv'> = {},
     notifierOpts: Partial<NotifierOptions> = {},

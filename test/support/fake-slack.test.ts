@@ -185,6 +185,38 @@ describe('startFakeSlack', () => {
     ).toBe(404);
   });
 
+  it('conversations.history lists what chat.postMessage posted, newest first, paged, metadata on request', async () => {
+    const metadata = { event_type: 'followup_notice', event_payload: { noticeId: 'n-1' } };
+    await client.chat.postMessage({ channel: 'C1', text: 'first', metadata });
+    await client.chat.postMessage({ channel: 'C2', text: 'elsewhere' });
+    fake.respondWith('chat.postMessage', { ok: false, error: 'is_archived' }, { times: 1 });
+    await client.chat.postMessage({ channel: 'C1', text: 'refused' }).catch(() => undefined);
+    const second = await client.chat.postMessage({ channel: 'C1', text: 'second' });
+
+    const page1 = await client.conversations.history({ channel: 'C1', limit: 1, include_all_metadata: true });
+    expect(page1.messages?.map((m) => [m.text, m.ts])).toEqual([['second', second.ts]]);
+    expect(page1.has_more).toBe(true);
+    const page2 = await client.conversations.history({
+      channel: 'C1',
+      limit: 1,
+      include_all_metadata: true,
+      cursor: page1.response_metadata?.next_cursor ?? '',
+    });
+    expect(page2.messages?.map((m) => [m.text, m.metadata])).toEqual([['first', metadata]]);
+    expect(page2.has_more).toBe(false);
+    const plain = await client.conversations.history({ channel: 'C1' });
+    expect(plain.messages?.map((m) => m.text)).toEqual(['second', 'first']);
+    expect(plain.messages?.some((m) => m.metadata)).toBe(false);
+  });
+
+  it('a post whose answer never came is in the history (Slack posted it; the caller never heard)', async () => {
+    fake.respondWith('chat.postMessage', () => new Promise(() => {}), { times: 1 });
+    void client.chat.postMessage({ channel: 'C1', text: 'lost answer' }).catch(() => undefined);
+    await fake.waitFor('chat.postMessage');
+    const history = await client.conversations.history({ channel: 'C1' });
+    expect(history.messages?.map((m) => m.text)).toEqual(['lost answer']);
+  });
+
   it('reset forgets calls and scripts', async () => {
     fake.respondWith('auth.test', { ok: false, error: 'invalid_auth' });
     await client.auth.test().catch(() => undefined);

@@ -3,8 +3,9 @@
  * `new App({ clientOptions: { slackApiUrl: fake.url } })` and assert on what the app asked Slack to do.
  *
  * It answers like Slack does (HTTP 200 with `{ ok: … }`, 429 + `Retry-After` when scripted), records every
- * call, and also serves `POST /response_url/<id>` so `respond()` can be pointed at it through the
- * `response_url` of a command or message-action fixture.
+ * call, keeps what chat.postMessage posted for conversations.history (newest first, paged by `limit` and
+ * `cursor`, message `metadata` with `include_all_metadata`), and also serves `POST /response_url/<id>` so
+ * `respond()` can be pointed at it through the `response_url` of a command or message-action fixture.
  *
  * Why not nock/msw: @slack/web-api v8 uses native fetch; a real socket exercises the same code path as
  * production (form encoding, headers, retries) with nothing patched.
@@ -25,6 +26,8 @@ export interface FakeSlackCall {
   /** What the fake answered (set before the answer is sent): e.g. the id views.open gave the view. */
   result?: CallArgs;
   status?: number;
+  /** chat.postMessage: the message's ts, given when the call arrives (a post whose answer never came is posted). */
+  ts?: string;
 }
 
 export interface ResponseUrlCall {
@@ -109,7 +112,34 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const next = () => ++counter;
   let origin = '';
 
-  const defaults: Record<string, (args: CallArgs) => CallArgs> = {
+  /** Messages in a channel as conversations.history lists them: posts Slack did not refuse, newest first. */
+  function history(args: CallArgs): CallArgs {
+    const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+    const posted = calls
+      .filter((c) => c.method === 'chat.postMessage' && c.args.channel === args.channel && c.ts)
+      .filter((c) => c.result === undefined || c.result.ok === true)
+      .reverse();
+    const from = Number(args.cursor ?? 0) || 0;
+    const limit = Math.min(Number(args.limit ?? 100) || 100, 999);
+    const page = posted.slice(from, from + limit);
+    const more = from + limit < posted.length;
+    return {
+      ok: true,
+      messages: page.map((c) => ({
+        type: 'message',
+        ts: c.ts,
+        text: c.args.text,
+        ...(c.args.blocks ? { blocks: c.args.blocks } : {}),
+        bot_id: 'BBOT',
+        user: 'UBOT',
+        ...(withMetadata && c.args.metadata ? { metadata: c.args.metadata } : {}),
+      })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(from + limit) : '' },
+    };
+  }
+
+  const defaults: Record<string, (args: CallArgs, call: FakeSlackCall) => CallArgs> = {
     'auth.test': () => ({
       ok: true,
       url: 'https://test.slack.invalid/',
@@ -132,8 +162,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       ok: true,
       view: { ...viewAnswer(args, `V${pad(next())}`), type: 'home' },
     }),
-    'chat.postMessage': (args) => {
-      const ts = messageTs(next());
+    'chat.postMessage': (args, call) => {
+      const ts = call.ts ?? messageTs(next());
       return {
         ok: true,
         channel: args.channel,
@@ -142,6 +172,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       };
     },
     'chat.postEphemeral': () => ({ ok: true, message_ts: messageTs(next()) }),
+    'conversations.history': (args) => history(args),
     'chat.update': (args) => ({ ok: true, channel: args.channel, ts: args.ts, text: args.text }),
     'conversations.open': (args) => ({
       ok: true,
@@ -253,9 +284,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         ? args.token
         : null;
     const call: FakeSlackCall = { method, args, token };
+    if (method === 'chat.postMessage') call.ts = messageTs(next());
     calls.push(call);
     notifyWaiters();
-    await answer(res, method, args, call, () => (defaults[method] ?? (() => ({ ok: true })))(args));
+    await answer(res, method, args, call, () => (defaults[method] ?? (() => ({ ok: true })))(args, call));
   }
 
   const server: Server = createServer((req, res) => {
@@ -335,7 +367,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     waitForCalls(method, count, timeoutMs = 2000) {
       return waitUntil(
         () =>
-          `fake Slack: expected ${count} ${method} call(s) within ${timeoutMs} ms, got ${calls.filter((c) => c.method === method).length} (calls seen: ${seen()})`,
+          `fake Slack: expected ${count} ${method} call(s) within ${timeoutMs} ms, ` +
+          `got ${calls.filter((c) => c.method === method).length} (calls seen: ${seen()})`,
         () => {
           const found = calls.filter((c) => c.method === method).map((c) => c.args);
           return found.length >= count ? found : undefined;
@@ -348,7 +381,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     waitForResponse(id, predicate = () => true, timeoutMs = 2000) {
       return waitUntil(
         () =>
-          `fake Slack: no POST to response_url ${id} within ${timeoutMs} ms (${responses.length} response_url call(s) seen)`,
+          `fake Slack: no POST to response_url ${id} within ${timeoutMs} ms ` +
+          `(${responses.length} response_url call(s) seen)`,
         () => responses.find((r) => r.id === id && predicate(r.body))?.body,
         timeoutMs,
       );

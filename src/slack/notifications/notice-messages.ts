@@ -60,7 +60,10 @@ function isStandardEdge(input: WindowReminderInput): boolean {
 function reminderSentence(input: WindowReminderInput, name: string): string {
   const label = CHANNEL_PRESENTATION[input.channel.type].label;
   if (isStandardEdge(input) && input.status.windowClosesAt) {
-    return `Free text to ${name} on ${label} ends ${dateToken(input.closesAt)}; after that only a person can write (HUMAN_AGENT) until ${dateToken(input.status.windowClosesAt)}.`;
+    return (
+      `Free text to ${name} on ${label} ends ${dateToken(input.closesAt)}; ` +
+      `after that only a person can write (HUMAN_AGENT) until ${dateToken(input.status.windowClosesAt)}.`
+    );
   }
   return `The ${label} window for ${name} closes ${dateToken(input.closesAt)}.`;
 }
@@ -149,8 +152,10 @@ export function buildWindowDigest(input: WindowDigestInput): SlackMessage {
     header(title),
     context([
       input.kind === 'reminder'
-        ? `Closed conversations whose messaging window ends soon, as of ${dateToken(input.minute, '{time}')}. Follow up while free text is still allowed.`
-        : `Messaging windows that closed, as of ${dateToken(input.minute, '{time}')}. What can still be sent is shown on each follow-up.`,
+        ? `Closed conversations whose messaging window ends soon, as of ${dateToken(input.minute, '{time}')}. ` +
+          'Follow up while free text is still allowed.'
+        : `Messaging windows that closed, as of ${dateToken(input.minute, '{time}')}. ` +
+          'What can still be sent is shown on each follow-up.',
     ]),
   ];
   let used = title.length + 200;

@@ -3,14 +3,42 @@
  * when many windows close in the same minute), at most one message per second per channel (Slack's
  * chat.postMessage pace), optionally a DM to each assignee. 429s are retried by the Web API client after
  * `Retry-After`; any other failure is thrown so the notifier keeps the notices due for the next tick.
+ *
+ * Each channel post carries message metadata `followup_notice` with its notice id (the notifier's claim), so
+ * after a crash between posting and recording it, `findPosted` reads the channel's recent history
+ * (`conversations.history`, scopes channels:history / groups:history) and the notice is not posted twice.
  */
+import type { MessageMetadata } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { type Contact, type ContactChannel, channelKey } from '../../contacts/model.js';
 import type { Notice, NoticeGroup, NoticeSink } from '../../notify/index.js';
 import type { SlackMessage } from '../shared/blocks.js';
-import { buildWindowClosedNotice, buildWindowDigest, buildWindowReminder } from './notice-messages.js';
+import {
+  type WindowClosedNoticeInput,
+  type WindowReminderInput,
+  buildWindowClosedNotice,
+  buildWindowDigest,
+  buildWindowReminder,
+} from './notice-messages.js';
 
 const PACE_MS = 1_100;
+
+/** The metadata event type of our channel posts (Slack: lowercase letters, digits and underscores). */
+export const NOTICE_EVENT_TYPE = 'followup_notice';
+
+/**
+ * How far back `findPosted` reads: a claim is looked up seconds to minutes after its post, and the channel
+ * gets at most about one of our posts per second, so 1,000 messages reach well past it.
+ */
+const HISTORY_PAGE = 200;
+const HISTORY_PAGES = 5;
+
+/** Slack errors that mean "this token cannot read that channel": waiting does not change them. */
+const CANNOT_READ_HISTORY: Record<string, string> = {
+  missing_scope: 'add the channels:history and groups:history scopes (manifest.yml) and reinstall the app',
+  not_in_channel: 'invite @followup to the channel',
+  channel_not_found: 'check the notification channel id',
+};
 
 export interface SlackNoticeSinkOptions {
   client: WebClient;
@@ -30,7 +58,7 @@ export class SlackNoticeSink implements NoticeSink {
 
   constructor(private readonly opts: SlackNoticeSinkOptions) {}
 
-  async post(group: NoticeGroup): Promise<void> {
+  async post(group: NoticeGroup, noticeId: string): Promise<void> {
     const contacts = await this.opts.loadContacts(group.notices.map((n) => n.contactId));
     const items: Item[] = [];
     group.notices.forEach((notice, i) => {
@@ -39,21 +67,52 @@ export class SlackNoticeSink implements NoticeSink {
       if (contact && channel) items.push({ contact, channel, notice });
     });
     if (!items.length) return;
-    const target = group.slackChannel === 'default' ? this.opts.channel : group.slackChannel;
+    const target = this.targetOf(group.slackChannel);
     const message = items.length === 1 && !group.digest ? single(items[0]!) : digest(group, items);
-    await this.pace(target);
-    await this.opts.client.chat.postMessage({
-      channel: target,
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
-      // The schedule's idempotency keys travel with the message, so a repeat after a crash can be spotted.
-      metadata: {
-        event_type: 'followup_window_notice',
-        event_payload: { group: group.key.slice(0, 200), count: items.length },
-      },
+    // The notice id travels with the message, so after a crash `findPosted` finds it instead of posting again.
+    await this.postTo(target, message, {
+      event_type: NOTICE_EVENT_TYPE,
+      event_payload: { noticeId, group: group.key.slice(0, 200), count: items.length },
     });
     if (this.opts.dmAssignee) await this.dmAssignees(items);
+  }
+
+  async findPosted(slackChannel: string, noticeIds: readonly string[]): Promise<ReadonlySet<string> | null> {
+    const target = this.targetOf(slackChannel);
+    const wanted = new Set(noticeIds);
+    const found = new Set<string>();
+    let cursor: string | undefined;
+    try {
+      for (let page = 0; page < HISTORY_PAGES && found.size < wanted.size; page++) {
+        const history = await this.opts.client.conversations.history({
+          channel: target,
+          limit: HISTORY_PAGE,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const message of history.messages ?? []) {
+          if (message.metadata?.event_type !== NOTICE_EVENT_TYPE) continue;
+          const id = (message.metadata.event_payload as { noticeId?: unknown } | undefined)?.noticeId;
+          if (typeof id === 'string' && wanted.has(id)) found.add(id);
+        }
+        cursor = history.response_metadata?.next_cursor || undefined;
+        if (!history.has_more || !cursor) break;
+      }
+    } catch (err) {
+      const error = (err as { data?: { error?: string } }).data?.error ?? '';
+      const todo = CANNOT_READ_HISTORY[error];
+      if (!todo) throw err;
+      this.opts.logger.warn(
+        `Cannot read ${target}'s history (${error}) to check for notices posted before a restart: ${todo}; ` +
+          'posting them again, flagged as possibly repeated',
+      );
+      return null;
+    }
+    return found;
+  }
+
+  private targetOf(slackChannel: string): string {
+    return slackChannel === 'default' ? this.opts.channel : slackChannel;
   }
 
   private async dmAssignees(items: Item[]): Promise<void> {
@@ -61,19 +120,24 @@ export class SlackNoticeSink implements NoticeSink {
       const assignee = item.notice.assignee;
       if (!assignee) continue;
       try {
-        const m = single(item);
-        await this.pace(assignee);
-        await this.opts.client.chat.postMessage({
-          channel: assignee,
-          text: m.text,
-          blocks: m.blocks,
-          unfurl_links: false,
-        });
+        await this.postTo(assignee, single(item));
       } catch (err) {
         // The channel post is the record; a DM that fails (app not allowed to DM) must not repeat it.
         this.opts.logger.warn(`Could not DM ${assignee} about ${item.notice.contactId}`, (err as Error).message);
       }
     }
+  }
+
+  /** One message to a channel or a user, no sooner than the pace allows. */
+  private async postTo(channel: string, message: SlackMessage, metadata?: MessageMetadata): Promise<void> {
+    await this.pace(channel);
+    await this.opts.client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      ...(metadata ? { metadata } : {}),
+    });
   }
 
   private async pace(channel: string): Promise<void> {
@@ -84,50 +148,27 @@ export class SlackNoticeSink implements NoticeSink {
   }
 }
 
-function single({ contact, channel, notice }: Item): SlackMessage {
-  return notice.kind === 'reminder'
-    ? buildWindowReminder({
-        contact,
-        channel,
-        status: notice.current,
-        closesAt: notice.windowClosesAt,
-        assignee: notice.assignee,
-        late: notice.late,
-      })
-    : buildWindowClosedNotice({
-        contact,
-        channel,
-        status: notice.after,
-        closedAt: notice.windowClosesAt,
-        assignee: notice.assignee,
-        late: notice.late,
-      });
+/** What a reminder and a closed-window notice both say about one contact-channel. */
+function noticeSubject({ contact, channel, notice }: Item) {
+  return { contact, channel, assignee: notice.assignee, late: notice.late };
 }
 
-function digest(group: NoticeGroup, items: Item[]): SlackMessage {
-  return group.kind === 'reminder'
-    ? buildWindowDigest({
-        kind: 'reminder',
-        minute: group.minute,
-        items: items.map(({ contact, channel, notice }) => ({
-          contact,
-          channel,
-          status: notice.current,
-          closesAt: notice.windowClosesAt,
-          assignee: notice.assignee,
-          late: notice.late,
-        })),
-      })
-    : buildWindowDigest({
-        kind: 'notice',
-        minute: group.minute,
-        items: items.map(({ contact, channel, notice }) => ({
-          contact,
-          channel,
-          status: notice.after,
-          closedAt: notice.windowClosesAt,
-          assignee: notice.assignee,
-          late: notice.late,
-        })),
-      });
+function reminderInput(item: Item): WindowReminderInput {
+  return { ...noticeSubject(item), status: item.notice.current, closesAt: item.notice.windowClosesAt };
+}
+
+function closedNoticeInput(item: Item): WindowClosedNoticeInput {
+  return { ...noticeSubject(item), status: item.notice.after, closedAt: item.notice.windowClosesAt };
+}
+
+function single(item: Item): SlackMessage {
+  return item.notice.kind === 'reminder'
+    ? buildWindowReminder(reminderInput(item))
+    : buildWindowClosedNotice(closedNoticeInput(item));
+}
+
+function digest({ kind, minute }: NoticeGroup, items: Item[]): SlackMessage {
+  return kind === 'reminder'
+    ? buildWindowDigest({ kind, minute, items: items.map(reminderInput) })
+    : buildWindowDigest({ kind, minute, items: items.map(closedNoticeInput) });
 }
