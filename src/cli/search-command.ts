@@ -1,10 +1,14 @@
-/** `followup search`: builds the search index from the store, runs one query at the given time. */
+/**
+ * `followup search`: one query at the given time, answered by the running server that holds the store when
+ * there is one (server-search.ts), else by a search index built from the store for this query.
+ */
 import { couldMatch, loadSearchIndex } from '../contacts/load-index.js';
 import { displayName } from '../contacts/model.js';
 import { type SearchQuery, describeQueryTextProblem, queryTextProblem, searchQuerySchema } from '../contacts/query.js';
-import { type ContactWithStatus, searchContacts } from '../followup/index.js';
+import { type ContactWithStatus, type SearchPage, searchContacts } from '../followup/index.js';
 import { type CommandContext, withStore } from './context.js';
 import { channelSummary, table, terminalSafe, terminalSafeJson } from './format.js';
+import { searchOnRunningServer } from './server-search.js';
 import { SEARCH_CHOICES, type SearchChoice, UsageError, invalidChoice } from './usage.js';
 
 export interface SearchOptions {
@@ -48,6 +52,21 @@ function buildQuery(words: string[], o: SearchOptions): SearchQuery {
   return parsed.data;
 }
 
+/** The page from the running server's index when one holds the store and answers; else from the store. */
+async function searchPage(query: SearchQuery, now: Date, ctx: CommandContext): Promise<SearchPage> {
+  const asked = await searchOnRunningServer(ctx.storeUrl, query, now, ctx.io.env);
+  if (asked.kind === 'answered') {
+    const { pid, port } = asked.server;
+    ctx.io.stderr.write(`store: ${asked.storeUrl} (answered by the running server: pid ${pid}, port ${port})\n`);
+    return asked.page;
+  }
+  if (asked.reason) ctx.io.stderr.write(`followup: searched locally: ${terminalSafe(asked.reason)}\n`);
+  return withStore(ctx, async (store) => {
+    const index = await loadSearchIndex(store, { now, only: couldMatch(query), warm: false });
+    return searchContacts(query, now, { index, store, rules: {} });
+  });
+}
+
 function jsonContact({ contact, statuses }: ContactWithStatus) {
   return {
     id: contact.id,
@@ -80,10 +99,7 @@ export async function searchCommand(words: string[], options: SearchOptions, ctx
     return 2;
   }
   const now = ctx.now();
-  const page = await withStore(ctx, async (store) => {
-    const index = await loadSearchIndex(store, { now, only: couldMatch(query), warm: false });
-    return searchContacts(query, now, { index, store, rules: {} });
-  });
+  const page = await searchPage(query, now, ctx);
 
   if (options.json) {
     const out = { total: page.total, nextCursor: page.nextCursor, contacts: page.results.map(jsonContact) };

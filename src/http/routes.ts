@@ -1,14 +1,15 @@
 /**
  * HTTP routes beside Slack's: `POST /api/events` (ingest; bearer token; JSON event, JSON array or NDJSON;
- * per-event results) and `GET /healthz`. They ride on Bolt's server as custom routes.
+ * per-event results) and `GET /healthz` (health.ts). They ride on Bolt's server as custom routes.
  *
  * Status codes: 200 when the body was events (each with its own result, some perhaps rejected); 400 when
  * nothing in it was JSON; 405 for any method but POST (Bolt answers 404 for a method a route does not list,
- * so the ingest route lists them all).
+ * so the ingest route lists them all); 503 while the store cannot be reached (send again later).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
+import type { RequestTimer } from './metrics.js';
 
 export interface IngestResultEntry {
   index: number;
@@ -29,14 +30,20 @@ export interface RouteDeps {
   ingest(body: string, contentType: string | undefined): Promise<IngestOutcome>;
   health(): Promise<Record<string, unknown>>;
   maxBodyBytes?: number;
+  /** Whether an ingest failure means the store cannot be reached (answered 503: send again later). */
+  isStoreOutage?: (error: unknown) => boolean;
+  startTimer?: RequestTimer;
 }
+
+/** How long a sender should wait before sending again while the store cannot be reached. */
+const STORE_RETRY_AFTER_S = 60;
 
 const MAX_BODY = 32 * 1024 * 1024;
 
 /** Methods other than POST that `/api/events` answers with 405 (an unlisted method gets Bolt's 404). */
 const OTHER_METHODS = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -59,7 +66,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function tokenMatches(header: string | undefined, token: string): boolean {
+export function tokenMatches(header: string | undefined, token: string): boolean {
   const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
   if (!m) return false;
   const given = Buffer.from(m[1]!.trim());
@@ -84,6 +91,8 @@ export function buildRoutes(deps: RouteDeps): CustomRoute[] {
       path: '/api/events',
       method: ['POST', ...OTHER_METHODS],
       handler: (req, res) => {
+        const done = deps.startTimer?.('api_events');
+        if (done) res.once('close', done);
         void (async () => {
           if (req.method !== 'POST') {
             req.resume();
@@ -111,7 +120,9 @@ export function buildRoutes(deps: RouteDeps): CustomRoute[] {
             if (err instanceof TooLarge) {
               send(res, 413, {
                 ok: false,
-                error: `Body over ${Math.round((deps.maxBodyBytes ?? MAX_BODY) / 1048576)} MiB: split it into several requests (NDJSON lines can be sent in batches).`,
+                error:
+                  `Body over ${Math.round((deps.maxBodyBytes ?? MAX_BODY) / 1048576)} MiB: split it into several ` +
+                  'requests (NDJSON lines can be sent in batches).',
               });
             } else send(res, 400, { ok: false, error: 'Could not read the request body.' });
             return;
@@ -140,9 +151,18 @@ export function buildRoutes(deps: RouteDeps): CustomRoute[] {
             }
             send(res, 200, { ok: tally.rejected === 0, ...tally });
           } catch (err) {
+            if (deps.isStoreOutage?.(err)) {
+              const error =
+                `${(err as Error).message}. Try again in a minute: ` +
+                'resend the whole body (events are idempotent by id).';
+              send(res, 503, { ok: false, error }, { 'retry-after': String(STORE_RETRY_AFTER_S) });
+              return;
+            }
             send(res, 500, {
               ok: false,
-              error: `Ingest failed: ${(err as Error).message}. Nothing after the failure point was applied; resend the body (events are idempotent by id).`,
+              error:
+                `Ingest failed: ${(err as Error).message}. Nothing after the failure point was applied; ` +
+                'resend the body (events are idempotent by id).',
             });
           }
         })();
