@@ -66,22 +66,22 @@ export async function statusCommand(
     const ends = stateEndsAt(status);
     const address = channel.address ? ` (${terminalSafe(channel.address)})` : '';
     lines.push('', `${terminalSafe(key)}${address}: ${lacksAddress(status) ? NO_ADDRESS_BADGE : status.state}`);
-    lines.push(
-      `  last inbound:  ${channel.lastInboundAt ? `${channel.lastInboundAt} (${relativeTime(new Date(channel.lastInboundAt), now)})` : 'never'}`,
-    );
-    if (ends)
-      lines.push(
-        `  ${status.state === 'closed' ? 'changes at:' : 'closes at: '}    ${ends.toISOString()} (${relativeTime(ends, now)})`,
-      );
+    const lastInbound = channel.lastInboundAt;
+    const lastInboundText = lastInbound ? `${lastInbound} (${relativeTime(new Date(lastInbound), now)})` : 'never';
+    lines.push(`  last inbound:  ${lastInboundText}`);
+    if (ends) {
+      const label = status.state === 'closed' ? 'changes at:' : 'closes at: ';
+      lines.push(`  ${label}    ${ends.toISOString()} (${relativeTime(ends, now)})`);
+    }
     if (status.windowClosesAt && ends && status.windowClosesAt.getTime() !== ends.getTime()) {
       lines.push(
         `  window ends:   ${status.windowClosesAt.toISOString()} (${relativeTime(status.windowClosesAt, now)})`,
       );
     }
     if (status.messagesLeft !== null) lines.push(`  messages left: ${status.messagesLeft}`);
-    lines.push(
-      `  may send now:  ${status.allowed.length ? status.allowed.join(', ') : 'nothing'}${status.humanOnly ? ' (written by a person, HUMAN_AGENT tag)' : ''}${status.billable ? ' (billable)' : ''}`,
-    );
+    const allowed = status.allowed.length ? status.allowed.join(', ') : 'nothing';
+    const humanOnly = status.humanOnly ? ' (written by a person, HUMAN_AGENT tag)' : '';
+    lines.push(`  may send now:  ${allowed}${humanOnly}${status.billable ? ' (billable)' : ''}`);
     lines.push(`  why:           ${terminalSafe(words.summary)}`); // an unknown reason code is shown as it came
     if (words.reopensWhen) lines.push(`                 ${words.reopensWhen}`);
   }

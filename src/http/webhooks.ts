@@ -8,12 +8,16 @@ import type { CustomRoute } from '@slack/bolt';
 import type { DeliveryStatus } from '../contract/delivery-reports.js';
 import type { ProviderIngestEvent } from '../contract/ingest-events.js';
 import type { InboundWebhook } from '../transports/provider.js';
+import type { RequestTimer } from './metrics.js';
 
 const MAX_BODY = 5 * 1024 * 1024;
 
 export interface WebhookRouteDeps {
   apply(events: ProviderIngestEvent[], statuses: DeliveryStatus[], source: string): Promise<void>;
   logger: { warn(...a: unknown[]): void; error(...a: unknown[]): void };
+  /** Whether a failure means the store cannot be reached: answered 503, so the provider redelivers later. */
+  isStoreOutage?: (error: unknown) => boolean;
+  startTimer?: RequestTimer;
 }
 
 async function readRaw(req: IncomingMessage): Promise<string | null> {
@@ -38,6 +42,9 @@ export function buildWebhookRoutes(webhooks: InboundWebhook[], deps: WebhookRout
     path: `/webhooks/${hook.path}`,
     method: ['GET', 'POST'],
     handler: (req: IncomingMessage, res: ServerResponse) => {
+      // The provider is the path's first part (`whatsapp/1234567890`): one latency series per provider.
+      const done = deps.startTimer?.('webhook', hook.path.split('/')[0]);
+      if (done) res.once('close', done);
       void (async () => {
         const raw = await readRaw(req);
         if (raw === null) {
@@ -54,8 +61,10 @@ export function buildWebhookRoutes(webhooks: InboundWebhook[], deps: WebhookRout
         res.writeHead(out.status, out.contentType ? { 'content-type': out.contentType } : {});
         res.end(out.body ?? '');
       })().catch((err: unknown) => {
-        deps.logger.error(`Webhook ${hook.path} failed`, err);
-        if (!res.headersSent) res.writeHead(500).end();
+        const outage = deps.isStoreOutage?.(err) === true;
+        if (outage) deps.logger.warn(`Webhook ${hook.path} answered 503: ${(err as Error).message}`);
+        else deps.logger.error(`Webhook ${hook.path} failed`, err);
+        if (!res.headersSent) res.writeHead(outage ? 503 : 500).end();
       });
     },
   }));

@@ -4,7 +4,7 @@
  * outbox entry, and a failure that says the window is closed is written on the contact's channel so the
  * Slack UI stops offering free text at once (POLICY.md trap 9).
  */
-import { AddressBook } from '../contacts/address-book.js';
+import type { AddressBook } from '../contacts/address-book.js';
 import { OUTBOX_BY_PROVIDER_ID } from '../contract/delivery-reports.js';
 import type { RuleOverrides } from '../policy/index.js';
 import { type Store, recordProviderClosedWindow } from '../store/index.js';

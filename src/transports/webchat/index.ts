@@ -6,7 +6,7 @@
 import { PROVIDERS } from '../registry.js';
 
 export { webchatOptionsSchema, type WebchatOptions } from './options.js';
-export { type WebchatOutboundMessage } from './send.js';
+export type { WebchatOutboundMessage } from './send.js';
 export { WebchatWebhook, webchatInboundSchema, webchatWebhookPath } from './webhook.js';
 export { MAX_SKEW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureFor, verifySignature } from './signature.js';
 export { WEBCHAT_STATUS_RULES } from './errors.js';
