@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   notify: () => import('./notify.bench.js'),
   slack: () => import('./slack.bench.js'),
   startup: () => import('./startup.bench.js'),
+  fleet: () => import('./fleet.bench.js'),
 };
 
 const args = process.argv.slice(2);

@@ -76,8 +76,15 @@ export class LeaderDuties {
     const names = listed(this.duties.map((d) => d.name));
     try {
       for (const duty of this.duties) {
+        if (this.ended) break;
         await duty.start();
         this.running.push(duty);
+      }
+      // A shutdown that began while a duty was starting (a long schedule load) must not leave it running
+      // on a store that is about to close.
+      if (this.ended) {
+        await this.stopAll();
+        return;
       }
       this.opts.log.info(`This replica leads: it runs ${names} for the whole fleet`);
     } catch (error) {

@@ -41,6 +41,22 @@ function recording(log: string[], name: string, opts: { startMs?: number; failSt
 }
 
 describe('LeaderDuties', () => {
+  it('a shutdown during a slow start leaves nothing running (no notifier on a closing store)', async () => {
+    const leadership = new HandedLeadership();
+    const log: string[] = [];
+    const duties = new LeaderDuties(
+      leadership,
+      [recording(log, 'notifier', { startMs: 50 }), recording(log, 'outbox')],
+      { log: quiet },
+    );
+    await duties.begin();
+    leadership.set(true);
+    await new Promise((r) => setTimeout(r, 10)); // the notifier is still starting
+    await duties.end();
+    expect(duties.role()).toBe('follower');
+    expect(log).toEqual(['start notifier', 'stop notifier']);
+  });
+
   it('start in order on gaining leadership, stop in reverse on losing it, and say the role', async () => {
     const leadership = new HandedLeadership();
     const log: string[] = [];
