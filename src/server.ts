@@ -525,10 +525,12 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     const link = slackLink;
     const httpServer = started as Server | undefined;
     const deadlineMs = config.env.SHUTDOWN_DEADLINE_MS;
+    let backgroundEnded: Promise<void> | null = null;
+    const endBackground = () => (backgroundEnded ??= fleetWork.end().catch(() => undefined));
     const finishInFlight = async () => {
       // Stop taking requests first (Bolt closes the server once in-flight ones finish), then background work.
       const serverClosed = app.stop().catch(() => undefined);
-      await fleetWork.end();
+      await endBackground();
       await keeper?.stop();
       await serverClosed;
       for (const t of transports.all()) await t.close?.();
@@ -546,6 +548,8 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       stop: () =>
         (stopping ??= (async () => {
           link.stop();
+          keeper?.halt();
+          const background = endBackground();
           let deadline: NodeJS.Timeout | undefined;
           const finished = await Promise.race([
             finishInFlight().then(
@@ -561,6 +565,8 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
             app.logger.warn(`Shutdown: cut off the requests still open after SHUTDOWN_DEADLINE_MS=${deadlineMs}`);
             httpServer?.closeAllConnections?.();
           }
+          // The workers never outlive the store: they stop promptly once halted, so this wait is short.
+          await Promise.race([background, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
           await store.close();
         })()),
     };

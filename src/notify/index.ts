@@ -49,6 +49,7 @@ export { Notifier, DEFAULT_SLACK_CHANNEL, DEFAULT_IN_DOUBT_AFTER_MS } from './ti
 export type { ClaimGuard, NoticeSink, NotifierOptions, TickResult } from './ticker.js';
 export {
   ScheduleKeeper,
+  KeeperHaltedError,
   NotLeaderError,
   DEFAULT_ARMING_MARGIN_MS,
   DEFAULT_CHECKPOINT_MS,

@@ -88,6 +88,11 @@ export class LeaderDuties {
       }
       this.opts.log.info(`This replica leads: it runs ${names} for the whole fleet`);
     } catch (error) {
+      if (this.ended) {
+        // A shutdown interrupted the start: nothing to retry or report.
+        await this.stopAll();
+        return;
+      }
       this.opts.log.error(`Could not start ${names} on becoming leader; trying again`, error);
       await this.stopAll();
       this.retryTimer = setTimeout(() => void this.apply(this.leadership.isLeader()), this.opts.retryMs ?? 5_000);

@@ -64,6 +64,7 @@ export interface ScheduleKeeperOptions {
 type Mode = 'follower' | 'taking-over' | 'leader';
 
 export class ScheduleKeeper {
+  private halted = false;
   private readonly schedule: WindowSchedule;
   private readonly meta: Keyv;
   private readonly contacts: ScheduleKeeperOptions['contacts'];
@@ -108,6 +109,13 @@ export class ScheduleKeeper {
   }
 
   /** Reads the leader's mark so the start-up load remembers only what a takeover may need. Call before it. */
+  /** Shutdown has begun: stop arming, stop checkpoints; the store is about to close. Synchronous on purpose. */
+  halt(): void {
+    this.halted = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
   async start(): Promise<void> {
     this.moveFloor(await this.readMark());
     this.timer = setInterval(() => void this.periodic(), this.checkpointMs);
@@ -146,7 +154,11 @@ export class ScheduleKeeper {
       const now = this.clock();
       const restored = await this.schedule.load(now);
       if (restored.rows === 0 && !(await this.meta.get(META.armed))) {
-        for await (const contact of this.contacts.loadAll()) await this.schedule.rearm(contact, now);
+        for await (const contact of this.contacts.loadAll()) {
+          // A shutdown must not wait for (or outlive) arming a million contacts; the next leader arms again.
+          if (this.halted) throw new KeeperHaltedError();
+          await this.schedule.rearm(contact, now);
+        }
         await this.meta.set(META.armed, now.toISOString());
       } else {
         await this.catchUp(mark === null ? this.floorMs : mark - this.marginMs);
@@ -167,7 +179,9 @@ export class ScheduleKeeper {
     if (this.mode === 'follower') return;
     const wasLeading = this.mode === 'leader';
     this.mode = 'follower';
-    if (wasLeading) await this.checkpoint(true).catch((error) => this.onError(error, 'recording the armed mark'));
+    if (wasLeading && !this.halted) {
+      await this.checkpoint(true).catch((error) => this.onError(error, 'recording the armed mark'));
+    }
     this.term = null;
     this.buffered.clear();
     await this.schedule.unload();
@@ -252,4 +266,9 @@ export class ScheduleKeeper {
     this.floorMs = floor;
     for (const [id, whenMs] of this.recent) if (whenMs < floor) this.recent.delete(id);
   }
+}
+
+/** Thrown out of a take-over that a shutdown interrupted (not an outage: nothing to log). */
+export class KeeperHaltedError extends Error {
+  override name = 'KeeperHaltedError';
 }

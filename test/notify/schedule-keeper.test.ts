@@ -3,11 +3,14 @@
  * and a replica that lost leadership without noticing claims nothing (its term is fenced off). Two keepers
  * on one real store: two Store instances on one PostgreSQL schema, or one SQLite store shared (one writer).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Contact } from '../../src/contacts/model.js';
-import { NotLeaderError, Notifier, ScheduleKeeper, WindowSchedule } from '../../src/notify/index.js';
+import { KeeperHaltedError, NotLeaderError, Notifier, ScheduleKeeper, WindowSchedule } from '../../src/notify/index.js';
 import { rowKeyFor } from '../../src/notify/schedule.js';
-import type { Store } from '../../src/store/index.js';
+import { type Store, openStore } from '../../src/store/index.js';
 import { STORE_BACKENDS } from '../store/backends.js';
 import { HOUR, MIN, RecordingSink, T, channel, contact } from './helpers.js';
 
@@ -127,3 +130,23 @@ for (const backend of STORE_BACKENDS) {
     });
   });
 }
+
+it('a shutdown during the first arming stops it at once and leaves the store un-armed for the next leader', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'followup-keeper-'));
+  const store = await openStore(`sqlite://${join(dir, 'f.sqlite')}`);
+  try {
+    errors.length = 0;
+    for (let i = 0; i < 50; i++) await store.contacts.put({ ...ana(T), id: `c-${i}` });
+    const r = replica(store, new RecordingSink());
+    await r.keeper.start();
+    const leading = r.keeper.lead();
+    r.keeper.halt();
+    await expect(leading).rejects.toThrow(KeeperHaltedError);
+    expect(await store.namespace('schedule_meta').get('armed')).toBeUndefined();
+    await r.keeper.stop();
+    expect(errors).toEqual([]);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
