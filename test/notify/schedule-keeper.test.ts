@@ -131,7 +131,7 @@ for (const backend of STORE_BACKENDS) {
   });
 }
 
-it('a shutdown during the first arming stops it at once and leaves the store un-armed for the next leader', async () => {
+it('a shutdown during the first arming stops it at once; the store stays un-armed for the next leader', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'followup-keeper-'));
   const store = await openStore(`sqlite://${join(dir, 'f.sqlite')}`);
   try {
