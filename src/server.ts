@@ -296,21 +296,25 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     const addresses = new AddressBook();
     let liveIndex: ContactIndex | null = null;
     const heardDuringLoad = new Map<string, Contact | null>();
-    store.contacts.onChange((c) => {
-      keeper?.seen(c);
-      if (!liveIndex) heardDuringLoad.set(c.id, c);
-      else {
-        liveIndex.upsert(c);
-        addresses.upsert(c);
-      }
-    });
-    store.contacts.onDelete((id) => {
-      if (!liveIndex) heardDuringLoad.set(id, null);
-      else {
-        liveIndex.remove(id);
+    /** One contact written (or, with null, deleted): the index and the address book follow it. */
+    const follow = (into: ContactIndex, id: string, contact: Contact | null) => {
+      if (contact) {
+        into.upsert(contact);
+        addresses.upsert(contact);
+      } else {
+        into.remove(id);
         addresses.remove(id);
       }
+    };
+    const heard = (id: string, contact: Contact | null) => {
+      if (liveIndex) follow(liveIndex, id, contact);
+      else heardDuringLoad.set(id, contact);
+    };
+    store.contacts.onChange((c) => {
+      keeper?.seen(c);
+      heard(c.id, c);
     });
+    store.contacts.onDelete((id) => heard(id, null));
     await store.changesCaughtUp();
     await keeper?.start();
     const index = await loadSearchIndex(store, {
@@ -321,15 +325,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         keeper?.loaded(contact);
       },
     });
-    for (const [id, contact] of heardDuringLoad) {
-      if (contact) {
-        index.upsert(contact);
-        addresses.upsert(contact);
-      } else {
-        index.remove(id);
-        addresses.remove(id);
-      }
-    }
+    for (const [id, contact] of heardDuringLoad) follow(index, id, contact);
     liveIndex = index;
 
     const followupDeps: FollowupDeps = {
@@ -358,7 +354,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         const queued = await store.outbox.list({ status: 'queued' }); // oldest first
         return { queued: queued.length, oldestQueuedAt: queued[0] ? new Date(queued[0].createdAt) : null };
       },
-      oldestDueNotice: () => (workers.isLeader() ? (dueNotices?.due(clock())[0]?.dueAt ?? null) : null),
+      oldestDueNotice: () => (workers.isLeader() ? (dueNotices?.oldestDueAt(clock()) ?? null) : null),
     });
 
     const routes = [

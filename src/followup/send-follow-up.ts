@@ -346,10 +346,8 @@ export async function retryQueued(entry: OutboxEntry, deps: FollowupDeps, now: D
     }
     const stored = current.plan as unknown as PlannedSend;
     return underQuotaLock(deps, channel, now, async ({ status, counterKey }) => {
-      if (
-        !status.allowed.includes(stored.kind) ||
-        (stored.chatbotInitiated === false && status.state === 'chatbot_initiated')
-      ) {
+      // The same rule as the agent's own delivery: the plan decided at the write must still be the policy's.
+      if (!planStillHolds(stored, status)) {
         const failed = await deps.store.outbox.markFailed(
           current.id,
           now,
@@ -364,15 +362,7 @@ export async function retryQueued(entry: OutboxEntry, deps: FollowupDeps, now: D
           retryable: false,
         };
       }
-      return attemptDelivery(
-        current,
-        { ...stored, chatbotInitiated: status.state === 'chatbot_initiated' },
-        contact,
-        channel,
-        counterKey,
-        deps,
-        now,
-      );
+      return attemptDelivery(current, stored, contact, channel, counterKey, deps, now);
     });
   });
 }

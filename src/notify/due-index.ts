@@ -337,6 +337,12 @@ export class DueIndex {
     return this.dueHeap.collectUpTo(nowMs).sort((a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1));
   }
 
+  /** Due time of the oldest undelivered entry due at `nowMs`, or null; reads only the heap's top. */
+  oldestDueAt(nowMs: number): number | null {
+    const top = this.dueHeap.peek();
+    return top && top.dueAt <= nowMs ? top.dueAt : null;
+  }
+
   markClaimed(entries: readonly LiveEntry[]): void {
     for (const e of entries) if (e.state === 'pending') e.state = 'claimed';
   }

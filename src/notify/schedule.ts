@@ -194,6 +194,16 @@ export class WindowSchedule {
     return due.length ? due.map((e) => viewOf(e, nowMs, this.graceMs)) : [];
   }
 
+  /**
+   * When the oldest undelivered entry due at `now` fell due, or null: for the notifier-lag metric. A pure read:
+   * unlike `due()` it expires nothing and does not move the schedule's clock, so a scrape changes nothing.
+   */
+  oldestDueAt(now: Date): Date | null {
+    if (!this.loaded) return null;
+    const at = this.index.oldestDueAt(now.getTime());
+    return at === null ? null : new Date(at);
+  }
+
   /** The entry as it stands now, if it still exists, is undelivered and due: re-check after a re-arm. */
   current(key: string, now: Date): DueEntry | undefined {
     const e = this.index.entry(key);

@@ -93,14 +93,14 @@ function surfaceOf(body: RequestBody): SlackSurface | undefined {
 type GateArgs = AnyMiddlewareArgs & AllMiddlewareArgs;
 
 /** The message modal every modal-shaped answer shows. */
-const storeDownModal = (): ModalView => buildMessageModalView('Followup', `:warning: ${STORE_DOWN}`);
+const storeDownModal = (message = STORE_DOWN): ModalView => buildMessageModalView('Followup', `:warning: ${message}`);
 
 /** A submission keeps the agent's draft: the message shows on the first input, else the modal shows it alone. */
-function submissionAnswer(view: RequestBody['view']) {
+function submissionAnswer(view: RequestBody['view'], message = STORE_DOWN) {
   const input = view?.blocks?.find((b) => b.type === 'input' && b.block_id)?.block_id;
   return input
-    ? { response_action: 'errors' as const, errors: { [input]: STORE_DOWN } }
-    : { response_action: 'update' as const, view: storeDownModal() };
+    ? { response_action: 'errors' as const, errors: { [input]: message } }
+    : { response_action: 'update' as const, view: storeDownModal(message) };
 }
 
 /** What an answer needs from Bolt's arguments. */
@@ -178,7 +178,11 @@ export interface SlackApp {
   team(): string | undefined;
 }
 
-/** Before auth.test succeeded nothing can be sent to Slack: a person is told so instead of getting silence. */
+/**
+ * Before auth.test succeeded nothing can be sent to Slack, so only what rides on the ack can tell a person: a
+ * slash command gets it as an ephemeral reply, a form submission on the form (the draft is kept). Clicks and
+ * shortcuts can only be acknowledged: opening a modal needs the Web API.
+ */
 const NOT_CONNECTED =
   "Followup cannot reach Slack's Web API yet, so it cannot open or send anything: try again in a minute.";
 
@@ -225,8 +229,13 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
     try {
       if (!identity) {
         logger.warn(`Answered a Slack request before auth.test succeeded: ${NOT_CONNECTED}`);
-        const isCommand = 'command' in args && args.command !== undefined;
-        if (ack) await (isCommand ? ack({ response_type: 'ephemeral', text: NOT_CONNECTED }) : ack());
+        const answer =
+          surface === 'slash_command'
+            ? { response_type: 'ephemeral', text: NOT_CONNECTED }
+            : surface === 'view_submission'
+              ? submissionAnswer((args.body as RequestBody).view, NOT_CONNECTED)
+              : undefined;
+        if (ack) await ack(answer);
         return;
       }
       if (installedTeam && team && team !== installedTeam) {

@@ -227,3 +227,31 @@ describe('a channel without an address', () => {
     expect(withAddress.allowed).toEqual(['text']);
   });
 });
+
+describe('a retry re-checks the plan by the same rule as the first delivery', () => {
+  it('Messenger text planned as RESPONSE is not retried once only HUMAN_AGENT may carry it', async () => {
+    await applyEvents(store, [
+      {
+        id: 'u3',
+        type: 'contact.upserted',
+        at: at(-3_600_000).toISOString(),
+        contact: { id: 'c3', firstName: 'Ana', channels: [{ type: 'messenger', address: 'psid-3' }] },
+      },
+      { id: 'in3', type: 'message.received', at: at(-3_600_000).toISOString(), contactId: 'c3', channel: 'messenger' },
+    ]);
+    const t = new ScriptedTransport([{ ok: false, reason: 'provider_error', detail: '503', retryable: true }]);
+    const d = deps(t);
+    d.transports.register('messenger', undefined, t);
+    const first = await sendFollowUp(input('m1', 'c3', 'messenger', 'Hello'), d);
+    expect(first).toMatchObject({ ok: false, kind: 'queued' });
+    const entry = (await store.outbox.findByIdempotencyKey('m1'))!;
+    // 23 h later the 24 h standard window has closed: text is still allowed, but only as HUMAN_AGENT.
+    const later = at(23 * 3_600_000);
+    expect(
+      (await windowStatusFor((await store.contacts.get('c3'))!, later, { ...d, rules: {} }))[0]!.status.state,
+    ).toBe('human_agent');
+    const retried = await retryQueued(entry, d, later);
+    expect(retried).toMatchObject({ ok: false, kind: 'failed' });
+    expect(t.calls).toHaveLength(1);
+  });
+});

@@ -46,6 +46,17 @@ describe('WindowSchedule', () => {
     );
   });
 
+  it('oldestDueAt reads when the oldest due entry fell due, and a read changes nothing (the lag metric)', async () => {
+    const s = new WindowSchedule({ kv: new Keyv({ store: new Map(), namespace: 'schedule' }) });
+    await s.load(new Date(T));
+    await s.rearm(contact('m', [channel('whatsapp', T)]), new Date(T));
+    expect(s.oldestDueAt(new Date(T))).toBeNull();
+    const later = new Date(T + 24 * HOUR);
+    const first = s.due(later)[0]!.dueAt;
+    for (let i = 0; i < 3; i++) expect(s.oldestDueAt(new Date(T + 30 * DAY))).toEqual(first);
+    expect(s.due(later).map((d) => d.dueAt)).toContainEqual(first);
+  });
+
   it('works on any keyv store with an iterator (here: in-memory Map), restoring through keyv.iterator', async () => {
     const map = new Map();
     const kv = () => new Keyv({ store: map, namespace: 'schedule' });
