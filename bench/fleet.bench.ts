@@ -23,7 +23,7 @@ import pg from 'pg';
 import type { Contact } from '../src/contacts/model.js';
 import { mulberry32 } from '../src/demo/demo-events.js';
 import { startFollowup } from '../src/server.js';
-import { openStore } from '../src/store/index.js';
+import { openStore, postgresProblem } from '../src/store/index.js';
 import { type CallArgs, type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
 import { signedSlackRequest, slashCommand } from '../test/support/signed-request.js';
 import { KINDS, type Kind, person, queryText } from './search.bench.js';
@@ -53,21 +53,6 @@ function pct(sorted: number[], p: number): number {
 }
 const ms = (x: number) => (Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(1));
 const sortedCopy = (xs: number[]) => [...xs].sort((a, b) => a - b);
-
-/** Why PostgreSQL cannot be used, or null when it can. */
-async function postgresProblem(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2_000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (error) {
-    return (error as Error).message || String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 // ---------- servers ----------
 
@@ -341,7 +326,7 @@ export async function main(flags: string[]): Promise<void> {
   const schema = `bench_${randomBytes(6).toString('hex')}`;
   const pgUrl = new URL(POSTGRES_URL);
   pgUrl.searchParams.set('schema', schema);
-  const problem = await postgresProblem();
+  const problem = await postgresProblem(POSTGRES_URL);
   if (problem) {
     console.log(
       `Skipped: PostgreSQL at ${POSTGRES_URL} cannot be reached (${problem}); start it, or set ` +

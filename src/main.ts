@@ -13,7 +13,8 @@ Runs Followup: POST /slack/events, POST /api/events, GET /healthz on PORT. Setti
   SLACK_SIGNING_SECRET  required: the app's Signing Secret
   SLACK_APP_TOKEN       app-level token (xapp-…): Socket Mode instead of HTTP
   PORT                  HTTP port (3000)
-  STORE_URL             sqlite://PATH, relative to the project folder (sqlite://data/followup.sqlite), or memory://
+  STORE_URL             sqlite://PATH, relative to the project folder (sqlite://data/followup.sqlite), memory://,
+                        or postgres://USER[:PASSWORD]@HOST:PORT/DB[?schema=NAME] for several replicas
   SLACK_API_URL         Web API base (Slack's own)
   FOLLOWUP_CONFIG       config file, YAML or JSON (channels, templates, notifications…)
   INGEST_TOKEN          bearer token for POST /api/events, 16+ characters (unset: the endpoint answers 503)

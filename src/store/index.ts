@@ -7,7 +7,13 @@ export type { RawRecord, RawRecords } from './raw-records.js';
 export { soleLeadership, DEFAULT_LEADER_RETRY_MS } from './leadership.js';
 export type { Leadership, LeadershipOptions } from './leadership.js';
 export type { Locks } from './mutex.js';
-export { DEFAULT_POSTGRES_TUNING, isPostgresUrl, migratePostgres, redactUrl } from './postgres/index.js';
+export {
+  DEFAULT_POSTGRES_TUNING,
+  isPostgresUrl,
+  migratePostgres,
+  postgresProblem,
+  redactUrl,
+} from './postgres/index.js';
 export type { MigrationReport, PostgresTuning } from './postgres/index.js';
 export { StoreLockedError, StoreOpenError, describeHeldLock, lockPathFor } from './lock.js';
 export type { LockHolder } from './lock.js';

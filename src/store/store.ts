@@ -84,7 +84,7 @@ export interface Store {
    */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /**
-   * Who does the once-per-fleet work named `name` (e.g. 'notifier', 'outbox'). SQLite and memory: this
+   * Who does the once-per-fleet work named `name` (the server uses one name, 'workers'). SQLite and memory: this
    * process, always. PostgreSQL: one replica at a time; another takes over within `retryMs` of its death.
    */
   leadership(name: string, opts?: LeadershipOptions): Leadership;

@@ -39,6 +39,7 @@ describe('POST /api/events', () => {
       const res = await post(body, type);
       expect(res.status).toBe(400);
       const json = await reply(res);
+      expect(json.results.length).toBeGreaterThan(0);
       expect(json).toMatchObject({ ok: false, accepted: 0, rejected: json.results.length });
       expect(json.error).toBe(
         'The body is not JSON: send a JSON event, a JSON array of events, or NDJSON (one event per line).',

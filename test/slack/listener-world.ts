@@ -4,6 +4,7 @@
  * API on 127.0.0.1, an ack that records what Slack was answered, and a logger that records what was logged.
  */
 import { LogLevel, type Logger } from '@slack/bolt';
+import { afterEach, beforeEach } from 'vitest';
 import type { ModalView } from '@slack/types';
 import { WebClient } from '@slack/web-api';
 import { ContactIndex } from '../../src/contacts/index.js';
@@ -158,4 +159,17 @@ export type SlackModal = ModalView & { id: string; hash: string; state: { values
 
 export function slackView(view: ModalView, values: object = {}): SlackModal {
   return { ...view, id: 'VVIEW001', hash: 'hash-1', state: { values } };
+}
+
+/** A fresh world for every test of the calling file: `useListenerWorld((world) => (w = world));`. */
+export function useListenerWorld(onStart: (world: ListenerWorld) => void): void {
+  let world: ListenerWorld | undefined;
+  beforeEach(async () => {
+    world = await startListenerWorld();
+    onStart(world);
+  });
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
 }

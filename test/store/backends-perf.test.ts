@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { applyEvents } from '../../src/ingest/index.js';
 import { type Store, openStore } from '../../src/store/index.js';
 import { type TestSchema, freshSchema, postgresAvailable } from '../support/postgres.js';
-import { contact, tempDir } from './helpers.js';
+import { contact, ingestEvents, tempDir } from './helpers.js';
 
 const run = process.env.FOLLOWUP_PERF === '1';
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -15,48 +15,6 @@ afterAll(async () => {
 });
 
 const ms = (t0: number) => performance.now() - t0;
-
-/** 4 events per contact (upsert, inbound, outbound, close), contacts interleaved as an export would. */
-function ingestEvents(contacts: number): unknown[] {
-  const events: unknown[] = [];
-  for (let i = 0; i < contacts; i++) {
-    const id = `c-${i}`;
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    events.push(
-      {
-        id: `${id}-u`,
-        type: 'contact.upserted',
-        at: `2026-11-${day}T08:00:00Z`,
-        contact: {
-          id,
-          firstName: 'Linh',
-          lastName: `Nguyễn ${i}`,
-          email: `${id}@example.vn`,
-          phone: `+84 912 ${String(i).padStart(6, '0')}`,
-          language: 'vi',
-          channels: [{ type: 'whatsapp', address: `+84912${i}` }],
-        },
-      },
-      {
-        id: `${id}-r`,
-        type: 'message.received',
-        at: `2026-11-${day}T09:00:00Z`,
-        contactId: id,
-        channel: 'whatsapp',
-        text: 'Cảm ơn!',
-      },
-      {
-        id: `${id}-s`,
-        type: 'message.sent',
-        at: `2026-11-${day}T09:05:00Z`,
-        contactId: id,
-        channel: i % 10 === 0 ? 'viber' : 'whatsapp',
-      },
-      { id: `${id}-c`, type: 'conversation.closed', at: `2026-11-${day}T09:30:00Z`, contactId: id, by: 'U024BE7LH' },
-    );
-  }
-  return events;
-}
 
 let sqliteUrl = '';
 async function sqliteStore(): Promise<Store> {

@@ -26,3 +26,45 @@ export function contact(id: string, extra: Partial<ContactInput> = {}): ContactI
     ...extra,
   };
 }
+
+/** 4 events per contact (upsert, inbound, outbound, close), contacts interleaved as an export would. */
+export function ingestEvents(contacts: number): unknown[] {
+  const events: unknown[] = [];
+  for (let i = 0; i < contacts; i++) {
+    const id = `c-${i}`;
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    events.push(
+      {
+        id: `${id}-u`,
+        type: 'contact.upserted',
+        at: `2026-11-${day}T08:00:00Z`,
+        contact: {
+          id,
+          firstName: 'Linh',
+          lastName: `Nguyễn ${i}`,
+          email: `${id}@example.vn`,
+          phone: `+84 912 ${String(i).padStart(6, '0')}`,
+          language: 'vi',
+          channels: [{ type: 'whatsapp', address: `+84912${i}` }],
+        },
+      },
+      {
+        id: `${id}-r`,
+        type: 'message.received',
+        at: `2026-11-${day}T09:00:00Z`,
+        contactId: id,
+        channel: 'whatsapp',
+        text: 'Cảm ơn!',
+      },
+      {
+        id: `${id}-s`,
+        type: 'message.sent',
+        at: `2026-11-${day}T09:05:00Z`,
+        contactId: id,
+        channel: i % 10 === 0 ? 'viber' : 'whatsapp',
+      },
+      { id: `${id}-c`, type: 'conversation.closed', at: `2026-11-${day}T09:30:00Z`, contactId: id, by: 'U024BE7LH' },
+    );
+  }
+  return events;
+}

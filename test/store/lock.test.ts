@@ -119,11 +119,13 @@ describe('the write lock', () => {
     expect(lines).toEqual([`sqlite://${tmp.file}: took over an unreadable lock file ${lockPathFor(tmp.file)}`]);
   });
 
-  it('memory:// and sqlite://:memory: need none', async () => {
-    await track(openStore('memory://'));
-    await track(openStore('memory://'));
-    await track(openStore('sqlite://:memory:'));
-    await track(openStore('sqlite://:memory:'));
+  it('memory:// and sqlite://:memory: need none: a second open beside the first succeeds', async () => {
+    const stores = [];
+    for (const url of ['memory://', 'memory://', 'sqlite://:memory:', 'sqlite://:memory:']) {
+      stores.push(await track(openStore(url)));
+    }
+    expect(stores).toHaveLength(4);
+    expect(new Set(stores).size).toBe(4); // four separate stores, none refused as held
   });
 });
 

@@ -7,7 +7,7 @@ import Keyv from 'keyv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyEvents } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/index.js';
-import { contact, tempDir } from './helpers.js';
+import { contact, tempDir, ingestEvents } from './helpers.js';
 
 const run = process.env.FOLLOWUP_PERF === '1';
 const dirs: Array<ReturnType<typeof tempDir>> = [];
@@ -42,43 +42,7 @@ describe.skipIf(!run)('store performance', () => {
     const d = temp();
     const store = await openStore(d.url);
     const contacts = 25_000;
-    const events: unknown[] = [];
-    for (let i = 0; i < contacts; i++) {
-      const id = `c-${i}`;
-      const day = String(1 + (i % 28)).padStart(2, '0');
-      events.push(
-        {
-          id: `${id}-u`,
-          type: 'contact.upserted',
-          at: `2026-11-${day}T08:00:00Z`,
-          contact: {
-            id,
-            firstName: 'Linh',
-            lastName: `Nguyễn ${i}`,
-            email: `${id}@example.vn`,
-            phone: `+84 912 ${String(i).padStart(6, '0')}`,
-            language: 'vi',
-            channels: [{ type: 'whatsapp', address: `+84912${i}` }],
-          },
-        },
-        {
-          id: `${id}-r`,
-          type: 'message.received',
-          at: `2026-11-${day}T09:00:00Z`,
-          contactId: id,
-          channel: 'whatsapp',
-          text: 'Cảm ơn!',
-        },
-        {
-          id: `${id}-s`,
-          type: 'message.sent',
-          at: `2026-11-${day}T09:05:00Z`,
-          contactId: id,
-          channel: i % 10 === 0 ? 'viber' : 'whatsapp',
-        },
-        { id: `${id}-c`, type: 'conversation.closed', at: `2026-11-${day}T09:30:00Z`, contactId: id, by: 'U024BE7LH' },
-      );
-    }
+    const events = ingestEvents(contacts);
     // Shuffle in blocks the way an export interleaves contacts, keeping each contact's order.
     const t0 = performance.now();
     const chunk = 5000; // what `followup import` hands to applyEvents

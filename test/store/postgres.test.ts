@@ -221,6 +221,9 @@ describeOnPostgres('PostgreSQL store', () => {
       await a.contacts.put(contact('c-1'));
       await eventually(() => expect(seenByB).toEqual(['c-1:open']), 1_000);
       await a.contacts.update('c-1', (c) => ({ ...c, status: 'closed' }));
+      // The feed reads each key's newest state: an update and a delete both written before B's next read
+      // reach B as the delete alone (its index ends the same). Wait for the update so both are observed.
+      await eventually(() => expect(seenByB).toEqual(['c-1:open', 'c-1:closed']), 1_000);
       await a.contacts.delete('c-1');
       await eventually(() => expect(seenByB).toEqual(['c-1:open', 'c-1:closed', 'c-1:deleted']), 1_000);
 

@@ -10,27 +10,14 @@
 import { randomBytes } from 'node:crypto';
 import { type AddressInfo, type Socket, connect, createServer } from 'node:net';
 import pg from 'pg';
+import { postgresProblem as probePostgres } from '../../src/store/index.js';
 import { describe, it } from 'vitest';
 
 export const POSTGRES_TEST_URL =
   process.env.FOLLOWUP_TEST_POSTGRES_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/test';
 
-async function probe(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: POSTGRES_TEST_URL, connectionTimeoutMillis: 2_000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (error) {
-    return (error as Error).message || String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 /** Why PostgreSQL cannot be used, or null when it can (probed once per test file). */
-export const postgresProblem: string | null = await probe();
+export const postgresProblem: string | null = await probePostgres(POSTGRES_TEST_URL);
 export const postgresAvailable = postgresProblem === null;
 
 let skipSaid = false;

@@ -209,3 +209,21 @@ export class PgDatabase {
     await this.pool.end().catch(() => undefined);
   }
 }
+
+/**
+ * Why PostgreSQL at `url` cannot be used right now, or null when it answers `SELECT 1`: for tests and
+ * benchmarks deciding whether to run, without opening a store.
+ */
+export async function postgresProblem(url: string, connectTimeoutMs = 2_000): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (error) {
+    return (error as Error).message || String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

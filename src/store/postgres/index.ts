@@ -34,7 +34,7 @@ import { PgAppLocks, PgRecordLocks } from './locks.js';
 import { SCHEMA_VERSION, checkSchema, migrate } from './migrations.js';
 import { parsePostgresUrl } from './url.js';
 
-export { DEFAULT_POSTGRES_TUNING, unreachableReason } from './database.js';
+export { DEFAULT_POSTGRES_TUNING, postgresProblem, unreachableReason } from './database.js';
 export type { PostgresTuning } from './database.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 export { isPostgresUrl, parsePostgresUrl, redactUrl } from './url.js';

@@ -3,7 +3,7 @@
  * kept; the submission answers Slack whatever fails before the answer (compose-submission.test.ts covers the
  * outbox timing).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { composeControlChanged } from '../../../src/slack/compose/compose-actions.js';
 import { renderCompose } from '../../../src/slack/compose/compose-screen.js';
 import type { ComposeMeta } from '../../../src/slack/compose/compose-state.js';
@@ -16,7 +16,7 @@ import {
   lastViewJson,
   recordingAck,
   slackView,
-  startListenerWorld,
+  useListenerWorld,
 } from '../listener-world.js';
 
 const META: ComposeMeta = {
@@ -29,11 +29,8 @@ const META: ComposeMeta = {
 const TEXT_META: ComposeMeta = { ...META, contactId: 'c-linh', channelKey: 'whatsapp', idem: 'idem-listener-02' };
 
 let w: ListenerWorld;
-beforeEach(async () => {
-  w = await startListenerWorld();
-});
-afterEach(async () => {
-  await w.close();
+useListenerWorld((world) => {
+  w = world;
 });
 
 describe('compose controls', () => {

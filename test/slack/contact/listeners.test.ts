@@ -2,7 +2,7 @@
  * The contact screen's listeners called with fake Bolt arguments: Assign to me, Close conversation and Follow
  * up acknowledge Slack, change the contact through the use cases, and answer the person when that fails.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTACT_CHANGES, changeContact } from '../../../src/slack/contact/contact-actions.js';
 import { renderContact } from '../../../src/slack/contact/contact-screen.js';
 import { openCompose } from '../../../src/slack/compose/open-compose.js';
@@ -14,15 +14,12 @@ import {
   lastViewJson,
   recordingAck,
   slackView,
-  startListenerWorld,
+  useListenerWorld,
 } from '../listener-world.js';
 
 let w: ListenerWorld;
-beforeEach(async () => {
-  w = await startListenerWorld();
-});
-afterEach(async () => {
-  await w.close();
+useListenerWorld((world) => {
+  w = world;
 });
 
 async function contactArgs(contactId: string, action: Record<string, unknown>) {

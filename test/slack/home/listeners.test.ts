@@ -2,24 +2,14 @@
  * The App Home's listeners called with fake Bolt arguments: opening the tab publishes the agent's follow-ups
  * through the use cases; its Find a contact button acknowledges and opens the search.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { homeOpenSearch, homeOpened } from '../../../src/slack/home/app-home.js';
 import { CALLBACK } from '../../../src/slack/shared/ids.js';
-import {
-  AGENT,
-  type ListenerWorld,
-  failing,
-  lastViewJson,
-  recordingAck,
-  startListenerWorld,
-} from '../listener-world.js';
+import { AGENT, type ListenerWorld, failing, lastViewJson, recordingAck, useListenerWorld } from '../listener-world.js';
 
 let w: ListenerWorld;
-beforeEach(async () => {
-  w = await startListenerWorld();
-});
-afterEach(async () => {
-  await w.close();
+useListenerWorld((world) => {
+  w = world;
 });
 
 function opened(tab: string) {

@@ -2,24 +2,14 @@
  * The Follow up button of a window notification, called with fake Bolt arguments: it acknowledges and opens
  * the compose view on its own (a message has no modal to stack on), and answers the person when that fails.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCompose } from '../../../src/slack/compose/open-compose.js';
 import { CALLBACK, ACTION, followUpValue } from '../../../src/slack/shared/ids.js';
-import {
-  AGENT,
-  type ListenerWorld,
-  failing,
-  lastViewJson,
-  recordingAck,
-  startListenerWorld,
-} from '../listener-world.js';
+import { AGENT, type ListenerWorld, failing, lastViewJson, recordingAck, useListenerWorld } from '../listener-world.js';
 
 let w: ListenerWorld;
-beforeEach(async () => {
-  w = await startListenerWorld();
-});
-afterEach(async () => {
-  await w.close();
+useListenerWorld((world) => {
+  w = world;
 });
 
 function click(value: string) {

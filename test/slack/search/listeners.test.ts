@@ -2,7 +2,7 @@
  * The search screen's listeners called with fake Bolt arguments: each acknowledges Slack, does its work through
  * the use cases, and still answers the person when a use case or Slack fails.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { followupCommand } from '../../../src/slack/search/followup-command.js';
 import { followupShortcut } from '../../../src/slack/search/followup-shortcut.js';
 import { SEARCH_MOVES, openContact, refreshSearch, searchSubmitted } from '../../../src/slack/search/search-actions.js';
@@ -16,15 +16,12 @@ import {
   lastViewJson,
   recordingAck,
   slackView,
-  startListenerWorld,
+  useListenerWorld,
 } from '../listener-world.js';
 
 let w: ListenerWorld;
-beforeEach(async () => {
-  w = await startListenerWorld();
-});
-afterEach(async () => {
-  await w.close();
+useListenerWorld((world) => {
+  w = world;
 });
 
 const SOMETHING_WENT_WRONG = 'Something went wrong';
