@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { stripByteOrderMark } from './ingest/byte-order-mark.js';
 import { channelTypeSchema, ruleOverridesSchema, templateSchema } from './policy/index.js';
 import { TRANSPORT_NAMES } from './transports/registry.js';
+import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage } from './slack/i18n/catalog.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -79,9 +80,14 @@ export const configFileSchema = z
         leadMinutes: leadSchema.default(60),
         dmAssignee: z.boolean().default(false),
         watch: z.enum(['default', 'all', 'open_only']).default('default'),
+        /** Reminders, notices and digests are read by many people: one language for the channel. */
+        language: z
+          .string()
+          .refine(isLanguage, { message: `one of ${LANGUAGES.map((l) => l.code).join(', ')}` })
+          .default(DEFAULT_LANGUAGE),
       })
       .strict()
-      .default({ leadMinutes: 60, dmAssignee: false, watch: 'default' }),
+      .default({ leadMinutes: 60, dmAssignee: false, watch: 'default', language: DEFAULT_LANGUAGE }),
     closing: z
       .object({ logic: z.enum(['unassign', 'keep']).default('unassign') })
       .strict()

@@ -11,7 +11,13 @@ import { AddressBook } from './contacts/address-book.js';
 import type { ContactIndex } from './contacts/index.js';
 import type { Contact } from './contacts/model.js';
 import { loadSearchIndex } from './contacts/load-index.js';
-import { type FollowupDeps, OutboxWorker, createFollowupUseCases, readStoredCounts } from './followup/index.js';
+import {
+  type FollowupDeps,
+  OutboxWorker,
+  createAgentPreferences,
+  createFollowupUseCases,
+  readStoredCounts,
+} from './followup/index.js';
 import { ingestPayload } from './ingest/index.js';
 import { applyProviderEvents } from './ingest/provider-events.js';
 import { healthReport } from './http/health.js';
@@ -338,6 +344,8 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       permissions: config.file.permissions,
       pageSize: config.file.search.pageSize,
       clock,
+      preferences: createAgentPreferences(store),
+      notificationLanguage: config.file.notifications.language,
     };
 
     // Operability: one store check and one metrics registry per running app (tests run several in a process).
@@ -439,6 +447,8 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
           channel: config.notifyChannel,
           loadContacts: (ids) => store.contacts.getMany(ids),
           dmAssignee: config.file.notifications.dmAssignee,
+          language: services.notificationLanguage,
+          agents: services,
           logger: app.logger,
           ...(opts.notifyPaceMs !== undefined ? { paceMs: opts.notifyPaceMs } : {}),
         }),

@@ -114,6 +114,8 @@ describe('architecture: the layer table of ARCHITECTURE.md', () => {
 
 /** Biome formats to this width but leaves long strings, template literals and comments alone: checked here. */
 const LINE_MAX = 120;
+/** Message catalogs are data a translator edits: one message per line reads better than strings cut with `+`. */
+const CATALOGS = /^src\/slack\/i18n\/catalogs\//;
 
 describe('architecture: code width', () => {
   it(`no line over ${LINE_MAX} characters in src/, test/, bench/`, () => {
@@ -126,6 +128,7 @@ describe('architecture: code width', () => {
     expect(files.length).toBeGreaterThan(300);
     const long = files
       .map((file) => relative(ROOT, file).split(sep).join('/'))
+      .filter((file) => !CATALOGS.test(file))
       .flatMap((file) =>
         readFileSync(join(ROOT, file), 'utf8')
           .split('\n')

@@ -194,3 +194,13 @@ describe('config messages', () => {
     expect(fileError('unknownKey: 1\n')).toMatch(/^FOLLOWUP_CONFIG f\.yml: the file has unknown key "unknownKey"/);
   });
 });
+
+describe('notifications.language', () => {
+  it('defaults to English, takes any catalog language, and names the choices for one it does not know', () => {
+    expect(parseConfigFile('{}', 'f.yml', {}).notifications.language).toBe('en');
+    expect(parseConfigFile('notifications: { language: de }', 'f.yml', {}).notifications.language).toBe('de');
+    expect(() => parseConfigFile('notifications: { language: xx }', 'f.yml', {})).toThrow(
+      /notifications\.language.*one of en, .*fr.*vi/,
+    );
+  });
+});

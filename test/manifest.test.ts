@@ -171,6 +171,12 @@ describe('manifest.yml', () => {
     }
   });
 
+  it('asks for what the agent’s language needs: users:read (users.info locale) and the user_change event', () => {
+    const m = parsed();
+    expect(m.oauth_config.scopes.bot).toContain('users:read');
+    expect(botEvents(m)).toContain('user_change');
+  });
+
   it('names the command and the shortcut the code listens for', () => {
     const m = parsed();
     expect(m.features.slash_commands.map((c) => c.command)).toEqual([COMMAND]);

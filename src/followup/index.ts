@@ -22,3 +22,5 @@ export { searchContacts } from './search.js';
 export type { SearchPage, ContactWithStatus } from './search.js';
 export { createFollowupUseCases } from './use-cases.js';
 export type { ComposeContext, ContactDetail, FollowupUseCaseDeps, FollowupUseCases } from './use-cases.js';
+export { AGENT_PREFERENCES, agentPreferenceSchema, createAgentPreferences } from './agent-preferences.js';
+export type { AgentPreference, AgentPreferences } from './agent-preferences.js';

@@ -42,4 +42,4 @@ export type { Template } from './templates.js';
 export { measureText } from './text.js';
 export { afterOutboundSend, afterClose } from './conversation.js';
 export type { Conversation, ConversationChange, ConversationStatus, ClosingLogic } from './conversation.js';
-export { describeReason, channelLabel } from './reasons.js';
+export { describeReason, channelLabel, REASON_CODES } from './reasons.js';

@@ -141,3 +141,6 @@ export function describeReason(code: string): ReasonText {
 export function channelLabel(channel: keyof typeof DEFAULT_RULES): string {
   return DEFAULT_RULES[channel].label;
 }
+
+/** Every reason code with words of its own (`<code>` or `<channel>.<code>`): what a UI's catalog must cover. */
+export const REASON_CODES: readonly string[] = [...Object.keys(BY_CODE), ...Object.keys(BY_CHANNEL_CODE)];

@@ -16,6 +16,8 @@ import { WebClient } from '@slack/web-api';
 import { register as registerCompose } from './compose/index.js';
 import { register as registerContact } from './contact/index.js';
 import { register as registerHome } from './home/index.js';
+import { register as registerLanguage } from './language/index.js';
+import { type Translator, english, lastKnownLanguage, translatorFor } from './i18n/index.js';
 import { register as registerNotifications } from './notifications/index.js';
 import { FollowupReceiver } from './receiver.js';
 import { register as registerSearch } from './search/index.js';
@@ -23,7 +25,14 @@ import type { SlackServices } from './services.js';
 import { buildMessageModalView } from './shared/notice-modal.js';
 
 /** One folder per screen, each wiring its own listeners. */
-const SCREENS = [registerSearch, registerContact, registerCompose, registerHome, registerNotifications];
+const SCREENS = [
+  registerSearch,
+  registerContact,
+  registerCompose,
+  registerHome,
+  registerLanguage,
+  registerNotifications,
+];
 
 export interface SlackAppOptions {
   botToken: string;
@@ -54,8 +63,11 @@ export interface StoreGate {
   isOutage(error: unknown): boolean;
 }
 
-/** What a person sees, whatever they did, while the store cannot be reached. */
-export const STORE_DOWN = 'Followup cannot reach its store, try again in a minute.';
+/**
+ * What a person sees, whatever they did, while the store cannot be reached (in English here, for the logs; a
+ * person gets it in their language).
+ */
+export const STORE_DOWN = english.t('app.storeDown');
 
 export type SlackSurface =
   | 'slash_command'
@@ -81,6 +93,9 @@ const SURFACE_BY_BODY_TYPE: Record<string, SlackSurface> = {
 interface RequestBody {
   type?: unknown;
   command?: unknown;
+  /** Who acted: `user_id` on a slash command, `user.id` on clicks, shortcuts and submissions. */
+  user_id?: unknown;
+  user?: { id?: unknown };
   trigger_id?: string;
   view?: { id?: string; hash?: string; type?: string; blocks?: Array<{ type?: string; block_id?: string }> };
 }
@@ -92,15 +107,25 @@ function surfaceOf(body: RequestBody): SlackSurface | undefined {
 
 type GateArgs = AnyMiddlewareArgs & AllMiddlewareArgs;
 
+/**
+ * The language of an answer given without the store (it is down) or before Slack is reachable: the one this
+ * process last resolved for the person, read from memory so the answer is never late.
+ */
+function answerTranslator(body: RequestBody): Translator {
+  const user = typeof body.user_id === 'string' ? body.user_id : body.user?.id;
+  return translatorFor(typeof user === 'string' ? lastKnownLanguage(user) : english.language.code);
+}
+
 /** The message modal every modal-shaped answer shows. */
-const storeDownModal = (message = STORE_DOWN): ModalView => buildMessageModalView('Followup', `:warning: ${message}`);
+const storeDownModal = (t: Translator, message = t.t('app.storeDown')): ModalView =>
+  buildMessageModalView(t, t.t('app.storeDownTitle'), `:warning: ${message}`);
 
 /** A submission keeps the agent's draft: the message shows on the first input, else the modal shows it alone. */
-function submissionAnswer(view: RequestBody['view'], message = STORE_DOWN) {
+function submissionAnswer(t: Translator, view: RequestBody['view'], message = t.t('app.storeDown')) {
   const input = view?.blocks?.find((b) => b.type === 'input' && b.block_id)?.block_id;
   return input
     ? { response_action: 'errors' as const, errors: { [input]: message } }
-    : { response_action: 'update' as const, view: storeDownModal(message) };
+    : { response_action: 'update' as const, view: storeDownModal(t, message) };
 }
 
 /** What an answer needs from Bolt's arguments. */
@@ -110,32 +135,33 @@ interface Answering {
   body: RequestBody;
   client: GateArgs['client'];
   respond: ((message: unknown) => Promise<unknown>) | undefined;
+  /** The person's language as last known (the store, which holds it, cannot be read). */
+  t: Translator;
 }
 
 /**
  * A shortcut, or a click in a modal or the Home tab: a small modal, pushed over the one in use so that Back
  * returns to it. A full stack (3 modals) refuses the push: then the modal in use shows the message itself.
  */
-async function showInModal({ ack, body, client }: Answering): Promise<void> {
+async function showInModal({ ack, body, client, t }: Answering): Promise<void> {
   await ack();
   const { trigger_id: trigger, view } = body;
   if (!trigger) return;
+  const modal = storeDownModal(t);
   if (view?.type !== 'modal' || !view.id) {
-    await client.views.open({ trigger_id: trigger, view: storeDownModal() });
+    await client.views.open({ trigger_id: trigger, view: modal });
     return;
   }
   const id = view.id;
   await client.views
-    .push({ trigger_id: trigger, view: storeDownModal() })
-    .catch(() =>
-      client.views.update({ view_id: id, ...(view.hash ? { hash: view.hash } : {}), view: storeDownModal() }),
-    );
+    .push({ trigger_id: trigger, view: modal })
+    .catch(() => client.views.update({ view_id: id, ...(view.hash ? { hash: view.hash } : {}), view: modal }));
 }
 
 /** How each surface tells the person; events have no one to tell. */
 const STORE_DOWN_ANSWERS: Record<SlackSurface, (a: Answering) => Promise<unknown>> = {
-  slash_command: (a) => a.ack({ response_type: 'ephemeral', text: STORE_DOWN }),
-  view_submission: (a) => a.ack(submissionAnswer(a.body.view)),
+  slash_command: (a) => a.ack({ response_type: 'ephemeral', text: a.t.t('app.storeDown') }),
+  view_submission: (a) => a.ack(submissionAnswer(a.t, a.body.view)),
   view_closed: (a) => a.ack(),
   options: (a) => a.ack({ options: [] }),
   event: (a) => a.ack(),
@@ -144,17 +170,19 @@ const STORE_DOWN_ANSWERS: Record<SlackSurface, (a: Answering) => Promise<unknown
   block_action: async (a) => {
     if (a.body.view || !a.respond) return showInModal(a);
     await a.ack();
-    return a.respond({ response_type: 'ephemeral', replace_original: false, text: STORE_DOWN });
+    return a.respond({ response_type: 'ephemeral', replace_original: false, text: a.t.t('app.storeDown') });
   },
 };
 
 async function answerStoreDown(surface: SlackSurface | undefined, args: GateArgs): Promise<void> {
   const { ack, respond } = args as { ack?: (r?: unknown) => Promise<void>; respond?: Answering['respond'] };
+  const body = args.body as RequestBody;
   const answering: Answering = {
     ack: async (response) => ack?.(response).catch(() => undefined),
-    body: args.body as RequestBody,
+    body,
     client: args.client,
     respond,
+    t: answerTranslator(body),
   };
   await (surface ? STORE_DOWN_ANSWERS[surface](answering) : answering.ack());
 }
@@ -181,10 +209,9 @@ export interface SlackApp {
 /**
  * Before auth.test succeeded nothing can be sent to Slack, so only what rides on the ack can tell a person: a
  * slash command gets it as an ephemeral reply, a form submission on the form (the draft is kept). Clicks and
- * shortcuts can only be acknowledged: opening a modal needs the Web API.
+ * shortcuts can only be acknowledged: opening a modal needs the Web API. (English here, for the log line.)
  */
-const NOT_CONNECTED =
-  "Followup cannot reach Slack's Web API yet, so it cannot open or send anything: try again in a minute.";
+const NOT_CONNECTED = english.t('app.notConnected');
 
 export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackApp {
   const receiver = new FollowupReceiver({
@@ -229,11 +256,13 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
     try {
       if (!identity) {
         logger.warn(`Answered a Slack request before auth.test succeeded: ${NOT_CONNECTED}`);
+        const body = args.body as RequestBody;
+        const t = answerTranslator(body);
         const answer =
           surface === 'slash_command'
-            ? { response_type: 'ephemeral', text: NOT_CONNECTED }
+            ? { response_type: 'ephemeral', text: t.t('app.notConnected') }
             : surface === 'view_submission'
-              ? submissionAnswer((args.body as RequestBody).view, NOT_CONNECTED)
+              ? submissionAnswer(t, body.view, t.t('app.notConnected'))
               : undefined;
         if (ack) await ack(answer);
         return;

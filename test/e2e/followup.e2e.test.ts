@@ -401,7 +401,7 @@ for (const store of E2E_STORES) {
         const long = 'á'.repeat(1601);
         const r = await h.submit(composeId!, { [BLOCK.text]: { [ACTION.text]: plainTextValue(long) } });
         expect(r.json.response_action).toBe('errors');
-        expect(r.json.errors[BLOCK.text]).toMatch(/1601 characters; SMS allows 1600/);
+        expect(r.json.errors[BLOCK.text]).toMatch(/1,601 characters; SMS allows 1,600/);
         expect((await h.app.store.outbox.list({ contactId: 'c-evil' })).length).toBe(0);
       });
 

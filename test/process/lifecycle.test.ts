@@ -198,7 +198,7 @@ describe('start-up while Slack is not reachable', () => {
     expect(early.status).toBe(200);
     expect(await early.json()).toEqual({
       response_type: 'ephemeral',
-      text: expect.stringMatching(/cannot reach Slack's Web API yet/),
+      text: expect.stringMatching(/cannot reach Slack’s Web API yet/),
     });
 
     // Slack becomes reachable on that address: a plain TCP relay to the fake Slack.

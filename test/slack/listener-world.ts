@@ -8,7 +8,7 @@ import { afterEach, beforeEach } from 'vitest';
 import type { ModalView } from '@slack/types';
 import { WebClient } from '@slack/web-api';
 import { ContactIndex } from '../../src/contacts/index.js';
-import { type FollowupUseCases, createFollowupUseCases } from '../../src/followup/index.js';
+import { type FollowupUseCases, createAgentPreferences, createFollowupUseCases } from '../../src/followup/index.js';
 import { applyEvents } from '../../src/ingest/index.js';
 import type { SlackPermissions, SlackServices } from '../../src/slack/services.js';
 import { type Store, openStore } from '../../src/store/index.js';
@@ -101,6 +101,7 @@ export interface ListenerWorld {
   services(overrides?: {
     followup?: Partial<FollowupUseCases>;
     permissions?: Partial<SlackPermissions>;
+    services?: Partial<Pick<SlackServices, 'preferences' | 'notificationLanguage'>>;
   }): SlackServices;
   close(): Promise<void>;
 }
@@ -133,6 +134,9 @@ export async function startListenerWorld(): Promise<ListenerWorld> {
       permissions: { allInbox: 'everyone', send: 'everyone', ...overrides.permissions },
       pageSize: 10,
       clock: () => T,
+      preferences: createAgentPreferences(store),
+      notificationLanguage: 'en',
+      ...overrides.services,
     }),
     async close() {
       await fake.close();

@@ -7,11 +7,11 @@
 import type { ModalView, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { ContactChannel } from '../../src/contacts/model.js';
-import { describeQueryTextProblem } from '../../src/contacts/query.js';
 import { evaluateChannel } from '../../src/followup/index.js';
 import { describeReason, ruleFor } from '../../src/policy/index.js';
 import { buildComposeModalView } from '../../src/slack/compose/compose-modal.js';
 import { buildContactModalView } from '../../src/slack/contact/contact-modal.js';
+import { english } from '../../src/slack/i18n/index.js';
 import { badge } from '../../src/slack/shared/format.js';
 import { ACTION, BLOCK } from '../../src/slack/shared/ids.js';
 import { buildSearchModalView } from '../../src/slack/search/search-modal.js';
@@ -39,12 +39,12 @@ const json = (v: unknown) => JSON.stringify(v);
 
 describe('a channel without an address', () => {
   it('has its own badge; a channel with an address keeps its window badge', () => {
-    expect(badge(statuses[0]!.status, NOW)).toBe('🚫 Telegram · no address — cannot send');
-    expect(badge(statuses[1]!.status, NOW)).toMatch(/^🟢 WhatsApp · open until /);
+    expect(badge(english, statuses[0]!.status, NOW)).toBe('🚫 Telegram · no address — cannot send');
+    expect(badge(english, statuses[1]!.status, NOW)).toMatch(/^🟢 WhatsApp · open until /);
   });
 
   it('contact view: the badge, the reason in the policy’s words, and no Follow up for it', () => {
-    const view = buildContactModalView({
+    const view = buildContactModalView(english, {
       contact: person,
       channels: statuses.map((s) => ({ ...s, sandbox: false })),
       viewerId: 'U0001',
@@ -64,7 +64,7 @@ describe('a channel without an address', () => {
   });
 
   it('search results: the badge on the result, before anyone opens it', () => {
-    const view = buildSearchModalView({
+    const view = buildSearchModalView(english, {
       query: { text: 'ana', inbox: 'all', status: 'closed' },
       canSeeAll: true,
       results: [{ contact: person, statuses }],
@@ -81,7 +81,7 @@ describe('a channel without an address', () => {
   });
 
   it('compose view: the badge and the reason, no input and no send button', () => {
-    const view: ModalView = buildComposeModalView({
+    const view: ModalView = buildComposeModalView(english, {
       contact: person,
       channel: telegramNoAddress,
       status: statuses[0]!.status,
@@ -105,8 +105,7 @@ describe('a channel without an address', () => {
 describe('search text with nothing to search for', () => {
   it('shows the line (escaped) instead of results or "No contacts match"', () => {
     const text = `🦄 ${INJECTION.replace(/[\p{L}\p{N}]/gu, '')}`;
-    const line = describeQueryTextProblem(text, 'nothing_searchable');
-    const view = buildSearchModalView({
+    const view = buildSearchModalView(english, {
       query: { text, inbox: 'all', status: 'closed' },
       canSeeAll: true,
       results: [],
@@ -115,7 +114,7 @@ describe('search text with nothing to search for', () => {
       pageSize: 10,
       hasNext: false,
       privateMetadata: '{}',
-      queryProblem: line,
+      queryProblem: 'nothing_searchable',
       sandbox: false,
       now: NOW,
     });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { register as registerCompose } from '../../src/slack/compose/index.js';
 import { register as registerContact } from '../../src/slack/contact/index.js';
 import { register as registerHome } from '../../src/slack/home/index.js';
+import { register as registerLanguage } from '../../src/slack/language/index.js';
 import { register as registerNotifications } from '../../src/slack/notifications/index.js';
 import { register as registerSearch } from '../../src/slack/search/index.js';
 import type { SlackServices } from '../../src/slack/services.js';
@@ -18,6 +19,7 @@ const SCREENS = {
   contact: registerContact,
   compose: registerCompose,
   home: registerHome,
+  language: registerLanguage,
   notifications: registerNotifications,
 };
 
@@ -67,6 +69,6 @@ describe('screen registration', () => {
     expect(seen.command).toEqual([COMMAND]);
     expect(seen.shortcut).toEqual([SHORTCUT_CALLBACK]);
     expect(seen.view.sort()).toEqual([CALLBACK.compose, CALLBACK.search].sort());
-    expect(seen.event).toEqual(['app_home_opened']);
+    expect(seen.event).toEqual(['app_home_opened', 'user_change']);
   });
 });

@@ -5,6 +5,7 @@ import { renderInto } from '../shared/modal.js';
 import { parseMeta } from '../shared/view-state.js';
 import { draftFromView, renderCompose } from './compose-screen.js';
 import { composeMetaSchema } from './compose-state.js';
+import { translatorOf } from '../language/request-translator.js';
 
 export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -15,8 +16,10 @@ export function composeControlChanged(s: SlackServices) {
     const meta = view ? parseMeta(composeMetaSchema, view) : null;
     if (!view || !meta) return;
     try {
+      const userId = body.user.id;
+      const t = await translatorOf(client, s, userId, logger);
       const draft = draftFromView(view);
-      await renderInto(client, logger, view.id, view.hash, () => renderCompose(meta, s, body.user.id, draft));
+      await renderInto(client, logger, t, view.id, view.hash, () => renderCompose(t, meta, s, userId, draft));
     } catch (err) {
       logger.error('Updating the compose view failed', err);
     }

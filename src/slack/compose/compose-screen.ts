@@ -1,11 +1,13 @@
 /** Compose view: what may be sent on one channel of one contact, decided by the policy core. */
 import type { ModalView } from '@slack/types';
 import { displayName } from '../../contacts/model.js';
-import { MESSAGE_TAG_USES, type WindowStatus } from '../../policy/index.js';
+import type { WindowStatus } from '../../policy/index.js';
+import type { Translator } from '../i18n/index.js';
 import { type SlackServices, canSend } from '../services.js';
 import type { ViewStateValues } from '../shared/blocks.js';
+import { escapeMrkdwn } from '../shared/mrkdwn.js';
 import { buildMessageModalView } from '../shared/notice-modal.js';
-import { type ComposeMode, buildComposeModalView, findTemplateByOptionValue } from './compose-modal.js';
+import { type ComposeMode, buildComposeModalView, findTemplateByOptionValue, tagUse } from './compose-modal.js';
 import { type ComposeMeta, type ComposeModalState, readComposeModalState } from './compose-state.js';
 
 /** Modes in the order the policy's allowed kinds are preferred; none allowed is `closed`. */
@@ -23,7 +25,12 @@ export function draftFromView(view: { state?: { values?: unknown } } | undefined
   return readComposeModalState(view?.state?.values as ViewStateValues | undefined);
 }
 
+/**
+ * The compose view for `userId`, in `t`'s language, keeping `draft`. `notice` is mrkdwn shown first as a
+ * warning, already escaped where it holds customer data.
+ */
 export async function renderCompose(
+  t: Translator,
   meta: ComposeMeta,
   s: SlackServices,
   userId: string,
@@ -32,16 +39,14 @@ export async function renderCompose(
 ): Promise<ModalView> {
   const now = s.clock();
   const ctx = await s.followup.composeContext(meta.contactId, meta.channelKey, now);
-  if (!ctx) return buildMessageModalView('Follow up', 'This contact or channel no longer exists.');
+  if (!ctx) return buildMessageModalView(t, t.t('compose.title'), t.t('compose.gone'));
   const { contact, channel, rule, status, templates, sandbox } = ctx;
   const allowedToSend = canSend(s, userId);
   const mode: ComposeMode = allowedToSend ? modeFor(status) : 'closed';
   const selectedTemplate = findTemplateByOptionValue(templates, draft.templateValue);
-  const notAllowed =
-    'You are not allowed to send follow-ups (your team limits it). ' +
-    `Ask an admin, or assign ${displayName(contact)} to someone who can.`;
+  const notAllowed = t.t('compose.notAllowedNotice', { name: escapeMrkdwn(displayName(contact)) });
   const shownNotice = notice || (allowedToSend ? undefined : notAllowed);
-  return buildComposeModalView({
+  return buildComposeModalView(t, {
     contact,
     channel,
     status,
@@ -50,7 +55,7 @@ export async function renderCompose(
     templates,
     ...(selectedTemplate ? { selectedTemplate } : {}),
     variableValues: draft.variables ?? {},
-    tags: rule.afterWindowTags.map((tag) => ({ tag, description: MESSAGE_TAG_USES[tag] ?? 'Message tag' })),
+    tags: rule.afterWindowTags.map((tag) => ({ tag, description: tagUse(t, tag) })),
     ...(draft.tagValue ? { selectedTag: draft.tagValue } : {}),
     ...(draft.text !== undefined ? { draftText: draft.text } : {}),
     sandbox,

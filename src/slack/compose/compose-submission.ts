@@ -2,24 +2,29 @@
  * Submitting the compose view. The policy is evaluated again at this instant: if the window moved the
  * modal says so and offers what is allowed now (the agent's text is kept); a field problem is a field
  * error. Only then is the follow-up written to the outbox, the view switched to "Sending…" and the follow-up
- * delivered — once per compose view.
+ * delivered — once per compose view. Every answer is in the language of the agent who submitted.
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { displayName } from '../../contacts/model.js';
 import type { SendFollowUpOutcome } from '../../followup/index.js';
-import { type OutboundMessage, describeReason } from '../../policy/index.js';
+import type { ChannelRule, ChannelType, OutboundMessage, Template, WindowStatus } from '../../policy/index.js';
 import { publishHome } from '../home/app-home.js';
+import { type Translator, lastKnownLanguage, translatorFor } from '../i18n/index.js';
+import { translatorOf } from '../language/request-translator.js';
 import { type SlackServices, canSend } from '../services.js';
+import { channelLabel, dateIn, reasonText, reopensText } from '../shared/format.js';
 import { ACTION, VARIABLE_BLOCK_PREFIX } from '../shared/ids.js';
 import { slackError } from '../shared/modal.js';
-import { boldName, dateToken, escapeMrkdwn } from '../shared/mrkdwn.js';
+import { boldName, escapeMrkdwn } from '../shared/mrkdwn.js';
 import { buildLoadingModalView, buildMessageModalView } from '../shared/notice-modal.js';
 import { blockIdOf, hasAction, parseMeta } from '../shared/view-state.js';
+import { messageWithBlock } from './block-value.js';
 import { type ComposeMode, findTemplateByOptionValue } from './compose-modal.js';
 import { type ComposeDraft, draftFromView, modeFor, renderCompose } from './compose-screen.js';
 import { type ComposeMeta, composeMetaSchema } from './compose-state.js';
+import { refusalText } from './refusal-text.js';
 import { buildSentConfirmation } from './send-messages.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -49,11 +54,26 @@ function fieldBlock(
   return blocks.find((b) => !values[b.slice(VARIABLE_BLOCK_PREFIX.length)]?.trim()) ?? blocks[0];
 }
 
+/** The agent's own text, escaped and quoted line by line (mrkdwn). */
 const quote = (text: string) =>
   escapeMrkdwn(text)
     .split('\n')
     .map((l) => `> ${l}`)
     .join('\n');
+
+/** "Your message, kept so nothing is lost: …" when the agent wrote something; '' otherwise. */
+function keptDraft(t: Translator, draft: ComposeDraft): string {
+  return draft.text?.trim() ? messageWithBlock(t, 'compose.draftKept', 'quote', quote(draft.text)) : '';
+}
+
+/** The window moved between building the view and submitting it: why, what reopens it, and the draft. */
+function windowChangedNotice(t: Translator, status: WindowStatus, mode: ComposeMode, draft: ComposeDraft): string {
+  const words = [t.t('compose.windowChanged'), reasonText(t, status)];
+  const reopens = mode === 'closed' ? reopensText(t, status) : null;
+  if (reopens) words.push(reopens);
+  const kept = keptDraft(t, draft);
+  return kept ? `${words.join(' ')}\n${kept}` : words.join(' ');
+}
 
 export interface ComposeSubmissionOptions {
   /**
@@ -71,90 +91,97 @@ const DEFAULT_OPTIONS: ComposeSubmissionOptions = { writeDeadlineMs: 2_000 };
  */
 export function composeSubmission(s: SlackServices, options: ComposeSubmissionOptions = DEFAULT_OPTIONS) {
   return async (args: ViewArgs): Promise<void> => {
+    const started = performance.now();
     let answered = false;
     const ack: ViewArgs['ack'] = (response) => {
       answered = true;
       return args.ack(response);
     };
+    const userId = args.body.user.id;
+    // Until the agent's language is read (a store read, or Slack's at most 1 s): the one they last got here.
+    let t = translatorFor(lastKnownLanguage(userId));
     try {
-      await submitCompose({ ...args, ack }, s, options);
+      t = await translatorOf(args.client, s, userId, args.logger);
+      await submitCompose(t, { ...args, ack }, s, { ...options, started });
     } catch (err) {
       args.logger.error('Submitting a follow-up failed', err);
       if (answered) return;
-      const why = escapeMrkdwn(slackError(err));
-      const text = `:x: Not sent: Followup could not check this follow-up (${why}). Nothing was sent; try again.`;
+      const text = t.t('compose.notSent.checkFailed', { why: escapeMrkdwn(slackError(err)) });
       await args
-        .ack({ response_action: 'update', view: buildMessageModalView('Not sent', text) })
+        .ack({ response_action: 'update', view: buildMessageModalView(t, t.t('compose.notSent.title'), text) })
         .catch(() => undefined);
     }
   };
 }
 
+/** What the agent tried to send, or the field errors that say what is missing. */
+function messageFromDraft(
+  t: Translator,
+  view: ViewSubmitAction['view'],
+  mode: ComposeMode,
+  draft: ComposeDraft,
+  ctx: { templates: readonly Template[]; contactLanguage: string | null },
+): { message: OutboundMessage | null; errors: Record<string, string> } {
+  if (mode === 'template') {
+    const template = findTemplateByOptionValue(ctx.templates, draft.templateValue);
+    if (!template) {
+      const block = blockIdOf(view, ACTION.template) ?? 'template';
+      return { message: null, errors: { [block]: t.t('compose.refusal.pickTemplate') } };
+    }
+    const variables = draft.variables ?? {};
+    return {
+      message: { kind: 'template', template, variables, contactLanguage: ctx.contactLanguage, author: 'agent' },
+      errors: {},
+    };
+  }
+  if (mode === 'tag') {
+    if (!draft.tagValue) {
+      const block = blockIdOf(view, ACTION.tag) ?? 'tag';
+      return { message: null, errors: { [block]: t.t('compose.refusal.pickTag') } };
+    }
+    return { message: { kind: 'tag', tag: draft.tagValue, text: draft.text ?? '', author: 'agent' }, errors: {} };
+  }
+  if (mode === 'text') return { message: { kind: 'text', text: draft.text ?? '', author: 'agent' }, errors: {} };
+  return { message: null, errors: {} };
+}
+
 async function submitCompose(
+  t: Translator,
   { ack, body, view, client, logger }: ViewArgs,
   s: SlackServices,
-  options: ComposeSubmissionOptions,
+  options: ComposeSubmissionOptions & { started: number },
 ): Promise<void> {
-  const started = performance.now();
+  const { started } = options;
   const userId = body.user.id;
+  const answerWith = (title: string, text: string) =>
+    ack({ response_action: 'update', view: buildMessageModalView(t, title, text) });
   const meta = parseMeta(composeMetaSchema, view);
   if (!meta) {
-    await ack({
-      response_action: 'update',
-      view: buildMessageModalView(
-        'Follow up',
-        'This form is out of date. Open the contact again and follow up from there.',
-      ),
-    });
+    await answerWith(t.t('compose.title'), t.t('compose.outOfDate'));
     return;
   }
   const draft = draftFromView(view);
   const ctx = await s.followup.composeContext(meta.contactId, meta.channelKey, s.clock());
   if (!ctx) {
-    await ack({
-      response_action: 'update',
-      view: buildMessageModalView('Follow up', 'This contact or channel no longer exists. Nothing was sent.'),
-    });
+    await answerWith(t.t('compose.title'), t.t('compose.goneNothingSent'));
     return;
   }
   if (!canSend(s, userId)) {
-    await ack({
-      response_action: 'update',
-      view: buildMessageModalView('Not allowed', 'Your team limits who may send follow-ups. Nothing was sent.'),
-    });
+    await answerWith(t.t('compose.notAllowedTitle'), t.t('compose.notAllowedNothingSent'));
     return;
   }
-  const { contact, status, templates } = ctx;
+  const { contact, status, templates, rule } = ctx;
   const mode = modeFor(status);
   if (mode !== builtMode(view)) {
-    const words = describeReason(status.reason);
-    const kept = draft.text?.trim() ? `\nYour message, kept so nothing is lost:\n${quote(draft.text)}` : '';
-    const reopens = mode === 'closed' && words.reopensWhen ? ` ${words.reopensWhen}` : '';
-    const notice = `:warning: The window changed while you were writing. ${words.summary}${reopens}${kept}`;
-    await ack({ response_action: 'update', view: await renderCompose(meta, s, userId, draft, notice) });
+    const notice = windowChangedNotice(t, status, mode, draft);
+    await ack({ response_action: 'update', view: await renderCompose(t, meta, s, userId, draft, notice) });
     return;
   }
 
-  let message: OutboundMessage | null = null;
-  const errors: Record<string, string> = {};
-  if (mode === 'template') {
-    const template = findTemplateByOptionValue(templates, draft.templateValue);
-    if (!template) errors[blockIdOf(view, ACTION.template) ?? 'template'] = 'Pick an approved template.';
-    else
-      message = {
-        kind: 'template',
-        template,
-        variables: draft.variables ?? {},
-        contactLanguage: contact.language || null,
-        author: 'agent',
-      };
-  } else if (mode === 'tag') {
-    if (!draft.tagValue)
-      errors[blockIdOf(view, ACTION.tag) ?? 'tag'] = 'Pick the message tag that fits this follow-up.';
-    else message = { kind: 'tag', tag: draft.tagValue, text: draft.text ?? '', author: 'agent' };
-  } else if (mode === 'text') {
-    message = { kind: 'text', text: draft.text ?? '', author: 'agent' };
-  }
+  const { message, errors } = messageFromDraft(t, view, mode, draft, {
+    templates,
+    contactLanguage: contact.language || null,
+  });
   if (!message) {
     await ack(Object.keys(errors).length ? { response_action: 'errors', errors } : undefined);
     return;
@@ -164,12 +191,11 @@ async function submitCompose(
   if (!plan.ok) {
     const field = plan.field === null ? undefined : fieldBlock(view, plan.field, draft.variables ?? {});
     if (field) {
-      await ack({ response_action: 'errors', errors: { [field]: plan.detail } });
+      const error = refusalText(t, plan, { message, rule, format: 'plain' });
+      await ack({ response_action: 'errors', errors: { [field]: error } });
     } else {
-      await ack({
-        response_action: 'update',
-        view: await renderCompose(meta, s, userId, draft, `:warning: ${plan.detail}`),
-      });
+      const notice = `:warning: ${refusalText(t, plan, { message, rule, format: 'mrkdwn' })}`;
+      await ack({ response_action: 'update', view: await renderCompose(t, meta, s, userId, draft, notice) });
     }
     return;
   }
@@ -177,9 +203,8 @@ async function submitCompose(
   // The outbox entry is written before Slack hears "Sending…": a crash after the answer cannot lose the
   // follow-up (the outbox worker delivers what is written). The write takes milliseconds; if the store
   // is slow, the answer goes at the deadline anyway so Slack's 3 s are kept, and the write goes on.
-  const label = ctx.rule.label;
   const name = displayName(contact);
-  const to = { name, label };
+  const attempt: Attempt = { meta, s, userId, draft, message, rule, to: { name, channel: ctx.channel.type } };
   const sendInput = {
     contactId: contact.id,
     channelKey: meta.channelKey,
@@ -195,66 +220,82 @@ async function submitCompose(
     logger.warn(`Writing a follow-up took over ${writeDeadlineMs} ms; Slack was answered before it was stored`);
   } else if (!early.ok) {
     logger.error('Writing a follow-up to the outbox failed', early.error);
-    const why = escapeMrkdwn(slackError(early.error));
-    const text = `:x: Not sent: Followup could not record the follow-up (${why}). Nothing was sent; try again.`;
-    await ack({ response_action: 'update', view: buildMessageModalView('Not sent', text) });
+    const text = t.t('compose.notSent.recordFailed', { why: escapeMrkdwn(slackError(early.error)) });
+    await answerWith(t.t('compose.notSent.title'), text);
     return;
   } else if (!early.value.ok) {
     // Refused or gone before anything was written: answer with it straight away.
-    await ack({ response_action: 'update', view: await notSentView(early.value, meta, s, userId, draft, to) });
+    await ack({ response_action: 'update', view: await notSentView(t, early.value, attempt) });
     return;
   }
-  await ack({ response_action: 'update', view: buildLoadingModalView('Follow up', 'Sending…') });
+  await ack({
+    response_action: 'update',
+    view: buildLoadingModalView(t, t.t('compose.title'), t.t('compose.sending')),
+  });
   try {
     const queued = await writing;
     const outcome = queued.ok ? await s.followup.deliverFollowUp(queued.entry, s.clock(), queued.duplicate) : queued;
+    const show = (shown: ModalView) => client.views.update({ view_id: view.id, view: shown });
     if (outcome.ok) {
-      const e = outcome.entry;
-      const what =
-        e.kind === 'template'
-          ? `template *${escapeMrkdwn(e.templateName ?? '')}*`
-          : e.kind === 'tag'
-            ? `tagged message (${e.tag})`
-            : 'message';
-      const lines = [
-        `:white_check_mark: ${outcome.duplicate ? 'Already sent' : 'Sent'}: ${what} to ${boldName(name)} on ${label}.`,
-        e.reopened ? 'The conversation is reopened and assigned to you.' : 'The conversation is assigned to you.',
-      ];
-      await client.views.update({
-        view_id: view.id,
-        view: buildMessageModalView(
-          e.sandbox ? 'Sent (sandbox)' : 'Sent',
-          lines.join('\n'),
-          e.sandbox ? { context: SANDBOX_CONTEXT } : {},
-        ),
-      });
-      if (!outcome.duplicate) await confirm(client, userId, s, { name, label, e }, logger);
+      await show(sentView(t, outcome.entry, outcome.duplicate, attempt.to));
+      if (!outcome.duplicate) await confirm(t, client, userId, s, { name, e: outcome.entry }, logger);
     } else if (outcome.kind === 'queued') {
-      await client.views.update({
-        view_id: view.id,
-        view: buildMessageModalView(
-          'Queued',
-          `:hourglass_flowing_sand: ${label} did not take the follow-up to ${boldName(name)} yet ` +
-            `(${escapeMrkdwn(outcome.detail)}). It is kept in the outbox and retried automatically from ` +
-            `${dateToken(outcome.nextAttemptAt, '{time}')}; you will see it under *Recent follow-ups* in the App Home.`,
-        ),
+      const text = t.t('compose.queued.text', {
+        channel: channelLabel(t, attempt.to.channel),
+        name: boldName(name),
+        detail: escapeMrkdwn(outcome.detail),
+        time: dateIn(t, outcome.nextAttemptAt, '{time}'),
       });
+      await show(buildMessageModalView(t, t.t('compose.queued.title'), text));
     } else {
-      await client.views.update({ view_id: view.id, view: await notSentView(outcome, meta, s, userId, draft, to) });
+      await show(await notSentView(t, outcome, attempt));
     }
   } catch (err) {
     logger.error('Sending a follow-up failed', err);
-    const failed = buildMessageModalView('Not sent', couldNotSend(err));
+    const text = t.t('compose.notSent.sendFailed', { why: escapeMrkdwn(slackError(err)) });
+    const failed = buildMessageModalView(t, t.t('compose.notSent.title'), text);
     await client.views.update({ view_id: view.id, view: failed }).catch(() => undefined);
   }
 }
 
-const SANDBOX_CONTEXT =
-  ':test_tube: *Sandbox*: no transport is configured for this channel, so nothing left Slack. ' +
-  'The follow-up is recorded as if sent.';
+/** One submission's send: what a "not sent" answer needs to say why and to keep the draft. */
+interface Attempt {
+  meta: ComposeMeta;
+  s: SlackServices;
+  userId: string;
+  draft: ComposeDraft;
+  message: OutboundMessage;
+  rule: ChannelRule;
+  to: { name: string; channel: ChannelType };
+}
 
-const couldNotSend = (err: unknown) =>
-  `:x: Something went wrong while sending (${escapeMrkdwn(slackError(err))}). Check the App Home before trying again.`;
+/** The parts of a sent outbox entry the answers show. */
+interface SentEntry {
+  kind: 'text' | 'template' | 'tag';
+  text: string;
+  sandbox: boolean;
+  reopened: boolean;
+  channel: string;
+  templateName: string | null;
+  tag: string | null;
+}
+
+function sentView(t: Translator, e: SentEntry, duplicate: boolean, to: Attempt['to']): ModalView {
+  const sent = t.t(duplicate ? 'compose.sent.textAgain' : 'compose.sent.text', {
+    kind: e.kind,
+    template: escapeMrkdwn(e.templateName ?? ''),
+    tag: escapeMrkdwn(e.tag ?? ''),
+    name: boldName(to.name),
+    channel: channelLabel(t, to.channel),
+  });
+  const lines = [sent, t.t(e.reopened ? 'compose.sent.reopened' : 'compose.sent.assigned')];
+  return buildMessageModalView(
+    t,
+    t.t(e.sandbox ? 'compose.sent.titleSandbox' : 'compose.sent.title'),
+    lines.join('\n'),
+    e.sandbox ? { context: t.t('compose.sent.sandbox') } : {},
+  );
+}
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -275,40 +316,47 @@ async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<Settle
   }
 }
 
+/** Reasons whose `detail` is Followup's own English, not a provider's answer: their words say it all. */
+const OWN_DETAIL_REASONS = new Set(['in_doubt', 'not_found']);
+
 /** The view for a follow-up that was refused, failed or found nothing to send to; the draft is kept. */
 async function notSentView(
+  t: Translator,
   outcome: Exclude<SendFollowUpOutcome, { ok: true } | { kind: 'queued' }>,
-  meta: ComposeMeta,
-  s: SlackServices,
-  userId: string,
-  draft: ComposeDraft,
-  to: { name: string; label: string },
+  attempt: Attempt,
 ): Promise<ModalView> {
+  const { meta, s, userId, draft, to, message, rule } = attempt;
   if (outcome.kind === 'refused') {
-    return renderCompose(meta, s, userId, draft, `:warning: Not sent. ${outcome.refusal.detail}`);
+    const reason = refusalText(t, outcome.refusal, { message, rule, format: 'mrkdwn' });
+    return renderCompose(t, meta, s, userId, draft, t.t('compose.notSent.refused', { reason }));
   }
-  const detail =
-    outcome.kind === 'failed' ? `${describeReason(outcome.reason).summary} (${outcome.detail})` : outcome.detail;
-  const kept = draft.text?.trim() ? `\n\nYour message, so nothing is lost:\n${quote(draft.text)}` : '';
-  const text = `:x: The follow-up to ${boldName(to.name)} on ${to.label} was not sent. ${escapeMrkdwn(detail)}${kept}`;
-  return buildMessageModalView('Not sent', text);
+  const who = { name: boldName(to.name), channel: channelLabel(t, to.channel) };
+  let text: string;
+  if (outcome.kind === 'failed') {
+    const reason = reasonText(t, { reason: outcome.reason });
+    text =
+      OWN_DETAIL_REASONS.has(outcome.reason) || !outcome.detail
+        ? t.t('compose.notSent.failedNoDetail', { ...who, reason })
+        : t.t('compose.notSent.failed', { ...who, reason, detail: escapeMrkdwn(outcome.detail) });
+  } else {
+    text = t.t('compose.notSent.gone', who);
+  }
+  const kept = keptDraft(t, draft);
+  return buildMessageModalView(t, t.t('compose.notSent.title'), kept ? `${text}\n\n${kept}` : text);
 }
 
 async function confirm(
+  t: Translator,
   client: WebClient,
   userId: string,
   s: SlackServices,
-  info: {
-    name: string;
-    label: string;
-    e: { kind: 'text' | 'template' | 'tag'; text: string; sandbox: boolean; reopened: boolean; channel: string };
-  },
+  info: { name: string; e: SentEntry },
   logger: { warn: (...a: unknown[]) => void },
 ): Promise<void> {
   try {
-    const msg = buildSentConfirmation({
+    const msg = buildSentConfirmation(t, {
       contactName: info.name,
-      channel: info.e.channel as never,
+      channel: info.e.channel as ChannelType,
       kind: info.e.kind,
       text: info.e.text,
       sandbox: info.e.sandbox,

@@ -1,15 +1,15 @@
 /**
- * Messages after a send: the confirmation DM and a refusal. Each returns `{ text, blocks }`; `text` is the
- * escaped fallback. Pure.
+ * Messages after a send: the confirmation DM, in the sender's language. Each returns `{ text, blocks }`;
+ * `text` is the escaped fallback. Pure.
  */
 import type { KnownBlock } from '@slack/types';
-import { type ChannelType, type SendKind, describeReason } from '../../policy/index.js';
+import type { ChannelType, SendKind } from '../../policy/index.js';
+import type { Translator } from '../i18n/index.js';
 import { type SlackMessage, context, section } from '../shared/blocks.js';
-import { CHANNEL_PRESENTATION, assigneeText, channelName } from '../shared/format.js';
-import { blockquote, boldName, escapeMrkdwn, escapeTruncated } from '../shared/mrkdwn.js';
+import { assigneeText, channelLabel, channelName } from '../shared/format.js';
+import { blockquote, boldName, escapeTruncated } from '../shared/mrkdwn.js';
 
 const NAME_MAX = 120;
-const KIND_WORDS: Record<SendKind, string> = { text: 'message', template: 'template', tag: 'tagged message' };
 
 export interface SentConfirmationInput {
   contactName: string;
@@ -24,26 +24,34 @@ export interface SentConfirmationInput {
   assignedTo: string | null;
 }
 
-export function buildSentConfirmation(input: SentConfirmationInput): SlackMessage {
-  const name = escapeTruncated(input.contactName, NAME_MAX);
-  const bold = boldName(input.contactName, NAME_MAX);
-  const what = KIND_WORDS[input.kind];
-  const lead = input.sandbox
-    ? `🧪 *Recorded in the sandbox* (not delivered): ${what} to ${bold} on ${channelName(input.channel)}`
-    : `✅ *Sent*: ${what} to ${bold} on ${channelName(input.channel)}`;
+function notesFor(t: Translator, input: SentConfirmationInput): string[] {
   const notes: string[] = [];
+  const assignee = input.assignedTo ? assigneeText(t, input.assignedTo) : null;
   if (input.reopened) {
-    notes.push(
-      `The conversation was reopened${input.assignedTo ? ` and assigned to ${assigneeText(input.assignedTo)}` : ''}.`,
-    );
-  } else if (input.assignedTo) {
-    notes.push(`Assigned to ${assigneeText(input.assignedTo)}.`);
+    notes.push(assignee ? t.t('compose.confirm.reopenedAssigned', { assignee }) : t.t('compose.confirm.reopened'));
+  } else if (assignee) {
+    notes.push(t.t('compose.confirm.assigned', { assignee }));
   }
-  if (input.kind === 'template') notes.push('Free text opens again only when the contact replies.');
-  if (!input.sandbox) notes.push('“Sent” is not “delivered”: a later provider error will be reported.');
+  if (input.kind === 'template') notes.push(t.t('compose.confirm.templateNoReopen'));
+  if (!input.sandbox) notes.push(t.t('compose.confirm.notDelivered'));
+  return notes;
+}
+
+export function buildSentConfirmation(t: Translator, input: SentConfirmationInput): SlackMessage {
+  const { kind } = input;
+  const lead = t.t(input.sandbox ? 'compose.confirm.sentSandbox' : 'compose.confirm.sent', {
+    kind,
+    name: boldName(input.contactName, NAME_MAX),
+    channel: channelName(t, input.channel),
+  });
   const blocks: KnownBlock[] = [section(lead)];
   if (input.text.trim()) blocks.push(section(blockquote(escapeTruncated(input.text, 2500))));
+  const notes = notesFor(t, input);
   if (notes.length) blocks.push(context(notes));
-  const verb = input.sandbox ? 'Recorded (sandbox)' : 'Sent';
-  return { text: `${verb}: ${what} to ${name} on ${CHANNEL_PRESENTATION[input.channel].label}`, blocks };
+  const text = t.t(input.sandbox ? 'compose.confirm.fallbackSandbox' : 'compose.confirm.fallback', {
+    kind,
+    name: escapeTruncated(input.contactName, NAME_MAX),
+    channel: channelLabel(t, input.channel),
+  });
+  return { text, blocks };
 }

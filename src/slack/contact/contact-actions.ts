@@ -1,5 +1,6 @@
 /** Contact view actions: assign to me and close the conversation, then show the contact as it is now. */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { translatorOf } from '../language/request-translator.js';
 import { type SlackServices, canSend } from '../services.js';
 import { renderInto } from '../shared/modal.js';
 import { buildMessageModalView } from '../shared/notice-modal.js';
@@ -17,8 +18,6 @@ export const CONTACT_CHANGES = {
   close: (s, contactId, userId) => s.followup.close({ contactId, by: userId, now: s.clock() }),
 } as const satisfies Record<string, ContactChange>;
 
-const NOT_ALLOWED = 'Your team limits who may assign and close conversations. Ask an admin.';
-
 export function changeContact(s: SlackServices, change: ContactChange) {
   return async ({ ack, body, client, logger }: ActionArgs): Promise<void> => {
     await ack();
@@ -27,11 +26,14 @@ export function changeContact(s: SlackServices, change: ContactChange) {
     if (!view || !meta) return;
     const userId = body.user.id;
     try {
-      await renderInto(client, logger, view.id, undefined, async () => {
-        if (!canSend(s, userId)) return buildMessageModalView('Not allowed', NOT_ALLOWED);
+      const t = await translatorOf(client, s, userId, logger);
+      await renderInto(client, logger, t, view.id, undefined, async () => {
+        if (!canSend(s, userId)) {
+          return buildMessageModalView(t, t.t('contact.notAllowedTitle'), t.t('contact.notAllowed'));
+        }
         // Inside the render: a change that fails shows "Something went wrong" instead of leaving the view as is.
         await change(s, meta.contactId, userId);
-        return renderContact(meta.contactId, s, userId);
+        return renderContact(t, meta.contactId, s, userId);
       });
     } catch (err) {
       logger.error('Contact action failed', err);

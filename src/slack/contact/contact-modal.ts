@@ -1,24 +1,27 @@
 /**
  * The contact modal: who the contact is, and for each channel what the window allows now, why, and what
- * would reopen it, with a "Follow up" button only where something may be sent.
+ * would reopen it, with a "Follow up" button only where something may be sent. Every word is the viewer's
+ * language (`t`); names, emails, phones and channel accounts are customer data, escaped, never translated.
  */
 import type { KnownBlock, ModalView } from '@slack/types';
 import { type Contact, type ContactChannel, channelKey, displayName } from '../../contacts/model.js';
 import type { WindowStatus } from '../../policy/index.js';
+import type { Translator } from '../i18n/index.js';
 import { actions, button, confirmDialog, context, divider, fields, header, plain, section } from '../shared/blocks.js';
 import {
-  CHANNEL_PRESENTATION,
   allowedText,
   assigneeText,
   badge,
   channelAccountName,
+  channelLabel,
   conversationText,
+  dateIn,
   messagesLeftText,
   reasonText,
   reopensText,
 } from '../shared/format.js';
 import { ACTION, BLOCK, CALLBACK, followUpValue, repeatedActionId } from '../shared/ids.js';
-import { boldName, dateToken, escapeTruncated } from '../shared/mrkdwn.js';
+import { boldName, escapeTruncated } from '../shared/mrkdwn.js';
 
 /** One section per channel: 40 channels + the fixed blocks stay under the 100-block modal limit. */
 export const CONTACT_CHANNELS_MAX = 40;
@@ -41,68 +44,78 @@ export interface ContactModalModel {
 }
 
 /** "Free text until …, then agent only until …" / "Window closes …". */
-export function windowLine(status: WindowStatus): string | null {
+export function windowLine(t: Translator, status: WindowStatus): string | null {
   const { state, changesAt, windowClosesAt } = status;
   if (state === 'open' && changesAt && windowClosesAt && changesAt < windowClosesAt) {
-    return `Free text until ${dateToken(changesAt)}, then agent only (HUMAN_AGENT) until ${dateToken(windowClosesAt)}`;
+    return t.t('contact.channel.freeTextThenAgent', {
+      freeUntil: dateIn(t, changesAt),
+      agentUntil: dateIn(t, windowClosesAt),
+    });
   }
-  if (windowClosesAt) return `Window closes ${dateToken(windowClosesAt)}`;
+  if (windowClosesAt) return t.t('contact.channel.windowCloses', { when: dateIn(t, windowClosesAt) });
   return null;
 }
 
-function channelBlock(item: ContactModalChannel, index: number, model: ContactModalModel): KnownBlock {
+function channelBlock(t: Translator, item: ContactModalChannel, index: number, model: ContactModalModel): KnownBlock {
   const { channel, status, sandbox } = item;
-  const lines = [`*${badge(status, model.now)}*${sandbox ? ' · 🧪 sandbox' : ''}`];
-  if (channel.channelId) lines.push(`Account: ${channelAccountName(channel)}`);
-  const window = windowLine(status);
+  const shownBadge = badge(t, status, model.now);
+  const lines = [sandbox ? t.t('contact.channel.badgeSandbox', { badge: shownBadge }) : `*${shownBadge}*`];
+  if (channel.channelId) lines.push(t.t('contact.channel.account', { account: channelAccountName(t, channel) }));
+  const window = windowLine(t, status);
   if (window) lines.push(window);
-  const left = messagesLeftText(status);
+  const left = messagesLeftText(t, status);
   if (left) lines.push(left);
-  lines.push(reasonText(status));
-  const reopens = reopensText(status);
+  lines.push(reasonText(t, status));
+  const reopens = reopensText(t, status);
   if (reopens) lines.push(`_${reopens}_`);
-  lines.push(allowedText(status));
+  lines.push(allowedText(t, status));
 
   const sendable = status.allowed.length > 0;
-  if (sendable && !model.canSend) lines.push('_You cannot send follow-ups: your team limits who may send._');
-  if (sandbox && sendable && model.canSend) lines.push('_Sandbox: a follow-up is recorded here, not delivered._');
+  if (sendable && !model.canSend) lines.push(t.t('contact.channel.cannotSend'));
+  if (sandbox && sendable && model.canSend) lines.push(t.t('contact.channel.sandboxNote'));
   if (!sendable || !model.canSend) return section(lines.join('\n'));
   return section(lines.join('\n'), {
     accessory: button(
-      'Follow up',
+      t.t('contact.followUp'),
       repeatedActionId(ACTION.composeOpen, index),
       followUpValue(model.contact.id, channelKey(channel)),
-      { style: 'primary', accessibilityLabel: `Follow up on ${CHANNEL_PRESENTATION[channel.type].label}` },
+      {
+        style: 'primary',
+        accessibilityLabel: t.t('contact.followUpLabel', { channel: channelLabel(t, channel.type) }),
+      },
     ),
   });
 }
 
-export function buildContactModalView(model: ContactModalModel): ModalView {
+function detailFields(t: Translator, model: ContactModalModel): KnownBlock {
   const { contact } = model;
-  const blocks: KnownBlock[] = [section(boldName(displayName(contact), 150))];
+  return fields([
+    t.t('contact.field.email', { email: contact.email ? escapeTruncated(contact.email, 320) : '—' }),
+    t.t('contact.field.phone', { phone: contact.phone ? escapeTruncated(contact.phone, 64) : '—' }),
+    contact.language
+      ? t.t('contact.field.language', { language: escapeTruncated(contact.language, 15) })
+      : t.t('contact.field.languageUnknown'),
+    t.t('contact.field.assignee', { assignee: assigneeText(t, contact.assignee) }),
+    t.t('contact.field.conversation', { conversation: conversationText(t, contact) }),
+  ]);
+}
 
-  blocks.push(
-    fields([
-      `*Email*\n${contact.email ? escapeTruncated(contact.email, 320) : '—'}`,
-      `*Phone*\n${contact.phone ? escapeTruncated(contact.phone, 64) : '—'}`,
-      `*Language*\n${contact.language ? escapeTruncated(contact.language, 15) : 'Unknown'}`,
-      `*Assigned to*\n${assigneeText(contact.assignee)}`,
-      `*Conversation*\n${conversationText(contact)}`,
-    ]),
-  );
+export function buildContactModalView(t: Translator, model: ContactModalModel): ModalView {
+  const { contact } = model;
+  const blocks: KnownBlock[] = [section(boldName(displayName(contact), 150)), detailFields(t, model)];
 
   const buttons = [];
   if (contact.assignee !== model.viewerId) {
-    buttons.push(button('Assign to me', ACTION.assignMe, contact.id));
+    buttons.push(button(t.t('contact.assignMe'), ACTION.assignMe, contact.id));
   }
   if (contact.status !== 'closed') {
     buttons.push(
-      button('Close conversation', ACTION.closeConversation, contact.id, {
+      button(t.t('contact.closeConversation'), ACTION.closeConversation, contact.id, {
         confirm: confirmDialog(
-          'Close the conversation?',
-          'The conversation is marked closed. Your team’s closing logic decides whether it stays assigned. ' +
-            'Messaging windows are not affected.',
-          'Close it',
+          t.t('contact.closeConfirm.title'),
+          t.t('contact.closeConfirm.text'),
+          t.t('contact.closeConfirm.confirm'),
+          t.t('contact.closeConfirm.deny'),
         ),
       }),
     );
@@ -110,28 +123,21 @@ export function buildContactModalView(model: ContactModalModel): ModalView {
   if (buttons.length) blocks.push(actions(buttons, BLOCK.contactActions));
 
   blocks.push(divider());
-  blocks.push(header(model.channels.length === 1 ? 'Channel' : `Channels (${model.channels.length})`));
-  if (model.channels.length === 0) {
-    blocks.push(
-      section(
-        'This contact has no channel on record, so nothing can be sent. ' +
-          'A channel appears when the contact writes or is imported with an address.',
-      ),
-    );
-  }
+  blocks.push(header(t.t('contact.channels', { count: model.channels.length })));
+  if (model.channels.length === 0) blocks.push(section(t.t('contact.noChannels')));
   const shown = model.channels.slice(0, CONTACT_CHANNELS_MAX);
   shown.forEach((item, i) => {
-    blocks.push(channelBlock(item, i, model));
+    blocks.push(channelBlock(t, item, i, model));
   });
   if (model.channels.length > shown.length) {
-    blocks.push(context([`…and ${model.channels.length - shown.length} more channels not shown.`]));
+    blocks.push(context([t.t('contact.moreChannels', { count: model.channels.length - shown.length })]));
   }
 
   return {
     type: 'modal',
     callback_id: CALLBACK.contact,
-    title: plain('Contact'),
-    close: plain('Close'),
+    title: plain(t.t('contact.title')),
+    close: plain(t.t('contact.close')),
     private_metadata: model.privateMetadata,
     blocks,
   };

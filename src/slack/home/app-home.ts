@@ -1,8 +1,10 @@
 /** App Home: the agent's closed contacts whose window is still open or closing soon, and recent sends. */
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, Logger, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ContactWithStatus } from '../../followup/index.js';
 import type { ChannelType } from '../../policy/index.js';
+import { isLanguage } from '../i18n/index.js';
+import { translatorOf } from '../language/request-translator.js';
 import { openSearchOnTrigger } from '../search/search-screen.js';
 import type { SlackServices } from '../services.js';
 import { buildHomeView } from './home-view.js';
@@ -19,8 +21,10 @@ function soonestClose(r: ContactWithStatus): number {
   return times.length ? Math.min(...times) : Number.POSITIVE_INFINITY;
 }
 
-export async function publishHome(client: WebClient, userId: string, s: SlackServices): Promise<void> {
+/** Publishes the agent's App Home in their language (read now, so a choice just made shows at once). */
+export async function publishHome(client: WebClient, userId: string, s: SlackServices, logger?: Logger): Promise<void> {
   const now = s.clock();
+  const t = await translatorOf(client, s, userId, logger);
   const pages = await Promise.all(
     STILL_OPEN.map((windowState) =>
       s.followup.search({ inbox: 'mine', agentId: userId, status: 'closed', windowState, limit: FOLLOW_UP_LIMIT }, now),
@@ -33,7 +37,8 @@ export async function publishHome(client: WebClient, userId: string, s: SlackSer
     .sort((a, b) => soonestClose(a) - soonestClose(b))
     .slice(0, FOLLOW_UP_LIMIT);
   const recent = await s.followup.recentFollowUps(userId, RECENT_LIMIT);
-  const view = buildHomeView({
+  const { language } = await s.preferences.get(userId);
+  const view = buildHomeView(t, {
     agentId: userId,
     followUps: followUps.map((r) => ({
       contact: r.contact,
@@ -48,6 +53,7 @@ export async function publishHome(client: WebClient, userId: string, s: SlackSer
       status: e.status,
     })),
     sandbox: followUps.some((r) => r.contact.channels.some((c) => s.followup.isSandbox(c))),
+    languageChoice: language !== null && isLanguage(language) ? language : null,
     now,
   });
   await client.views.publish({ user_id: userId, view });
@@ -59,7 +65,7 @@ export function homeOpened(s: SlackServices) {
     if (event.tab && event.tab !== 'home') return;
     if (typeof event.user !== 'string' || !event.user) return; // nobody to publish a Home tab for
     try {
-      await publishHome(client, event.user, s);
+      await publishHome(client, event.user, s, logger);
     } catch (err) {
       logger.error('Publishing the App Home failed', err);
     }

@@ -7,11 +7,17 @@
  * Each channel post carries message metadata `followup_notice` with its notice id (the notifier's claim), so
  * after a crash between posting and recording it, `findPosted` reads the channel's recent history
  * (`conversations.history`, scopes channels:history / groups:history) and the notice is not posted twice.
+ *
+ * Channel posts are read by many people: they are in one language, config `notifications.language`. A DM is
+ * read by its assignee alone: it is in their language (their choice, else their Slack locale), looked up after
+ * the channel post and bounded, so a slow store or Slack never holds the channel post up.
  */
 import type { MessageMetadata } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { type Contact, type ContactChannel, channelKey } from '../../contacts/model.js';
 import type { Notice, NoticeGroup, NoticeSink } from '../../notify/index.js';
+import type { AgentLanguageDeps } from '../i18n/agent-language.js';
+import { type Translator, agentLanguage, lastKnownLanguage, translatorFor } from '../i18n/index.js';
 import type { SlackMessage } from '../shared/blocks.js';
 import {
   type WindowClosedNoticeInput,
@@ -22,6 +28,12 @@ import {
 } from './notice-messages.js';
 
 const PACE_MS = 1_100;
+
+/**
+ * How long a DM waits for its assignee's language (a store read, at most one `users.info` of LOCALE_WAIT_MS)
+ * before it goes in the language this process last knew for them.
+ */
+const DM_LANGUAGE_WAIT_MS = 2_000;
 
 /** The metadata event type of our channel posts (Slack: lowercase letters, digits and underscores). */
 export const NOTICE_EVENT_TYPE = 'followup_notice';
@@ -46,9 +58,15 @@ export interface SlackNoticeSinkOptions {
   channel: string;
   loadContacts: (ids: readonly string[]) => Promise<Array<Contact | undefined>>;
   dmAssignee: boolean;
+  /** The language of channel posts (config `notifications.language`). */
+  language: string;
+  /** Where an assignee's language is read for a DM (the Slack services: preferences and clock). */
+  agents: AgentLanguageDeps;
   logger: { warn: (...a: unknown[]) => void };
   /** Tests shorten the pause between two posts to one channel. */
   paceMs?: number;
+  /** Tests shorten the wait for an assignee's language (DM_LANGUAGE_WAIT_MS). */
+  dmLanguageWaitMs?: number;
 }
 
 type Item = { contact: Contact; channel: ContactChannel; notice: Notice };
@@ -68,7 +86,8 @@ export class SlackNoticeSink implements NoticeSink {
     });
     if (!items.length) return;
     const target = this.targetOf(group.slackChannel);
-    const message = items.length === 1 && !group.digest ? single(items[0]!) : digest(group, items);
+    const t = translatorFor(this.opts.language);
+    const message = items.length === 1 && !group.digest ? single(t, items[0]!) : digest(t, group, items);
     // The notice id travels with the message, so after a crash `findPosted` finds it instead of posting again.
     await this.postTo(target, message, {
       event_type: NOTICE_EVENT_TYPE,
@@ -116,16 +135,36 @@ export class SlackNoticeSink implements NoticeSink {
   }
 
   private async dmAssignees(items: Item[]): Promise<void> {
+    const languages = new Map<string, Promise<Translator>>();
     for (const item of items) {
       const assignee = item.notice.assignee;
       if (!assignee) continue;
       try {
-        await this.postTo(assignee, single(item));
+        let t = languages.get(assignee);
+        if (!t) {
+          t = this.languageOf(assignee);
+          languages.set(assignee, t);
+        }
+        await this.postTo(assignee, single(await t, item));
       } catch (err) {
         // The channel post is the record; a DM that fails (app not allowed to DM) must not repeat it.
         this.opts.logger.warn(`Could not DM ${assignee} about ${item.notice.contactId}`, (err as Error).message);
       }
     }
+  }
+
+  /** The assignee's language for a DM: never fails, never waits longer than DM_LANGUAGE_WAIT_MS. */
+  private async languageOf(userId: string): Promise<Translator> {
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), this.opts.dmLanguageWaitMs ?? DM_LANGUAGE_WAIT_MS);
+    });
+    const read = agentLanguage(this.opts.client, this.opts.agents, userId).catch((err: unknown) => {
+      this.opts.logger.warn(`Could not read ${userId}'s language for a DM: ${(err as Error).message}`);
+      return null;
+    });
+    const code = await Promise.race([read, waited]).finally(() => clearTimeout(timer));
+    return translatorFor(code ?? lastKnownLanguage(userId));
   }
 
   /** One message to a channel or a user, no sooner than the pace allows. */
@@ -161,14 +200,14 @@ function closedNoticeInput(item: Item): WindowClosedNoticeInput {
   return { ...noticeSubject(item), status: item.notice.after, closedAt: item.notice.windowClosesAt };
 }
 
-function single(item: Item): SlackMessage {
+function single(t: Translator, item: Item): SlackMessage {
   return item.notice.kind === 'reminder'
-    ? buildWindowReminder(reminderInput(item))
-    : buildWindowClosedNotice(closedNoticeInput(item));
+    ? buildWindowReminder(t, reminderInput(item))
+    : buildWindowClosedNotice(t, closedNoticeInput(item));
 }
 
-function digest({ kind, minute }: NoticeGroup, items: Item[]): SlackMessage {
+function digest(t: Translator, { kind, minute }: NoticeGroup, items: Item[]): SlackMessage {
   return kind === 'reminder'
-    ? buildWindowDigest({ kind, minute, items: items.map(reminderInput) })
-    : buildWindowDigest({ kind, minute, items: items.map(closedNoticeInput) });
+    ? buildWindowDigest(t, { kind, minute, items: items.map(reminderInput) })
+    : buildWindowDigest(t, { kind, minute, items: items.map(closedNoticeInput) });
 }

@@ -7,6 +7,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { renderContact } from '../contact/contact-screen.js';
+import { translatorOf } from '../language/request-translator.js';
 import type { SlackServices } from '../services.js';
 import type { ViewStateValues } from '../shared/blocks.js';
 import { openThenRender, renderInto } from '../shared/modal.js';
@@ -42,7 +43,8 @@ export function refreshSearch(s: SlackServices, move: (meta: SearchMeta, view: V
       return;
     }
     try {
-      await renderInto(client, logger, view.id, view.hash, () => renderSearch(move(meta, view), s, body.user.id));
+      const t = await translatorOf(client, s, body.user.id, logger);
+      await renderInto(client, logger, t, view.id, view.hash, () => renderSearch(t, move(meta, view), s, body.user.id));
     } catch (err) {
       logger.error('Updating the search failed', err);
     }
@@ -51,11 +53,12 @@ export function refreshSearch(s: SlackServices, move: (meta: SearchMeta, view: V
 
 /** The Search button (a modal with an input needs one): same query, answered in the submission's ack. */
 export function searchSubmitted(s: SlackServices) {
-  return async ({ ack, body, view, logger }: SubmissionArgs): Promise<void> => {
+  return async ({ ack, body, view, client, logger }: SubmissionArgs): Promise<void> => {
     try {
+      const t = await translatorOf(client, s, body.user.id, logger);
       await ack({
         response_action: 'update',
-        view: await renderSearch(firstPage(queryFromView(view)), s, body.user.id),
+        view: await renderSearch(t, firstPage(queryFromView(view)), s, body.user.id),
       });
     } catch (err) {
       logger.error('Search submission failed', err);
@@ -70,9 +73,14 @@ export function openContact(s: SlackServices) {
     await ack();
     const contactId = 'value' in action ? action.value : undefined;
     if (!contactId) return;
-    const opening = { triggerId: body.trigger_id, push: body.view?.type === 'modal', title: 'Contact' };
     try {
-      await openThenRender(client, logger, opening, () => renderContact(contactId, s, body.user.id));
+      const t = await translatorOf(client, s, body.user.id, logger);
+      const opening = {
+        triggerId: body.trigger_id,
+        push: body.view?.type === 'modal',
+        title: t.t('search.contactLoading'),
+      };
+      await openThenRender(client, logger, t, opening, () => renderContact(t, contactId, s, body.user.id));
     } catch (err) {
       logger.error('Opening the contact failed', err);
     }

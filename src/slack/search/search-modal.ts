@@ -1,10 +1,14 @@
 /**
  * The search modal: find a contact whose conversation is closed and see each channel's window at a glance.
- * Pure: the listener runs the search and passes the page in; `now` only colours the badges.
+ * Pure: the listener runs the search and passes the page in; `now` only colours the badges. Every word is the
+ * agent's language (`t`); customer data is escaped and never translated.
  */
 import type { KnownBlock, ModalView, PlainTextOption, StaticSelect } from '@slack/types';
 import { displayName } from '../../contacts/model.js';
+import { MIN_PHONE_DIGITS } from '../../contacts/normalize.js';
+import type { QueryTextProblem } from '../../contacts/query.js';
 import { CHANNEL_TYPES, type ChannelType, WINDOW_STATES, type WindowState } from '../../policy/index.js';
+import type { MessageKey, Translator } from '../i18n/index.js';
 import {
   actions,
   button,
@@ -20,22 +24,25 @@ import {
   type ViewStateValues,
 } from '../shared/blocks.js';
 import {
-  CHANNEL_PRESENTATION,
   type ContactWithStatuses,
-  WINDOW_STATE_PRESENTATION,
+  WINDOW_STATE_EMOJI,
   assigneeText,
+  channelName,
   contactBadges,
   conversationText,
-  formatCount,
   reachText,
+  windowStateText,
 } from '../shared/format.js';
 import { ACTION, BLOCK, CALLBACK, repeatedActionId } from '../shared/ids.js';
-import { boldName, escapeMrkdwn, escapeTruncated, plainSafe } from '../shared/mrkdwn.js';
+import { boldName, escapeTruncated, plainSafe, truncate, warningText } from '../shared/mrkdwn.js';
 
 /** 2 blocks per result: 20 results + the fixed blocks stay well under the 100-block modal limit. */
 export const SEARCH_PAGE_SIZE_MAX = 20;
-const TITLE = 'Follow up';
 const NAME_MAX = 150;
+/** How much of the typed text a query problem quotes. */
+const QUOTED_MAX = 40;
+/** Slack's limit for a button's accessibility_label. */
+const ACCESSIBILITY_LABEL_MAX = 75;
 
 export type InboxFilter = 'mine' | 'all';
 export type StatusFilter = 'closed' | 'open' | 'any';
@@ -61,10 +68,10 @@ export interface SearchModalModel {
   pageSize: number;
   hasNext: boolean;
   privateMetadata: string;
-  /** Validation or error text shown at the top (escaped here). */
+  /** A warning shown at the top: mrkdwn in the agent's language, escaped by whoever made it. */
   notice?: string;
-  /** Why the search text was not searched (one line, escaped here): shown instead of results. */
-  queryProblem?: string;
+  /** Why the search text was not searched: shown instead of results (the text is quoted, escaped here). */
+  queryProblem?: QueryTextProblem;
   sandbox: boolean;
   now: Date;
 }
@@ -72,34 +79,35 @@ export interface SearchModalModel {
 /** Sentinel option value for "no filter" (option values must be non-empty). */
 export const ANY = 'any';
 
-const INBOX_LABEL: Record<InboxFilter, string> = { mine: 'Mine', all: 'All' };
-const STATUS_LABEL: Record<StatusFilter, string> = { closed: 'Closed', open: 'Open', any: 'Any status' };
+const INBOX_OPTION: Record<InboxFilter, MessageKey> = { mine: 'search.inbox.mine', all: 'search.inbox.all' };
+const STATUS_OPTION: Record<StatusFilter, MessageKey> = {
+  closed: 'search.status.closed',
+  open: 'search.status.open',
+  any: 'search.status.any',
+};
+const PROBLEM_LINE: Record<QueryTextProblem, MessageKey> = {
+  nothing_searchable: 'search.problem.nothingSearchable',
+  phone_too_short: 'search.problem.phoneTooShort',
+};
 
-function inboxOptions(canSeeAll: boolean): PlainTextOption[] {
+function inboxOptions(t: Translator, canSeeAll: boolean): PlainTextOption[] {
   const values: InboxFilter[] = canSeeAll ? ['mine', 'all'] : ['mine'];
-  return values.map((v) => option(`Inbox: ${INBOX_LABEL[v]}`, v));
+  return values.map((v) => option(t.t(INBOX_OPTION[v]), v));
 }
 
-function statusOptions(): PlainTextOption[] {
-  return (['closed', 'open', 'any'] as const).map((v) =>
-    option(v === 'any' ? STATUS_LABEL[v] : `Status: ${STATUS_LABEL[v]}`, v),
-  );
+function statusOptions(t: Translator): PlainTextOption[] {
+  return (['closed', 'open', 'any'] as const).map((v) => option(t.t(STATUS_OPTION[v]), v));
 }
 
-function channelOptions(): PlainTextOption[] {
+function channelOptions(t: Translator): PlainTextOption[] {
+  return [option(t.t('search.channel.any'), ANY), ...CHANNEL_TYPES.map((c) => option(channelName(t, c), c))];
+}
+
+function windowOptions(t: Translator): PlainTextOption[] {
   return [
-    option('Any channel', ANY),
-    ...CHANNEL_TYPES.map((c) => option(`${CHANNEL_PRESENTATION[c].emoji} ${CHANNEL_PRESENTATION[c].label}`, c)),
-  ];
-}
-
-function windowOptions(): PlainTextOption[] {
-  return [
-    option('Any window', ANY),
-    option('⏳ Closing within 24 h', 'closing_soon'),
-    ...WINDOW_STATES.map((s) =>
-      option(`${WINDOW_STATE_PRESENTATION[s].emoji} ${WINDOW_STATE_PRESENTATION[s].filter}`, s),
-    ),
+    option(t.t('search.window.any'), ANY),
+    option(t.t('search.window.closingSoon'), 'closing_soon'),
+    ...WINDOW_STATES.map((s) => option(`${WINDOW_STATE_EMOJI[s]} ${windowStateText(t, s, 'filter')}`, s)),
   ];
 }
 
@@ -107,7 +115,8 @@ function select(actionId: string, placeholder: string, options: PlainTextOption[
   const el: StaticSelect = {
     type: 'static_select',
     action_id: actionId,
-    placeholder: plain(placeholder, 150),
+    // A translation, never cut: the tests render every catalog against the 150-character limit.
+    placeholder: plain(placeholder),
     options,
   };
   const initial = initialOption(options, selected) ?? options[0];
@@ -115,64 +124,68 @@ function select(actionId: string, placeholder: string, options: PlainTextOption[
   return el;
 }
 
-function noResultsHints(model: SearchModalModel): string[] {
+function noResultsHints(t: Translator, model: SearchModalModel): string[] {
   const { query, canSeeAll } = model;
   const hints: string[] = [];
-  if (query.text.trim()) {
-    hints.push(
-      'Type fewer letters: names match from the start of a word, with or without accents; ' +
-        'emails by part or `@domain`; phones by their last digits.',
-    );
-  }
-  if (query.inbox === 'mine') {
-    hints.push(
-      canSeeAll
-        ? 'Set the inbox to *All* to include contacts assigned to others.'
-        : 'Only contacts assigned to you are shown.',
-    );
-  }
-  if (query.status !== 'any') hints.push('Choose *Any status* to include conversations that are still open.');
-  if (query.channel || query.windowState) hints.push('Set the channel and window filters to *Any*.');
-  if (hints.length === 0) hints.push('No contacts yet: import them with `followup import` or connect a channel.');
+  if (query.text.trim()) hints.push(t.t('search.hint.fewerLetters'));
+  if (query.inbox === 'mine') hints.push(t.t(canSeeAll ? 'search.hint.allInbox' : 'search.hint.ownInboxOnly'));
+  if (query.status !== 'any') hints.push(t.t('search.hint.anyStatus'));
+  if (query.channel || query.windowState) hints.push(t.t('search.hint.anyFilters'));
+  if (hints.length === 0) hints.push(t.t('search.hint.noContacts', { importCommand: 'followup import' }));
   return hints;
 }
 
-function resultBlocks(item: ContactWithStatuses, index: number, now: Date): KnownBlock[] {
+/**
+ * "Open <name>" for a screen reader, within the label's 75 characters: the name is cut, never the words.
+ * Exported for App Home's Open buttons.
+ */
+export function openLabel(t: Translator, key: MessageKey, name: string): string {
+  // Two more for the isolates a right-to-left language puts around the name.
+  const room = ACCESSIBILITY_LABEL_MAX - t.t(key, { name: '' }).length - 2;
+  return t.t(key, { name: truncate(plainSafe(name), Math.max(room, 8)) });
+}
+
+function resultBlocks(t: Translator, item: ContactWithStatuses, index: number, now: Date): KnownBlock[] {
   const { contact, statuses } = item;
   const lines = [boldName(displayName(contact), NAME_MAX)];
-  const reach = reachText(contact);
+  const reach = reachText(t, contact);
   if (reach) lines.push(reach);
-  lines.push(`${assigneeText(contact.assignee)} · ${conversationText(contact)}`);
+  lines.push(`${assigneeText(t, contact.assignee)} · ${conversationText(t, contact)}`);
   const blocks: KnownBlock[] = [
     section(lines.join('\n'), {
-      accessory: button('Open', repeatedActionId(ACTION.openContact, index), contact.id, {
-        accessibilityLabel: `Open ${plainSafe(displayName(contact))}`,
+      accessory: button(t.t('search.open'), repeatedActionId(ACTION.openContact, index), contact.id, {
+        accessibilityLabel: openLabel(t, 'search.openLabel', displayName(contact)),
       }),
     }),
   ];
-  const badges = contactBadges(statuses, now);
-  blocks.push(context(badges.length ? badges : ['No channels on record']));
+  const badges = contactBadges(t, statuses, now);
+  blocks.push(context(badges.length ? badges : [t.t('search.noChannels')]));
   return blocks;
 }
 
-export function buildSearchModalView(model: SearchModalModel): ModalView {
+/** The typed text as a problem line quotes it: one line, cut to QUOTED_MAX, escaped. */
+function quoted(text: string): string {
+  return escapeTruncated(text.trim().replace(/\s+/g, ' '), QUOTED_MAX);
+}
+
+export function buildSearchModalView(t: Translator, model: SearchModalModel): ModalView {
   const { query, now } = model;
   const blocks: KnownBlock[] = [];
 
-  if (model.notice) blocks.push(section(`:warning: ${escapeMrkdwn(model.notice)}`, { block_id: BLOCK.notice }));
-  if (model.sandbox) blocks.push(context(['🧪 *Sandbox*: follow-ups are recorded in Slack, not delivered to anyone.']));
+  if (model.notice) blocks.push(section(warningText(model.notice), { block_id: BLOCK.notice }));
+  if (model.sandbox) blocks.push(context([t.t('search.sandbox')]));
 
   blocks.push({
     type: 'input',
     block_id: BLOCK.searchText,
     optional: true,
     dispatch_action: true,
-    label: plain('Search'),
-    hint: plain('Name (accents optional), email or @domain, phone digits or the last digits'),
+    label: plain(t.t('search.input.label')),
+    hint: plain(t.t('search.input.hint')),
     element: {
       type: 'plain_text_input',
       action_id: ACTION.searchText,
-      placeholder: plain('Name, email, @domain or phone'),
+      placeholder: plain(t.t('search.input.placeholder')),
       dispatch_action_config: { trigger_actions_on: ['on_enter_pressed', 'on_character_entered'] },
       max_length: 500,
       ...(query.text ? { initial_value: query.text.slice(0, 500) } : {}),
@@ -183,10 +196,10 @@ export function buildSearchModalView(model: SearchModalModel): ModalView {
   blocks.push(
     actions(
       [
-        select(ACTION.inbox, 'Inbox', inboxOptions(model.canSeeAll), inbox),
-        select(ACTION.status, 'Status', statusOptions(), query.status),
-        select(ACTION.channel, 'Channel', channelOptions(), query.channel ?? ANY),
-        select(ACTION.windowState, 'Window', windowOptions(), query.windowState ?? ANY),
+        select(ACTION.inbox, t.t('search.filter.inbox'), inboxOptions(t, model.canSeeAll), inbox),
+        select(ACTION.status, t.t('search.filter.status'), statusOptions(t), query.status),
+        select(ACTION.channel, t.t('search.filter.channel'), channelOptions(t), query.channel ?? ANY),
+        select(ACTION.windowState, t.t('search.filter.window'), windowOptions(t), query.windowState ?? ANY),
       ],
       BLOCK.searchFilters,
     ),
@@ -195,29 +208,18 @@ export function buildSearchModalView(model: SearchModalModel): ModalView {
 
   const shown = model.results.slice(0, SEARCH_PAGE_SIZE_MAX);
   if (model.queryProblem) {
-    blocks.push(section(`:mag: ${escapeMrkdwn(model.queryProblem)}`, { block_id: BLOCK.searchResults }));
+    const line = t.t(PROBLEM_LINE[model.queryProblem], { text: quoted(query.text), digits: MIN_PHONE_DIGITS });
+    blocks.push(section(line, { block_id: BLOCK.searchResults }));
   } else if (model.total === 0 || shown.length === 0) {
-    blocks.push(header('No contacts match'));
-    blocks.push(
-      section(
-        noResultsHints(model)
-          .map((h) => `• ${h}`)
-          .join('\n'),
-        { block_id: BLOCK.searchResults },
-      ),
-    );
+    blocks.push(header(t.t('search.noResults')));
+    blocks.push(section(noResultsHints(t, model).join('\n'), { block_id: BLOCK.searchResults }));
   } else {
-    blocks.push(header(`${formatCount(model.total)} contact${model.total === 1 ? '' : 's'}`));
+    blocks.push(header(t.t('search.count', { total: model.total })));
     shown.forEach((item, i) => {
-      blocks.push(...resultBlocks(item, i, now));
+      blocks.push(...resultBlocks(t, item, i, now));
     });
     if (model.results.length > shown.length) {
-      blocks.push(
-        context([
-          `Showing the first ${shown.length} of ${model.results.length} on this page; ` +
-            'narrow the search to see the rest.',
-        ]),
-      );
+      blocks.push(context([t.t('search.firstOfPage', { shown: shown.length, count: model.results.length })]));
     }
   }
 
@@ -227,23 +229,21 @@ export function buildSearchModalView(model: SearchModalModel): ModalView {
     const last = model.page * size + shown.length;
     const pages = Math.max(model.page + 1, Math.ceil(model.total / size));
     blocks.push(
-      context([
-        `Page ${model.page + 1} of ${formatCount(pages)} · ` +
-          `${formatCount(first)}–${formatCount(last)} of ${formatCount(model.total)}`,
-      ]),
+      context([t.t('search.pagePosition', { page: model.page + 1, pages, first, last, total: model.total })]),
     );
     const buttons = [];
-    if (model.page > 0) buttons.push(button('◀ Previous', ACTION.pagePrev, String(model.page - 1)));
-    if (model.hasNext) buttons.push(button('Next ▶', ACTION.pageNext, String(model.page + 1)));
+    if (model.page > 0) buttons.push(button(t.t('search.previous'), ACTION.pagePrev, String(model.page - 1)));
+    if (model.hasNext) buttons.push(button(t.t('search.next'), ACTION.pageNext, String(model.page + 1)));
     blocks.push(actions(buttons, BLOCK.searchPaging));
   }
 
   return {
     type: 'modal',
     callback_id: CALLBACK.search,
-    title: plain(TITLE),
-    submit: plain('Search'),
-    close: plain('Close'),
+    // Translations, never cut: every catalog's fit the 24-character limit (test/slack/search).
+    title: plain(t.t('search.title')),
+    submit: plain(t.t('search.submit')),
+    close: plain(t.t('search.close')),
     private_metadata: model.privateMetadata,
     blocks,
   };

@@ -2,7 +2,9 @@
 import type { Logger } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { describeQueryTextProblem, queryTextProblem } from '../../contacts/query.js';
+import { queryTextProblem } from '../../contacts/query.js';
+import type { Translator } from '../i18n/index.js';
+import { translatorOf } from '../language/request-translator.js';
 import { type SlackServices, canSeeAll } from '../services.js';
 import { openThenRender } from '../shared/modal.js';
 import { buildSearchModalView } from './search-modal.js';
@@ -14,19 +16,24 @@ export function initialSearchMeta(text: string, s: SlackServices, userId: string
   return firstPage({ text: text.trim().slice(0, 500), inbox, status: 'closed' });
 }
 
-export async function renderSearch(meta: SearchMeta, s: SlackServices, userId: string): Promise<ModalView> {
+export async function renderSearch(
+  t: Translator,
+  meta: SearchMeta,
+  s: SlackServices,
+  userId: string,
+): Promise<ModalView> {
   const allowedAll = canSeeAll(s, userId);
   let notice: string | undefined;
   let q = meta.q;
   if (q.inbox === 'all' && !allowedAll) {
     q = { ...q, inbox: 'mine' };
-    notice = 'You can search your own inbox only (the All inbox is limited by your team’s settings).';
+    notice = t.t('search.allInboxNotAllowed');
   }
   const now = s.clock();
   const problem = queryTextProblem(q.text);
   if (problem) {
     // Searching would list everyone (or miss every phone): say what to type instead.
-    return buildSearchModalView({
+    return buildSearchModalView(t, {
       query: q,
       canSeeAll: allowedAll,
       results: [],
@@ -35,7 +42,7 @@ export async function renderSearch(meta: SearchMeta, s: SlackServices, userId: s
       pageSize: s.pageSize,
       hasNext: false,
       privateMetadata: encodeSearchMeta(firstPage(q)),
-      queryProblem: describeQueryTextProblem(q.text, problem),
+      queryProblem: problem,
       ...(notice ? { notice } : {}),
       sandbox: false,
       now,
@@ -55,7 +62,7 @@ export async function renderSearch(meta: SearchMeta, s: SlackServices, userId: s
     now,
   );
   const next: SearchMeta = { ...meta, q, next: page.nextCursor };
-  return buildSearchModalView({
+  return buildSearchModalView(t, {
     query: q,
     canSeeAll: allowedAll,
     results: page.results.map((r) => ({
@@ -75,13 +82,16 @@ export async function renderSearch(meta: SearchMeta, s: SlackServices, userId: s
 
 /** Opens the search from a trigger (command, shortcut, App Home) within the trigger's life. */
 export function openSearch(
+  t: Translator,
   client: WebClient,
   logger: Logger,
   s: SlackServices,
   from: { triggerId: string; userId: string; text?: string },
 ): Promise<void> {
   const meta = initialSearchMeta(from.text ?? '', s, from.userId);
-  return openThenRender(client, logger, { triggerId: from.triggerId }, () => renderSearch(meta, s, from.userId));
+  return openThenRender(client, logger, t, { triggerId: from.triggerId, title: t.t('search.title') }, () =>
+    renderSearch(t, meta, s, from.userId),
+  );
 }
 
 /** What a button or shortcut that opens the search brings: an ack, the trigger and the person. */
@@ -97,7 +107,8 @@ export function openSearchOnTrigger(s: SlackServices, failure: string) {
   return async ({ ack, body, client, logger }: SearchTriggerArgs): Promise<void> => {
     await ack();
     try {
-      await openSearch(client, logger, s, { triggerId: body.trigger_id, userId: body.user.id });
+      const t = await translatorOf(client, s, body.user.id, logger);
+      await openSearch(t, client, logger, s, { triggerId: body.trigger_id, userId: body.user.id });
     } catch (err) {
       logger.error(failure, err);
     }

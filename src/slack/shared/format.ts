@@ -1,26 +1,20 @@
 /**
- * How channels and window states look in Slack: one table per concept (data, not branches), and the few
- * phrases every surface shares (badge, reason in plain words, what can be sent now). Output is mrkdwn that
- * contains no customer text, except where a function says it escapes it.
+ * How channels and window states look in Slack, in the agent's language: emoji tables (data, not branches),
+ * and the few phrases every surface shares (badge, reason in plain words, what can be sent now). Output is
+ * mrkdwn that contains no customer text, except where a function says it escapes it.
  */
 import type { Contact, ContactChannel } from '../../contacts/model.js';
+import { lacksAddress } from '../../followup/no-address.js';
 import {
-  CHANNEL_TYPES,
   type ChannelType,
-  type Quota,
   type WindowState,
   type WindowStatus,
-  channelLabel,
   channelQuota,
   describeReason,
+  isChannelType,
 } from '../../policy/index.js';
-import { NO_ADDRESS_BADGE, lacksAddress } from '../../followup/no-address.js';
+import type { MessageKey, Translator } from '../i18n/index.js';
 import { dateToken, escapeTruncated, userMention } from './mrkdwn.js';
-
-export interface ChannelPresentation {
-  emoji: string;
-  label: string;
-}
 
 const CHANNEL_EMOJI: Readonly<Record<ChannelType, string>> = {
   whatsapp: '📱',
@@ -35,60 +29,32 @@ const CHANNEL_EMOJI: Readonly<Record<ChannelType, string>> = {
   email: '📧',
 };
 
-/** The emoji is Slack's; the label is the policy's. */
-export const CHANNEL_PRESENTATION: Readonly<Record<ChannelType, ChannelPresentation>> = Object.fromEntries(
-  CHANNEL_TYPES.map((type) => [type, { emoji: CHANNEL_EMOJI[type], label: channelLabel(type) }]),
-) as Record<ChannelType, ChannelPresentation>;
-
-export interface WindowStatePresentation {
-  emoji: string;
-  /** Short words after the channel name in a badge. */
-  badge: string;
-  /** Option text in the search filter. */
-  filter: string;
-  /** One line for the help message. */
-  meaning: string;
+export function channelEmoji(type: ChannelType): string {
+  return CHANNEL_EMOJI[type];
 }
 
-export const WINDOW_STATE_PRESENTATION: Readonly<Record<WindowState, WindowStatePresentation>> = {
-  open: { emoji: '🟢', badge: 'open', filter: 'Open', meaning: 'free text allowed until the window closes' },
-  human_agent: {
-    emoji: '🟡',
-    badge: 'agent only',
-    filter: 'Agent only (HUMAN_AGENT)',
-    meaning: 'Messenger/Instagram after 24 h: a person may still write (HUMAN_AGENT tag), automations may not',
-  },
-  template_only: {
-    emoji: '📝',
-    badge: 'template only',
-    filter: 'Template only',
-    meaning: 'WhatsApp after 24 h: only an approved template in the contact’s language',
-  },
-  tag_only: {
-    emoji: '🏷️',
-    badge: 'tag only',
-    filter: 'Tag only',
-    meaning: 'Messenger after 7 days: only a message with an allowed message tag',
-  },
-  chatbot_initiated: {
-    emoji: '🤖',
-    badge: 'chatbot-initiated',
-    filter: 'Chatbot-initiated',
-    meaning: 'Viber after the session: counts against the free monthly quota, or is billable',
-  },
-  closed: {
-    emoji: '🔴',
-    badge: 'closed',
-    filter: 'Closed',
-    meaning: 'nothing can be sent until the contact writes again',
-  },
-  no_window: {
-    emoji: '⚪',
-    badge: 'any time',
-    filter: 'Any time (no window)',
-    meaning: 'Telegram, LINE, website chat, SMS, email: write any time',
-  },
+/** The channel's name in the agent's language ("Website chat", "Chat du site"; brand names stay). */
+export function channelLabel(t: Translator, type: ChannelType): string {
+  return t.t(`channel.${type}`);
+}
+
+export const WINDOW_STATE_EMOJI: Readonly<Record<WindowState, string>> = {
+  open: '🟢',
+  human_agent: '🟡',
+  template_only: '📝',
+  tag_only: '🏷️',
+  chatbot_initiated: '🤖',
+  closed: '🔴',
+  no_window: '⚪',
 };
+
+/**
+ * A window state in words: `badge` (short words after the channel name), `filter` (the search filter's
+ * option) or `meaning` (one line of help).
+ */
+export function windowStateText(t: Translator, state: WindowState, what: 'badge' | 'filter' | 'meaning'): string {
+  return t.t(`state.${state}.${what}`);
+}
 
 /** A channel without an address: whatever its window, nothing can be sent (the policy's `no_address`). */
 export const NO_ADDRESS_EMOJI = '🚫';
@@ -96,19 +62,23 @@ export const NO_ADDRESS_EMOJI = '🚫';
 /** An open window closing within this is flagged ⏳: late enough that the agent should act now. */
 export const CLOSING_SOON_MS = 2 * 3_600_000;
 
-export function channelName(type: ChannelType): string {
-  const p = CHANNEL_PRESENTATION[type];
-  return `${p.emoji} ${p.label}`;
+export function channelName(t: Translator, type: ChannelType): string {
+  return `${CHANNEL_EMOJI[type]} ${channelLabel(t, type)}`;
 }
 
 /** `📱 WhatsApp` plus the channel account when there is one (escaped: it comes from the provider). */
-export function channelAccountName(channel: Pick<ContactChannel, 'type' | 'channelId'>): string {
-  const name = channelName(channel.type);
-  return channel.channelId ? `${name} (${escapeTruncated(channel.channelId, 40)})` : name;
+export function channelAccountName(t: Translator, channel: Pick<ContactChannel, 'type' | 'channelId'>): string {
+  const name = channelName(t, channel.type);
+  return channel.channelId ? `${name} (${t.isolate(escapeTruncated(channel.channelId, 40))})` : name;
 }
 
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+export function formatCount(t: Translator, n: number): string {
+  return t.number(n);
+}
+
+/** A Slack date token whose fallback (for clients that cannot render tokens) is in the agent's language. */
+export function dateIn(t: Translator, date: Date, format?: string): string {
+  return dateToken(date, format, t.utcDateTime(date));
 }
 
 /** When the state changes next, as an agent cares about it: free text ends, or the agent-only extension ends. */
@@ -122,78 +92,85 @@ export function closesAt(status: WindowStatus): Date | null {
  * The one-line badge, e.g. `🟢 WhatsApp · open until <date token>`. `now` only decides the ⏳ flag:
  * the builders never read the clock.
  */
-export function badge(status: WindowStatus, now: Date): string {
-  const label = CHANNEL_PRESENTATION[status.channel].label;
-  if (lacksAddress(status)) return `${NO_ADDRESS_EMOJI} ${label} · ${NO_ADDRESS_BADGE}`;
-  const p = WINDOW_STATE_PRESENTATION[status.state];
-  const parts = [`${p.emoji} ${label}`];
+export function badge(t: Translator, status: WindowStatus, now: Date): string {
+  const label = channelLabel(t, status.channel);
+  if (lacksAddress(status)) return `${NO_ADDRESS_EMOJI} ${label} · ${t.t('badge.noAddress')}`;
+  const words = windowStateText(t, status.state, 'badge');
+  const parts = [`${WINDOW_STATE_EMOJI[status.state]} ${label}`];
   const end = closesAt(status);
   if (end) {
     const soon = end.getTime() - now.getTime() <= CLOSING_SOON_MS;
-    parts.push(`${p.badge} until ${dateToken(end)}${soon ? ' ⏳' : ''}`);
+    parts.push(`${t.t('badge.until', { state: words, when: dateIn(t, end) })}${soon ? ' ⏳' : ''}`);
   } else {
-    parts.push(p.badge);
+    parts.push(words);
   }
   const cappedPerSession = channelQuota(status.channel) === 'session_cap';
   if (status.state === 'chatbot_initiated') {
-    parts.push(status.billable ? 'billable' : `${formatCount(status.messagesLeft ?? 0)} free left`);
+    parts.push(status.billable ? t.t('badge.billable') : t.t('badge.freeLeft', { left: status.messagesLeft ?? 0 }));
   } else if (cappedPerSession && status.state === 'open' && status.messagesLeft !== null) {
-    parts.push(`${formatCount(status.messagesLeft)} left`);
+    parts.push(t.t('badge.left', { left: status.messagesLeft }));
   } else if (status.state === 'closed' && status.changesAt) {
-    parts.push(`changes ${dateToken(status.changesAt)}`);
+    parts.push(t.t('badge.changes', { when: dateIn(t, status.changesAt) }));
   }
   return parts.join(' · ');
 }
 
-/** What the state means, in plain words (policy's reason table). */
-export function reasonText(status: Pick<WindowStatus, 'reason'>): string {
-  return describeReason(status.reason).summary;
+/** The catalog key for a reason code: the channel's own words first (`reason.whatsapp.window_closed`). */
+function reasonKey(t: Translator, code: string, suffix: '' | '.reopens'): MessageKey | null {
+  const [maybeChannel, ...rest] = code.split('.');
+  const bare = isChannelType(maybeChannel) ? rest.join('.') : code;
+  for (const key of [`reason.${code}${suffix}`, `reason.${bare}${suffix}`]) if (t.has(key)) return key;
+  return null;
+}
+
+/** What the state means, in plain words (the policy's reason codes, worded by the catalog). */
+export function reasonText(t: Translator, status: Pick<WindowStatus, 'reason'>): string {
+  const key = reasonKey(t, status.reason, '');
+  // A code no catalog knows yet (a new provider answer): the policy's English words rather than nothing.
+  return key ? t.t(key) : describeReason(status.reason).summary;
 }
 
 /** What would make free text possible again; null when nothing is closed. */
-export function reopensText(status: Pick<WindowStatus, 'reason'>): string | null {
-  return describeReason(status.reason).reopensWhen ?? null;
+export function reopensText(t: Translator, status: Pick<WindowStatus, 'reason'>): string | null {
+  if (!describeReason(status.reason).reopensWhen) return null;
+  const key = reasonKey(t, status.reason, '.reopens');
+  return key ? t.t(key) : (describeReason(status.reason).reopensWhen ?? null);
 }
-
-const plural = (n: number): string => (n === 1 ? '' : 's');
-
-/** `messagesLeft` in words, by what the channel counts down (the policy's `quota`). */
-const MESSAGES_LEFT_TEXT: Readonly<Record<Quota, (left: number, billable: boolean) => string>> = {
-  session_cap: (left) => `${formatCount(left)} message${plural(left)} left in this window`,
-  monthly_free: (left, billable) =>
-    billable
-      ? 'Free chatbot-initiated quota used up this month: messages are billable'
-      : `${formatCount(left)} free chatbot-initiated message${plural(left)} left this month`,
-};
 
 /** WeChat / Viber counters in words; null for channels that count nothing. */
-export function messagesLeftText(status: WindowStatus): string | null {
-  if (status.messagesLeft === null) return null;
+export function messagesLeftText(t: Translator, status: WindowStatus): string | null {
+  const left = status.messagesLeft;
+  if (left === null) return null;
   const quota = channelQuota(status.channel);
-  if (quota) return MESSAGES_LEFT_TEXT[quota](status.messagesLeft, status.billable);
-  return `${formatCount(status.messagesLeft)} message${plural(status.messagesLeft)} left`;
+  if (quota === 'session_cap') return t.t('left.sessionCap', { left });
+  if (quota === 'monthly_free')
+    return status.billable ? t.t('left.monthlyBillable') : t.t('left.monthlyFree', { left });
+  return t.t('left.other', { left });
 }
 
-const SEND_KIND_WORDS = { text: 'free text', template: 'an approved template', tag: 'a tagged message' } as const;
-
 /** "Can send now: free text or an approved template." / "Nothing can be sent now." */
-export function allowedText(status: WindowStatus): string {
-  if (status.allowed.length === 0) return 'Nothing can be sent now.';
-  const words = status.allowed.map((k) => SEND_KIND_WORDS[k]);
-  const kind = status.humanOnly ? `${words.join(' or ')} written by you (HUMAN_AGENT)` : words.join(' or ');
-  return `Can send now: ${kind}${status.state === 'chatbot_initiated' ? ' (chatbot-initiated)' : ''}.`;
+export function allowedText(t: Translator, status: WindowStatus): string {
+  if (status.allowed.length === 0) return t.t('allowed.nothing');
+  const kinds = t.list(
+    status.allowed.map((k) => t.t(`allowed.kind.${k}`)),
+    'disjunction',
+  );
+  if (status.humanOnly) return t.t('allowed.canSendHuman', { kinds });
+  if (status.state === 'chatbot_initiated') return t.t('allowed.canSendChatbot', { kinds });
+  return t.t('allowed.canSend', { kinds });
 }
 
 /** `<@U123>` or "Unassigned". */
-export function assigneeText(assignee: string | null): string {
-  return assignee ? userMention(assignee) : 'Unassigned';
+export function assigneeText(t: Translator, assignee: string | null): string {
+  return assignee ? userMention(assignee) : t.t('assignee.none');
 }
 
 /** "Closed <date>" / "Open since <date>". */
-export function conversationText(contact: Pick<Contact, 'status' | 'statusChangedAt'>): string {
+export function conversationText(t: Translator, contact: Pick<Contact, 'status' | 'statusChangedAt'>): string {
   const at = new Date(contact.statusChangedAt);
-  const when = Number.isNaN(at.getTime()) ? '' : ` ${dateToken(at)}`;
-  return contact.status === 'closed' ? `Closed${when}` : `Open since${when}`;
+  const closed = contact.status === 'closed';
+  if (Number.isNaN(at.getTime())) return t.t(closed ? 'conversation.closedUndated' : 'conversation.openUndated');
+  return t.t(closed ? 'conversation.closed' : 'conversation.openSince', { when: dateIn(t, at) });
 }
 
 /** The earliest `closesAt` among a contact's statuses, for "soonest close first" lists. */
@@ -213,14 +190,14 @@ export interface ContactWithStatuses {
 }
 
 /** One badge per channel, in the contact's channel order. */
-export function contactBadges(statuses: ContactWithStatuses['statuses'], now: Date): string[] {
-  return statuses.map(({ status }) => badge(status, now));
+export function contactBadges(t: Translator, statuses: ContactWithStatuses['statuses'], now: Date): string[] {
+  return statuses.map(({ status }) => badge(t, status, now));
 }
 
 /** Where to reach the contact: email and phone, escaped, empty parts left out. */
-export function reachText(contact: Pick<Contact, 'email' | 'phone'>): string {
+export function reachText(t: Translator, contact: Pick<Contact, 'email' | 'phone'>): string {
   return [contact.email, contact.phone]
     .filter((s) => s.trim().length > 0)
-    .map((s) => escapeTruncated(s, 120))
+    .map((s) => t.isolate(escapeTruncated(s, 120)))
     .join(' · ');
 }

@@ -38,6 +38,7 @@ export const ACTION = {
   text: 'followup_text',
   // Home tab
   homeOpenSearch: 'followup_home_open_search',
+  homeLanguage: 'followup_home_language',
   // notifications
   notifyFollowUp: 'followup_notify_follow_up',
 } as const;
@@ -57,6 +58,7 @@ export const BLOCK = {
   text: 'followup_text',
   preview: 'followup_preview',
   homeActions: 'followup_home_actions',
+  homeLanguage: 'followup_home_language',
 } as const;
 
 /** The input block of a template variable: `var:1`, `var:first_name`. */

@@ -1,11 +1,13 @@
 /**
  * Opening and updating modals the way Slack needs: open (or push) a loading view with the trigger_id at
  * once — it lives 3 s and works once — then render and `views.update` with the view's hash so two racing
- * updates cannot overwrite each other.
+ * updates cannot overwrite each other. Both take the acting agent's translator: the loading view and the
+ * "something went wrong" answer are in their language.
  */
 import type { ModalView } from '@slack/types';
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { Translator } from '../i18n/index.js';
 import { buildLoadingModalView, buildMessageModalView } from './notice-modal.js';
 
 /**
@@ -18,6 +20,7 @@ export const RENDER_BUDGET_MS = 400;
 export async function openThenRender(
   client: WebClient,
   logger: Logger,
+  t: Translator,
   opts: { triggerId: string; push?: boolean; title?: string; budgetMs?: number },
   render: () => Promise<ModalView>,
 ): Promise<void> {
@@ -39,10 +42,10 @@ export async function openThenRender(
     await open(first.view);
     return;
   }
-  const opened = await open(buildLoadingModalView(opts.title ?? 'Follow up'));
+  const opened = await open(buildLoadingModalView(t, opts.title));
   const viewId = opened.view?.id;
   if (!viewId) throw new Error('Slack did not return the id of the opened view');
-  await renderInto(client, logger, viewId, opened.view?.hash, async () => {
+  await renderInto(client, logger, t, viewId, opened.view?.hash, async () => {
     const done = await rendering;
     if ('error' in done) throw done.error;
     return done.view;
@@ -52,6 +55,7 @@ export async function openThenRender(
 export async function renderInto(
   client: WebClient,
   logger: Logger,
+  t: Translator,
   viewId: string,
   hash: string | undefined,
   render: () => Promise<ModalView>,
@@ -61,11 +65,7 @@ export async function renderInto(
     view = await render();
   } catch (err) {
     logger.error('Rendering a view failed', err);
-    view = buildMessageModalView(
-      'Something went wrong',
-      ':warning: Followup could not load this. Try again; if it keeps happening, tell your Slack admin ' +
-        '(the app logs have the details).',
-    );
+    view = buildMessageModalView(t, t.t('app.failedTitle'), t.t('app.failed'));
   }
   try {
     await client.views.update({ view_id: viewId, ...(hash ? { hash } : {}), view });

@@ -1,5 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextInput, SectionBlock, StaticSelect } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { english } from '../../../src/slack/i18n/index.js';
 import type { ContactChannel } from '../../../src/contacts/model.js';
 import {
   MESSAGE_TAG_USES,
@@ -26,6 +27,7 @@ import {
   variableBlockId,
 } from '../../../src/slack/shared/ids.js';
 import { assertBlockKitLimits } from '../../support/block-kit-limits.js';
+import { escapeMrkdwn } from '../../../src/slack/shared/mrkdwn.js';
 import {
   ARABIC_TEXT,
   DAY,
@@ -93,7 +95,7 @@ const byId = (view: ModalView, id: string) =>
 
 describe('buildComposeModalView: text mode', () => {
   it('is the compose modal with a header line, a multiline input and Send', () => {
-    const view = buildComposeModalView(model(waOpen, wa, { draftText: 'Xin chào' }));
+    const view = buildComposeModalView(english, model(waOpen, wa, { draftText: 'Xin chào' }));
     expect(view).toMatchObject({
       callback_id: CALLBACK.compose,
       title: { text: 'Follow up' },
@@ -122,13 +124,13 @@ describe('buildComposeModalView: text mode', () => {
   it('sets max_length to the channel limit when it is under 3,000, and explains UTF-16 counting on LINE', () => {
     const ig = ch('instagram', ago(HOUR));
     const igOpen = evaluateWindow({ channel: 'instagram', now: NOW, lastInboundAt: ago(HOUR) });
-    const view = buildComposeModalView(model(igOpen, ig));
+    const view = buildComposeModalView(english, model(igOpen, ig));
     const input = byId(view, BLOCK.text) as InputBlock;
     expect((input.element as PlainTextInput).max_length).toBe(1000);
     expect(input.hint?.text).toBe('Up to 1,000 characters on Instagram.');
     const line = ch('line', null);
     const lineOpen = evaluateWindow({ channel: 'line', now: NOW, lastInboundAt: null });
-    const lineView = buildComposeModalView(model(lineOpen, line));
+    const lineView = buildComposeModalView(english, model(lineOpen, line));
     expect((byId(lineView, BLOCK.text) as InputBlock).hint?.text).toMatch(/LINE counts UTF-16 units/);
   });
 
@@ -136,35 +138,35 @@ describe('buildComposeModalView: text mode', () => {
     const ig = ch('instagram', ago(HOUR));
     const igOpen = evaluateWindow({ channel: 'instagram', now: NOW, lastInboundAt: ago(HOUR) });
     const shorter = ruleFor('instagram', { instagram: { maxTextLength: 800 } });
-    const view = buildComposeModalView(model(igOpen, ig, { rule: shorter }));
+    const view = buildComposeModalView(english, model(igOpen, ig, { rule: shorter }));
     const input = byId(view, BLOCK.text) as InputBlock;
     expect((input.element as PlainTextInput).max_length).toBe(800);
     expect(input.hint?.text).toBe('Up to 800 characters on Instagram.');
     const t = template({ body: 'Hi {{1}}' });
     const filled = { mode: 'template' as const, templates: [t], selectedTemplate: t, variableValues: { '1': 'Linh' } };
     const rule = { ...ruleFor('whatsapp'), templateBodyMax: 5 };
-    const templateView = buildComposeModalView(model(waClosed, wa, { ...filled, rule }));
+    const templateView = buildComposeModalView(english, model(waClosed, wa, { ...filled, rule }));
     expect(json(templateView)).toContain(':warning: 7 characters: WhatsApp allows 5 in a template');
   });
 
   it('leaves max_length unset when the channel has no limit', () => {
     const email = ch('email', null);
     const emailOpen = evaluateWindow({ channel: 'email', now: NOW, lastInboundAt: null });
-    const view = buildComposeModalView(model(emailOpen, email));
+    const view = buildComposeModalView(english, model(emailOpen, email));
     const input = byId(view, BLOCK.text) as InputBlock;
     expect((input.element as PlainTextInput).max_length).toBeUndefined();
     expect(input.hint?.text).toMatch(/No length limit on Email/);
   });
 
   it('never cuts a draft: one longer than the box is reported, not shortened', () => {
-    const view = buildComposeModalView(model(waOpen, wa, { draftText: 'x'.repeat(3500) }));
+    const view = buildComposeModalView(english, model(waOpen, wa, { draftText: 'x'.repeat(3500) }));
     expect((byId(view, BLOCK.text) as InputBlock).element).not.toHaveProperty('initial_value');
     expect(json(view)).toContain('Your draft (3,500 characters) is longer than this box holds (3,000)');
     assertBlockKitLimits('modal', view);
   });
 
   it('warns that Messenger HUMAN_AGENT messages must be written by a person', () => {
-    const view = buildComposeModalView(model(fbHuman, fbChannel));
+    const view = buildComposeModalView(english, model(fbHuman, fbChannel));
     expect(json(view)).toContain('Sent with the HUMAN_AGENT tag: write it yourself; automations may not use it.');
     expect(((byId(view, BLOCK.text) as InputBlock).element as PlainTextInput).max_length).toBe(2000);
   });
@@ -177,7 +179,7 @@ describe('buildComposeModalView: text mode', () => {
       lastInboundAt: ago(2 * DAY),
       chatbotInitiatedThisMonth: 9_995,
     });
-    const freeView = buildComposeModalView(model(free, viber));
+    const freeView = buildComposeModalView(english, model(free, viber));
     expect(json(freeView)).toContain('Counts as chatbot-initiated: 5 free left this month.');
     const billable = evaluateWindow({
       channel: 'viber',
@@ -186,18 +188,19 @@ describe('buildComposeModalView: text mode', () => {
       chatbotInitiatedThisMonth: 10_000,
       rules: { viber: { commercialTerms: true } },
     });
-    const billableView = buildComposeModalView(model(billable, viber));
+    const billableView = buildComposeModalView(english, model(billable, viber));
     expect(json(billableView)).toContain('Counts as chatbot-initiated and is billable');
   });
 
   it('shows WeChat messages left', () => {
     const wc = ch('wechat', ago(HOUR), { outboundSinceInbound: 18 });
     const status = evaluateWindow({ channel: 'wechat', now: NOW, lastInboundAt: ago(HOUR), outboundSinceInbound: 18 });
-    expect(json(buildComposeModalView(model(status, wc)))).toContain('2 messages left in this window');
+    expect(json(buildComposeModalView(english, model(status, wc)))).toContain('2 messages left in this window');
   });
 
   it('says "Send (sandbox)" in the sandbox and shows a notice first, as a warning', () => {
     const view = buildComposeModalView(
+      english,
       model(waOpen, wa, {
         sandbox: true,
         notice: 'The window closed while you were writing; now only a template can be sent.',
@@ -216,7 +219,7 @@ describe('buildComposeModalView: template mode', () => {
   const templates = arabicTemplates(3);
 
   it('offers the templates in a dispatching select with name · language and a body preview', () => {
-    const view = buildComposeModalView(model(waClosed, wa, { mode: 'template', templates }));
+    const view = buildComposeModalView(english, model(waClosed, wa, { mode: 'template', templates }));
     const block = byId(view, BLOCK.template) as InputBlock;
     expect(block.dispatch_action).toBe(true);
     const select = block.element as StaticSelect;
@@ -242,6 +245,7 @@ describe('buildComposeModalView: template mode', () => {
   it('renders one input per variable and an escaped preview once a template is chosen', () => {
     const t = template({ name: 'shipped', language: 'ar', body: 'مرحباً {{1}}، طلبك {{2}} في الطريق. {{first_name}}' });
     const view = buildComposeModalView(
+      english,
       model(waClosed, wa, {
         mode: 'template',
         templates: [t],
@@ -270,7 +274,7 @@ describe('buildComposeModalView: template mode', () => {
     expect((varBlocks[0]!.element as PlainTextInput).initial_value).toBe(INJECTION);
     const preview = byId(view, BLOCK.preview) as SectionBlock;
     expect(preview.text!.text).toBe(`*Preview*\n>مرحباً ${INJECTION_ESCAPED}، طلبك {{2}} في الطريق. {{first_name}}`);
-    expect(json(view)).toContain('Fill in {{2}}, {{first_name}}');
+    expect(json(view)).toContain('Fill in {{2}} and {{first_name}}');
     expect(json(view)).toMatch(/\d+ \/ 1,024 characters/);
     assertBlockKitLimits('modal', view);
   });
@@ -278,6 +282,7 @@ describe('buildComposeModalView: template mode', () => {
   it('warns when the filled-in template is longer than WhatsApp allows', () => {
     const t = template({ body: 'Hi {{1}}' });
     const view = buildComposeModalView(
+      english,
       model(waClosed, wa, {
         mode: 'template',
         templates: [t],
@@ -292,6 +297,7 @@ describe('buildComposeModalView: template mode', () => {
     const many = arabicTemplates(130);
     const chosen = many[120]!;
     const view = buildComposeModalView(
+      english,
       model(waClosed, wa, {
         mode: 'template',
         templates: many,
@@ -309,6 +315,7 @@ describe('buildComposeModalView: template mode', () => {
   it('handles template names too long for an option value', () => {
     const long = template({ name: 'n'.repeat(300), body: 'Hi {{1}}' });
     const view = buildComposeModalView(
+      english,
       model(waClosed, wa, { mode: 'template', templates: [long], selectedTemplate: long }),
     );
     const value = ((byId(view, BLOCK.template) as InputBlock).element as StaticSelect).options![0]!.value!;
@@ -318,7 +325,7 @@ describe('buildComposeModalView: template mode', () => {
   });
 
   it('says so and offers no submit when no APPROVED template is in the contact language', () => {
-    const view = buildComposeModalView(model(waClosed, wa, { mode: 'template', templates: [] }));
+    const view = buildComposeModalView(english, model(waClosed, wa, { mode: 'template', templates: [] }));
     expect(view.submit).toBeUndefined();
     expect(view.close?.text).toBe('Close');
     expect(json(view)).toContain('No APPROVED WhatsApp templates in ar.');
@@ -328,6 +335,7 @@ describe('buildComposeModalView: template mode', () => {
   it('stays within limits with 60 Arabic templates and every variable filled with Arabic text', () => {
     const many = arabicTemplates(60);
     const view = buildComposeModalView(
+      english,
       model(waClosed, wa, {
         mode: 'template',
         templates: many,
@@ -347,7 +355,10 @@ describe('buildComposeModalView: template mode', () => {
   it('caps the number of variable inputs', () => {
     const body = Array.from({ length: 80 }, (_, i) => `{{${i + 1}}}`).join(' ');
     const t = template({ body });
-    const view = buildComposeModalView(model(waClosed, wa, { mode: 'template', templates: [t], selectedTemplate: t }));
+    const view = buildComposeModalView(
+      english,
+      model(waClosed, wa, { mode: 'template', templates: [t], selectedTemplate: t }),
+    );
     assertBlockKitLimits('modal', view);
     expect(view.blocks.filter((b) => b.block_id?.startsWith('var:'))).toHaveLength(0);
     expect(json(view)).toContain('This template has 80 variables');
@@ -357,7 +368,7 @@ describe('buildComposeModalView: template mode', () => {
 describe('buildComposeModalView: tag mode', () => {
   it('offers the allowed tags with their use, plus the text input', () => {
     const tagged = { mode: 'tag' as const, tags, selectedTag: 'POST_PURCHASE_UPDATE', draftText: 'Your order shipped' };
-    const view = buildComposeModalView(model(fbTag, fbChannel, tagged));
+    const view = buildComposeModalView(english, model(fbTag, fbChannel, tagged));
     const select = (byId(view, BLOCK.tag) as InputBlock).element as StaticSelect;
     expect(select.action_id).toBe(ACTION.tag);
     expect(select.options!.map((o) => o.value)).toEqual([
@@ -374,7 +385,7 @@ describe('buildComposeModalView: tag mode', () => {
   });
 
   it('offers nothing when no tag is enabled', () => {
-    const view = buildComposeModalView(model(fbTag, fbChannel, { mode: 'tag', tags: [] }));
+    const view = buildComposeModalView(english, model(fbTag, fbChannel, { mode: 'tag', tags: [] }));
     expect(view.submit).toBeUndefined();
     expect(json(view)).toContain('No message tags are enabled');
   });
@@ -382,7 +393,7 @@ describe('buildComposeModalView: tag mode', () => {
 
 describe('buildComposeModalView: closed mode', () => {
   it('has no submit and explains the reason and what would reopen it', () => {
-    const view = buildComposeModalView(model(igClosed, igChannel, { mode: 'closed' }));
+    const view = buildComposeModalView(english, model(igClosed, igChannel, { mode: 'closed' }));
     expect(view.submit).toBeUndefined();
     expect(view.blocks.some((b) => b.type === 'input')).toBe(false);
     const text = json(view);
@@ -394,6 +405,7 @@ describe('buildComposeModalView: closed mode', () => {
 
   it('when closed for this agent only, relies on the notice', () => {
     const view = buildComposeModalView(
+      english,
       model(waOpen, wa, { mode: 'closed', notice: 'You are not allowed to send follow-ups.' }),
     );
     expect(view.submit).toBeUndefined();
@@ -403,18 +415,18 @@ describe('buildComposeModalView: closed mode', () => {
 });
 
 describe('buildComposeModalView: injection', () => {
-  it('escapes the contact name, channel account and notice in every mode', () => {
+  it('escapes the contact name and channel account in every mode; the notice comes escaped (mrkdwn)', () => {
     const evilChannel = ch('whatsapp', ago(2 * DAY), { channelId: '<!here>' });
     const c = contact({ firstName: INJECTION, lastName: '', language: '<!channel>' });
     const t = template({ body: 'Hi {{1}}' });
     for (const m of [
-      model(waOpen, evilChannel, { contact: c, notice: `Assign ${INJECTION} first` }),
+      model(waOpen, evilChannel, { contact: c, notice: `Assign ${escapeMrkdwn(INJECTION)} first` }),
       model(waClosed, evilChannel, { contact: c, mode: 'template', templates: [t], selectedTemplate: t }),
       model(waClosed, evilChannel, { contact: c, mode: 'template', templates: [] }),
       model(fbTag, evilChannel, { contact: c, mode: 'tag', tags }),
       model(igClosed, evilChannel, { contact: c, mode: 'closed' }),
     ]) {
-      const view = buildComposeModalView(m);
+      const view = buildComposeModalView(english, m);
       expect(expectNoRawControl(view)).toEqual([]);
       expect(json(view)).toContain(INJECTION_ESCAPED);
       assertBlockKitLimits('modal', view);
@@ -445,12 +457,12 @@ const STARRY_BOLD = '*Ann\u2217Marie \u02CDVIP\u02CD*';
 describe('buildComposeModalView: notices and names', () => {
   it('shows the :warning: icon once when the notice already carries it', () => {
     const notice = ':warning: The window changed while you were writing.';
-    const view = buildComposeModalView(model(waOpen, wa, { notice }));
+    const view = buildComposeModalView(english, model(waOpen, wa, { notice }));
     expect(view.blocks[0]).toMatchObject({ block_id: BLOCK.notice, text: { text: notice } });
   });
 
   it('keeps a name with * and _ in one bold run', () => {
-    const view = buildComposeModalView(model(waOpen, wa, { contact: contact(STARRY) }));
+    const view = buildComposeModalView(english, model(waOpen, wa, { contact: contact(STARRY) }));
     const header = (byId(view, BLOCK.composeHeader) as SectionBlock).text!.text;
     expect(header).toMatch(new RegExp(`^To ${escapeRegExp(STARRY_BOLD)} on `));
   });

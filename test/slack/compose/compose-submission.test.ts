@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { english } from '../../../src/slack/i18n/index.js';
 import { ContactIndex } from '../../../src/contacts/index.js';
-import { createFollowupUseCases } from '../../../src/followup/index.js';
+import { createAgentPreferences, createFollowupUseCases } from '../../../src/followup/index.js';
 import { applyEvents } from '../../../src/ingest/index.js';
 import { renderCompose } from '../../../src/slack/compose/compose-screen.js';
 import type { ComposeMeta } from '../../../src/slack/compose/compose-state.js';
@@ -68,6 +69,8 @@ function services(storeForSends: Store = store): SlackServices {
       transports: new TransportRegistry(new SandboxTransport()),
       settings: { rules: {}, closingLogic: 'unassign' },
     }),
+    preferences: createAgentPreferences(store),
+    notificationLanguage: 'en',
     permissions: { allInbox: 'everyone', send: 'everyone' },
     pageSize: 10,
     clock: () => T,
@@ -83,7 +86,7 @@ interface Acked {
 
 /** Submits the compose view with `text`, as Bolt would call the listener; records the ack. */
 async function submit(s: SlackServices, text: string, options?: { writeDeadlineMs: number }) {
-  const built = await renderCompose(META, s, AGENT);
+  const built = await renderCompose(english, META, s, AGENT);
   const view = {
     ...built,
     id: 'VCOMPOSE1',

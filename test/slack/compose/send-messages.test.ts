@@ -1,5 +1,6 @@
 import type { SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { english } from '../../../src/slack/i18n/index.js';
 import { buildSentConfirmation } from '../../../src/slack/compose/send-messages.js';
 import { assertBlockKitLimits } from '../../support/block-kit-limits.js';
 import { ARABIC_TEXT, INJECTION, INJECTION_ESCAPED, expectNoRawControl } from '../fixtures.js';
@@ -8,7 +9,7 @@ const json = (v: unknown) => JSON.stringify(v);
 
 describe('buildSentConfirmation', () => {
   it('confirms a real send, quotes the text and says the conversation was reopened and assigned', () => {
-    const msg = buildSentConfirmation({
+    const msg = buildSentConfirmation(english, {
       contactName: 'Ana Silva',
       channel: 'whatsapp',
       kind: 'template',
@@ -27,7 +28,7 @@ describe('buildSentConfirmation', () => {
   });
 
   it('says a sandbox send was recorded, not delivered', () => {
-    const msg = buildSentConfirmation({
+    const msg = buildSentConfirmation(english, {
       contactName: 'Ana',
       channel: 'sms',
       kind: 'text',
@@ -42,7 +43,7 @@ describe('buildSentConfirmation', () => {
   });
 
   it('stays within limits with a long Arabic message, and escapes', () => {
-    const msg = buildSentConfirmation({
+    const msg = buildSentConfirmation(english, {
       contactName: INJECTION,
       channel: 'viber',
       kind: 'text',
@@ -64,7 +65,7 @@ describe('names in bold', () => {
   it('keeps a name with * and _ in one bold run in every message after a send', () => {
     const fullName = `${STARRY.firstName} ${STARRY.lastName}`;
     const messages = [
-      buildSentConfirmation({
+      buildSentConfirmation(english, {
         contactName: fullName,
         channel: 'whatsapp',
         kind: 'text',

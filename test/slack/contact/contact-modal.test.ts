@@ -1,5 +1,6 @@
 import type { ActionsBlock, AnyBlock, Button, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { english } from '../../../src/slack/i18n/index.js';
 import { channelKey } from '../../../src/contacts/model.js';
 import { evaluateWindow } from '../../../src/policy/index.js';
 import { type ContactModalModel, buildContactModalView } from '../../../src/slack/contact/contact-modal.js';
@@ -40,7 +41,7 @@ const channelSections = (blocks: AnyBlock[]) =>
 
 describe('buildContactModalView', () => {
   it('is the contact modal: callback, short title, metadata, no submit', () => {
-    const view = buildContactModalView(fromWorst(1));
+    const view = buildContactModalView(english, fromWorst(1));
     expect(view).toMatchObject({
       type: 'modal',
       callback_id: CALLBACK.contact,
@@ -53,7 +54,7 @@ describe('buildContactModalView', () => {
 
   it('shows name, email, phone, language, assignee and conversation status with its date', () => {
     const c = contact({ assignee: 'U0777', status: 'closed', language: 'pt-BR', statusChangedAt: iso(ago(5 * HOUR)) });
-    const view = buildContactModalView({ ...fromWorst(1), contact: c, channels: [] });
+    const view = buildContactModalView(english, { ...fromWorst(1), contact: c, channels: [] });
     expect(view.blocks[0]).toMatchObject({ type: 'section', text: { text: '*Ana Silva*' } });
     const fields = (view.blocks[1] as SectionBlock).fields!.map((f) => f.text);
     expect(fields).toEqual([
@@ -68,7 +69,7 @@ describe('buildContactModalView', () => {
 
   it('offers "Assign to me" unless the viewer already has it, and "Close" with a confirm unless closed', () => {
     const open = contact({ assignee: 'U0999', status: 'open' });
-    const both = buildContactModalView({ ...fromWorst(1), contact: open });
+    const both = buildContactModalView(english, { ...fromWorst(1), contact: open });
     const acts = both.blocks.find((b) => b.block_id === BLOCK.contactActions) as ActionsBlock;
     expect(acts.elements.map((e) => (e as Button).action_id)).toEqual([ACTION.assignMe, ACTION.closeConversation]);
     const close = acts.elements[1] as Button;
@@ -79,12 +80,12 @@ describe('buildContactModalView', () => {
       deny: { text: 'Cancel' },
     });
 
-    const mineClosed = buildContactModalView({
+    const mineClosed = buildContactModalView(english, {
       ...fromWorst(1),
       contact: contact({ assignee: 'U0001', status: 'closed' }),
     });
     expect(mineClosed.blocks.find((b) => b.block_id === BLOCK.contactActions)).toBeUndefined();
-    const mineOpen = buildContactModalView({
+    const mineOpen = buildContactModalView(english, {
       ...fromWorst(1),
       contact: contact({ assignee: 'U0001', status: 'open' }),
     });
@@ -94,7 +95,7 @@ describe('buildContactModalView', () => {
 
   it('lists every channel with its badge, reason, what can be sent, and a Follow up button only where allowed', () => {
     const m = fromWorst(3);
-    const view = buildContactModalView(m);
+    const view = buildContactModalView(english, m);
     const sections = channelSections(view.blocks);
     expect(sections).toHaveLength(10);
     const byType = Object.fromEntries(m.channels.map((c, i) => [c.channel.type, sections[i]!]));
@@ -137,20 +138,23 @@ describe('buildContactModalView', () => {
       outboundSinceInbound: 0,
     };
     const status = evaluateWindow({ channel: 'messenger', now: NOW, lastInboundAt: ago(2 * HOUR) });
-    const view = buildContactModalView({ ...fromWorst(1), channels: [{ channel: ch, status, sandbox: false }] });
+    const view = buildContactModalView(english, {
+      ...fromWorst(1),
+      channels: [{ channel: ch, status, sandbox: false }],
+    });
     expect(json(view)).toMatch(/Free text until <!date\^\d+\^[^>]+>, then agent only \(HUMAN_AGENT\) until <!date/);
     expect(json(view)).toContain('"text":"Channel"');
   });
 
   it('omits every Follow up button and says why when the viewer may not send', () => {
-    const view = buildContactModalView(fromWorst(1, { canSend: false }));
+    const view = buildContactModalView(english, fromWorst(1, { canSend: false }));
     expect(channelSections(view.blocks).some((s) => s.accessory)).toBe(false);
     expect(json(view)).toContain('You cannot send follow-ups');
   });
 
   it('marks sandbox channels', () => {
     const m = fromWorst(1);
-    const view = buildContactModalView({ ...m, channels: m.channels.map((c) => ({ ...c, sandbox: true })) });
+    const view = buildContactModalView(english, { ...m, channels: m.channels.map((c) => ({ ...c, sandbox: true })) });
     expect(channelSections(view.blocks)[0]!.text!.text).toMatch(/template only\* · 🧪 sandbox/);
     expect(json(view)).toContain('recorded here, not delivered');
   });
@@ -160,14 +164,17 @@ describe('buildContactModalView', () => {
     const channels = Array.from({ length: 6 }, () => w.statuses)
       .flat()
       .map((s) => ({ ...s, sandbox: true }));
-    const view = buildContactModalView({ ...fromWorst(5), channels });
+    const view = buildContactModalView(english, { ...fromWorst(5), channels });
     assertBlockKitLimits('modal', view);
     expect(json(view)).toContain('and 20 more channels not shown');
   });
 
   it('stays within limits for worst-case contacts', () => {
     for (let i = 0; i < 100; i += 7) {
-      assertBlockKitLimits('modal', buildContactModalView(fromWorst(i, { privateMetadata: 'm'.repeat(3000) })));
+      assertBlockKitLimits(
+        'modal',
+        buildContactModalView(english, fromWorst(i, { privateMetadata: 'm'.repeat(3000) })),
+      );
     }
     const old = evaluateWindow({ channel: 'whatsapp', now: NOW, lastInboundAt: ago(400 * DAY) });
     expect(old.state).toBe('template_only');
@@ -175,7 +182,7 @@ describe('buildContactModalView', () => {
 
   it('escapes a contact named with mrkdwn control sequences everywhere', () => {
     const evil = injectionContact();
-    const view = buildContactModalView({
+    const view = buildContactModalView(english, {
       contact: evil.contact,
       channels: evil.statuses.map((s) => ({ ...s, sandbox: false })),
       viewerId: 'U0001',
@@ -195,7 +202,7 @@ const STARRY_BOLD = '*Ann\u2217Marie \u02CDVIP\u02CD*';
 
 describe('buildContactModalView: names in bold', () => {
   it('keeps a name with * and _ in one bold run', () => {
-    const view = buildContactModalView(fromWorst(1, { contact: { ...worstContact(1).contact, ...STARRY } }));
+    const view = buildContactModalView(english, fromWorst(1, { contact: { ...worstContact(1).contact, ...STARRY } }));
     expect(json(view)).toContain(JSON.stringify(STARRY_BOLD).slice(1, -1));
     expect(json(view)).not.toContain('*Ann*');
   });

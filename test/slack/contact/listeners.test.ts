@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTACT_CHANGES, changeContact } from '../../../src/slack/contact/contact-actions.js';
 import { renderContact } from '../../../src/slack/contact/contact-screen.js';
 import { openCompose } from '../../../src/slack/compose/open-compose.js';
+import { LANGUAGES, english, translatorFor } from '../../../src/slack/i18n/index.js';
 import { ACTION, CALLBACK, followUpValue } from '../../../src/slack/shared/ids.js';
 import {
   AGENT,
@@ -23,7 +24,7 @@ useListenerWorld((world) => {
 });
 
 async function contactArgs(contactId: string, action: Record<string, unknown>) {
-  const view = slackView(await renderContact(contactId, w.services(), AGENT));
+  const view = slackView(await renderContact(english, contactId, w.services(), AGENT));
   const ack = recordingAck();
   const body = { user: { id: AGENT }, view, trigger_id: 'trigger-1' };
   return { ack, view, args: { ack, body, action, client: w.client, logger: w.logger } as never };
@@ -86,5 +87,25 @@ describe('Follow up on a channel', () => {
     expect(ack.answers).toHaveLength(1);
     expect(w.fake.callsTo('views.push')).toHaveLength(1);
     expect(lastViewJson(w.fake)).toContain('Something went wrong');
+  });
+});
+
+describe('in the language the agent chose', () => {
+  const code = (LANGUAGES.find((l) => l.code === 'de') ?? LANGUAGES.find((l) => l.code !== 'en') ?? LANGUAGES[0]!).code;
+  const t = translatorFor(code);
+
+  it(`assigning shows the contact as it is now in ${code}; a refusal too`, async () => {
+    const s = w.services();
+    await s.preferences.chooseLanguage(AGENT, code);
+    const { args } = await contactArgs('c-jm', { action_id: ACTION.assignMe, type: 'button' });
+    await changeContact(s, CONTACT_CHANGES.assignMe)(args);
+    expect(JSON.parse(lastViewJson(w.fake)).title.text).toBe(t.t('contact.title'));
+
+    const refused = await contactArgs('c-jm', { action_id: ACTION.closeConversation, type: 'button' });
+    const limited = w.services({ permissions: { send: ['USOMEONE'] } });
+    await changeContact(limited, CONTACT_CHANGES.close)(refused.args);
+    const view = JSON.parse(lastViewJson(w.fake));
+    expect(view.title.text).toBe(t.t('contact.notAllowedTitle'));
+    expect(view.blocks[0].text.text).toBe(t.t('contact.notAllowed'));
   });
 });

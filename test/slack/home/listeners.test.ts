@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { homeOpenSearch, homeOpened } from '../../../src/slack/home/app-home.js';
+import { translatorFor } from '../../../src/slack/i18n/index.js';
 import { CALLBACK } from '../../../src/slack/shared/ids.js';
 import { AGENT, type ListenerWorld, failing, lastViewJson, recordingAck, useListenerWorld } from '../listener-world.js';
 
@@ -26,6 +27,18 @@ describe('app_home_opened', () => {
     expect(home).toContain('Nguyễn');
     expect(home).not.toContain('Müller');
     expect(home).toMatch(/Recent/i);
+  });
+
+  it('publishes in the agent’s language: a Slack locale of fr-CA gets French', async () => {
+    w.fake.respondWith('users.info', (args) => ({ ok: true, user: { id: args.user, locale: 'fr-CA' } }));
+    await homeOpened(w.services())(opened('home'));
+    const [publish] = w.fake.callsTo('views.publish');
+    const fr = translatorFor('fr');
+    expect(publish!.view.blocks[0].text.text).toBe(fr.t('home.title'));
+    expect(JSON.stringify(publish!.view)).toContain(JSON.stringify(fr.t('home.recent.title')));
+    expect(w.fake.callsTo('users.info')).toEqual([expect.objectContaining({ user: AGENT, include_locale: 'true' })]);
+    // Stored: the next request reads the store, not Slack.
+    expect(await w.services().preferences.get(AGENT)).toMatchObject({ language: null, slackLocale: 'fr-CA' });
   });
 
   it('an event without a user (forged) publishes nothing and logs no error', async () => {

@@ -3,6 +3,7 @@
  * the use cases, and still answers the person when a use case or Slack fails.
  */
 import { describe, expect, it } from 'vitest';
+import { english, translatorFor } from '../../../src/slack/i18n/index.js';
 import { followupCommand } from '../../../src/slack/search/followup-command.js';
 import { followupShortcut } from '../../../src/slack/search/followup-shortcut.js';
 import { SEARCH_MOVES, openContact, refreshSearch, searchSubmitted } from '../../../src/slack/search/search-actions.js';
@@ -52,7 +53,35 @@ describe('/followup', () => {
     const { ack, args } = command('help');
     await followupCommand(w.services())(args);
     expect(ack.answers).toEqual([expect.objectContaining({ response_type: 'ephemeral' })]);
+    // Only the agent's Slack locale was read (their language).
+    expect(w.fake.calls.map((c) => c.method)).toEqual(['users.info']);
+  });
+
+  it('answers help in the agent’s language, listing /followup language', async () => {
+    await w.services().preferences.chooseLanguage(AGENT, 'fr');
+    const { ack, args } = command('aide');
+    await followupCommand(w.services())(args);
+    const fr = translatorFor('fr');
+    expect(ack.answers).toEqual([expect.objectContaining({ text: fr.t('help.text', { command: '/followup' }) })]);
+    expect(JSON.stringify(ack.answers[0])).toContain('/followup language');
     expect(w.fake.calls).toEqual([]);
+  });
+
+  it('"language" is a subcommand only as the first word: anywhere else it is searched for', async () => {
+    const { ack, args } = command('linh language');
+    await followupCommand(w.services())(args);
+    expect(ack.answers).toEqual([undefined]);
+    expect(w.fake.callsTo('views.open')).toHaveLength(1);
+    expect(lastViewJson(w.fake)).toContain('linh language');
+    expect(await w.services().preferences.get(AGENT)).toMatchObject({ language: null });
+  });
+
+  it('opens the search in the agent’s language', async () => {
+    await w.services().preferences.chooseLanguage(AGENT, 'de');
+    const { args } = command('linh');
+    await followupCommand(w.services())(args);
+    const [open] = w.fake.callsTo('views.open');
+    expect(open!.view.title.text).toBe(translatorFor('de').t('search.title'));
   });
 
   it('the search use case fails: a loading view opens and then says something went wrong', async () => {
@@ -75,6 +104,19 @@ describe('/followup', () => {
     ]);
     expect(String((responses[0] as { text: string }).text)).toContain('You searched for: linh');
   });
+
+  it('Slack refuses to open the modal: the line is in the agent’s language', async () => {
+    await w.services().preferences.chooseLanguage(AGENT, 'fr');
+    w.fake.respondWith('views.open', { ok: false, error: 'expired_trigger_id' });
+    const { responses, args } = command('linh');
+    await followupCommand(w.services())(args);
+    const fr = translatorFor('fr');
+    expect(responses).toEqual([
+      expect.objectContaining({
+        text: fr.t('search.openFailedSearched', { error: 'expired_trigger_id', text: 'linh' }),
+      }),
+    ]);
+  });
 });
 
 describe('the global shortcut', () => {
@@ -89,7 +131,8 @@ describe('the global shortcut', () => {
 
 describe('search controls', () => {
   async function searchView() {
-    return slackView(await renderSearch(firstPage({ text: '', inbox: 'all', status: 'closed' }), w.services(), AGENT));
+    const q = { text: '', inbox: 'all', status: 'closed' } as const;
+    return slackView(await renderSearch(english, firstPage(q), w.services(), AGENT));
   }
 
   it('a filter change acknowledges and updates the view in place with its hash', async () => {

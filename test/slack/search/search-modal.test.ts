@@ -15,8 +15,11 @@ import {
   buildSearchModalView,
   readSearchModalState,
 } from '../../../src/slack/search/search-modal.js';
+import { english as en, translatorFor } from '../../../src/slack/i18n/index.js';
 import { ACTION, BLOCK, CALLBACK, actionPattern } from '../../../src/slack/shared/ids.js';
 import { assertBlockKitLimits } from '../../support/block-kit-limits.js';
+import { oneLine } from '../../../src/slack/shared/mrkdwn.js';
+import { EVERY_LANGUAGE, cutPlainTexts, worstResults } from '../language/in-every-language.js';
 import { INJECTION_ESCAPED, NOW, contact, expectNoRawControl, injectionContact, worstContact } from '../fixtures.js';
 
 function model(overrides: Partial<SearchModalModel> = {}): SearchModalModel {
@@ -43,7 +46,7 @@ const json = (v: unknown) => JSON.stringify(v);
 
 describe('buildSearchModalView', () => {
   it('is the search modal: callback, title, submit, metadata', () => {
-    const view = buildSearchModalView(model());
+    const view = buildSearchModalView(en, model());
     expect(view).toMatchObject({
       type: 'modal',
       callback_id: CALLBACK.search,
@@ -55,7 +58,7 @@ describe('buildSearchModalView', () => {
   });
 
   it('has a dispatching text search input that keeps the query', () => {
-    const view = buildSearchModalView(model({ query: { text: 'nguyen', inbox: 'all', status: 'closed' } }));
+    const view = buildSearchModalView(en, model({ query: { text: 'nguyen', inbox: 'all', status: 'closed' } }));
     const input = byId(view, BLOCK.searchText) as InputBlock;
     expect(input).toMatchObject({ type: 'input', dispatch_action: true, optional: true });
     const el = input.element as PlainTextInput;
@@ -69,6 +72,7 @@ describe('buildSearchModalView', () => {
 
   it('offers the inbox, status, channel and window filters with the current choice selected', () => {
     const view = buildSearchModalView(
+      en,
       model({ query: { text: '', inbox: 'all', status: 'any', channel: 'viber', windowState: 'closing_soon' } }),
     );
     expect(selects(view).map((s) => s.action_id)).toEqual([
@@ -100,21 +104,24 @@ describe('buildSearchModalView', () => {
   });
 
   it('defaults to Closed, any channel, any window', () => {
-    const view = buildSearchModalView(model());
+    const view = buildSearchModalView(en, model());
     expect(select(view, ACTION.status).initial_option?.value).toBe('closed');
     expect(select(view, ACTION.channel).initial_option?.value).toBe('any');
     expect(select(view, ACTION.windowState).initial_option?.value).toBe('any');
   });
 
   it('offers the All inbox only to agents who may see it', () => {
-    const view = buildSearchModalView(model({ canSeeAll: false, query: { text: '', inbox: 'all', status: 'closed' } }));
+    const view = buildSearchModalView(
+      en,
+      model({ canSeeAll: false, query: { text: '', inbox: 'all', status: 'closed' } }),
+    );
     expect(select(view, ACTION.inbox).options!.map((o) => o.value)).toEqual(['mine']);
     expect(select(view, ACTION.inbox).initial_option?.value).toBe('mine');
   });
 
   it('renders one section + badges per result with an Open button carrying the contact id', () => {
     const items = [worstContact(1), worstContact(2)];
-    const view = buildSearchModalView(model({ results: items, total: 2 }));
+    const view = buildSearchModalView(en, model({ results: items, total: 2 }));
     expect(view.blocks).toContainEqual({
       type: 'header',
       text: { type: 'plain_text', text: '2 contacts', emoji: true },
@@ -139,7 +146,7 @@ describe('buildSearchModalView', () => {
 
   it('shows "Unassigned" and an open conversation', () => {
     const c = contact({ assignee: null, status: 'open' });
-    const view = buildSearchModalView(model({ results: [{ contact: c, statuses: [] }], total: 1 }));
+    const view = buildSearchModalView(en, model({ results: [{ contact: c, statuses: [] }], total: 1 }));
     expect(json(view)).toContain('Unassigned · Open since <!date^');
     expect(json(view)).toContain('1 contact"');
     expect(json(view)).toContain('No channels on record');
@@ -149,7 +156,7 @@ describe('buildSearchModalView', () => {
     const a = worstContact(1);
     const b = worstContact(2);
     const many = { contact: a.contact, statuses: [...a.statuses, ...b.statuses] };
-    const view = buildSearchModalView(model({ results: [many], total: 1 }));
+    const view = buildSearchModalView(en, model({ results: [many], total: 1 }));
     assertBlockKitLimits('modal', view);
     const ctx = view.blocks.find((x) => x.type === 'context' && json(x).includes('WhatsApp')) as {
       elements: unknown[];
@@ -160,6 +167,7 @@ describe('buildSearchModalView', () => {
 
   it('says when nothing matches, with hints that fit the query', () => {
     const view = buildSearchModalView(
+      en,
       model({ query: { text: 'zz', inbox: 'mine', status: 'closed', channel: 'sms' }, canSeeAll: true }),
     );
     expect(json(view)).toContain('No contacts match');
@@ -168,41 +176,42 @@ describe('buildSearchModalView', () => {
     expect(hints).toMatch(/\*All\*/);
     expect(hints).toMatch(/Any status/);
     expect(hints).toMatch(/filters to \*Any\*/);
-    const restricted = buildSearchModalView(model({ canSeeAll: false }));
+    const restricted = buildSearchModalView(en, model({ canSeeAll: false }));
     expect(json(restricted)).toContain('Only contacts assigned to you are shown.');
-    const plain = buildSearchModalView(model({ query: { text: '', inbox: 'all', status: 'any' } }));
+    const plain = buildSearchModalView(en, model({ query: { text: '', inbox: 'all', status: 'any' } }));
     expect(json(plain)).toContain('No contacts yet');
   });
 
   it('paginates: previous and next buttons with the target page, and where we are', () => {
     const results = Array.from({ length: 20 }, (_, i) => worstContact(i));
-    const middle = buildSearchModalView(model({ results, total: 93, page: 1, hasNext: true }));
+    const middle = buildSearchModalView(en, model({ results, total: 93, page: 1, hasNext: true }));
     const paging = byId(middle, BLOCK.searchPaging) as ActionsBlock;
     expect(paging.elements.map((e) => [(e as Button).action_id, (e as Button).value])).toEqual([
       [ACTION.pagePrev, '0'],
       [ACTION.pageNext, '2'],
     ]);
     expect(json(middle)).toContain('Page 2 of 5 · 21–40 of 93');
-    const first = buildSearchModalView(model({ results, total: 93, page: 0, hasNext: true }));
+    const first = buildSearchModalView(en, model({ results, total: 93, page: 0, hasNext: true }));
     expect((byId(first, BLOCK.searchPaging) as ActionsBlock).elements.map((e) => (e as Button).action_id)).toEqual([
       ACTION.pageNext,
     ]);
-    const only = buildSearchModalView(model({ results: results.slice(0, 3), total: 3 }));
+    const only = buildSearchModalView(en, model({ results: results.slice(0, 3), total: 3 }));
     expect(byId(only, BLOCK.searchPaging)).toBeUndefined();
   });
 
-  it('shows a notice first and marks the sandbox', () => {
-    const view = buildSearchModalView(model({ notice: 'Search failed: <timeout> & retry', sandbox: true }));
-    expect(view.blocks[0]).toMatchObject({
-      block_id: BLOCK.notice,
-      text: { text: ':warning: Search failed: &lt;timeout&gt; &amp; retry' },
-    });
+  it('shows a notice first, with its warning sign once, and marks the sandbox', () => {
+    const notice = en.t('search.allInboxNotAllowed');
+    const view = buildSearchModalView(en, model({ notice, sandbox: true }));
+    expect(view.blocks[0]).toMatchObject({ block_id: BLOCK.notice, text: { text: notice } });
+    expect(notice.match(/:warning:/g)).toHaveLength(1);
     expect(json(view.blocks[1])).toContain('Sandbox');
+    const bare = buildSearchModalView(en, model({ notice: 'Search failed' }));
+    expect(bare.blocks[0]).toMatchObject({ text: { text: ':warning: Search failed' } });
   });
 
   it('never renders more than the page size limit, and says so', () => {
     const results = Array.from({ length: 30 }, (_, i) => worstContact(i));
-    const view = buildSearchModalView(model({ results, total: 30, pageSize: 30 }));
+    const view = buildSearchModalView(en, model({ results, total: 30, pageSize: 30 }));
     expect(view.blocks.filter((b) => b.type === 'section' && (b as SectionBlock).accessory).length).toBe(
       SEARCH_PAGE_SIZE_MAX,
     );
@@ -214,6 +223,7 @@ describe('buildSearchModalView', () => {
     const all = Array.from({ length: 100 }, (_, i) => worstContact(i));
     for (let page = 0; page < 5; page++) {
       const view = buildSearchModalView(
+        en,
         model({
           query: {
             text: 'Nguyễn Thị Minh Khai '.repeat(20).slice(0, 500),
@@ -239,7 +249,7 @@ describe('buildSearchModalView', () => {
 
   it('escapes a contact named with mrkdwn control sequences everywhere', () => {
     const evil = injectionContact();
-    const view = buildSearchModalView(model({ results: [evil], total: 1 }));
+    const view = buildSearchModalView(en, model({ results: [evil], total: 1 }));
     expect(expectNoRawControl(view)).toEqual([]);
     expect(json(view)).toContain(`*${INJECTION_ESCAPED}*`);
     expect(json(view)).toContain('&lt;!here&gt;@evil.example');
@@ -281,8 +291,104 @@ const STARRY_BOLD = '*Ann\u2217Marie \u02CDVIP\u02CD*';
 
 describe('buildSearchModalView: names in bold', () => {
   it('keeps a name with * and _ in one bold run', () => {
-    const view = buildSearchModalView(model({ results: [{ contact: contact(STARRY), statuses: [] }], total: 1 }));
+    const view = buildSearchModalView(en, model({ results: [{ contact: contact(STARRY), statuses: [] }], total: 1 }));
     expect(json(view)).toContain(JSON.stringify(STARRY_BOLD).slice(1, -1));
     expect(json(view)).not.toContain('*Ann*');
+  });
+});
+
+describe('buildSearchModalView: search text with nothing to search for', () => {
+  it('says what to type instead, quoting the text (one line, cut, escaped), instead of results', () => {
+    const text = `🦄 <!here> ${'*'.repeat(80)}`;
+    const view = buildSearchModalView(
+      en,
+      model({ query: { text, inbox: 'all', status: 'closed' }, queryProblem: 'nothing_searchable' }),
+    );
+    const line = (byId(view, BLOCK.searchResults) as SectionBlock).text!.text;
+    expect(line).toMatch(/^:mag: Nothing to search for in "🦄 &lt;!here&gt; \*+…": type part of a name/);
+    expect(line).toContain('at least 4 digits');
+    expect(json(view)).not.toContain('No contacts match');
+    const phone = buildSearchModalView(
+      en,
+      model({ query: { text: '+84', inbox: 'all', status: 'closed' }, queryProblem: 'phone_too_short' }),
+    );
+    expect(json(phone)).toContain('Too few digits in \\"+84\\"');
+  });
+});
+
+describe('buildSearchModalView in every language', () => {
+  const worstQuery = {
+    text: 'Nguyễn Thị Minh Khai '.repeat(20).slice(0, 500),
+    inbox: 'all',
+    status: 'any',
+    channel: 'whatsapp',
+    windowState: 'closing_soon',
+  } as const;
+
+  it.each(EVERY_LANGUAGE)('%s: 100 worst-case results page by page stay within Block Kit limits', (_code, t) => {
+    const all = worstResults(100);
+    for (let page = 0; page < 5; page++) {
+      const view = buildSearchModalView(
+        t,
+        model({
+          query: worstQuery,
+          results: all.slice(page * 20, page * 20 + 20),
+          total: 100_000,
+          page,
+          pageSize: 20,
+          hasNext: page < 4,
+          privateMetadata: 'm'.repeat(3000),
+          notice: t.t('search.allInboxNotAllowed'),
+          sandbox: true,
+        }),
+      );
+      assertBlockKitLimits('modal', view);
+      expect(cutPlainTexts(view)).toEqual([]);
+      expect(view.title.text).toBe(t.t('search.title'));
+      expect(view.submit?.text).toBe(t.t('search.submit'));
+      expect(json(view)).toContain(json(t.t('search.count', { total: 100_000 })).slice(1, -1));
+    }
+    // All 100 on one page: 20 shown, and the line that says so.
+    const one = buildSearchModalView(t, model({ results: all, total: 100, pageSize: 100, sandbox: true }));
+    assertBlockKitLimits('modal', one);
+    expect(json(one)).toContain(json(t.t('search.firstOfPage', { shown: 20, count: 100 })).slice(1, -1));
+  });
+
+  it.each(EVERY_LANGUAGE)('%s: every filter option, hint and problem line fits and is in the language', (code, t) => {
+    const every = buildSearchModalView(
+      t,
+      model({ query: { text: 'zz', inbox: 'mine', status: 'closed', channel: 'sms', windowState: 'closed' } }),
+    );
+    assertBlockKitLimits('modal', every);
+    expect(cutPlainTexts(every)).toEqual([]);
+    expect(select(every, ACTION.windowState).options).toHaveLength(9);
+    // Options are one line (blocks.ts `option`), which also turns French no-break spaces into spaces.
+    expect(select(every, ACTION.status).initial_option?.text.text).toBe(oneLine(t.t('search.status.closed')));
+    const hints = (byId(every, BLOCK.searchResults) as SectionBlock).text!.text;
+    expect(hints.split('\n')).toEqual([
+      t.t('search.hint.fewerLetters'),
+      t.t('search.hint.allInbox'),
+      t.t('search.hint.anyStatus'),
+      t.t('search.hint.anyFilters'),
+    ]);
+    const empty = buildSearchModalView(
+      t,
+      model({ canSeeAll: false, query: { text: '', inbox: 'mine', status: 'any' } }),
+    );
+    expect(json(empty)).toContain(json(t.t('search.hint.ownInboxOnly')).slice(1, -1));
+    for (const queryProblem of ['nothing_searchable', 'phone_too_short'] as const) {
+      const view = buildSearchModalView(t, model({ query: worstQuery, queryProblem }));
+      assertBlockKitLimits('modal', view);
+    }
+    expect(every.title.text).toBe(translatorFor(code).t('search.title'));
+  });
+
+  it('says the same in French as the French catalog does (fr exists)', () => {
+    const fr = translatorFor('fr');
+    expect(fr.language.code).toBe('fr');
+    const view = buildSearchModalView(fr, model({ results: [worstResults(1)[0]!], total: 1 }));
+    expect(view.title.text).toBe(fr.t('search.title'));
+    expect(view.title.text).not.toBe('Follow up');
+    expect(json(view)).toContain(fr.t('search.open'));
   });
 });

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_TYPES, WINDOW_STATES, type WindowStatus, evaluateWindow } from '../../../src/policy/index.js';
+import { english as t } from '../../../src/slack/i18n/index.js';
 import {
-  CHANNEL_PRESENTATION,
-  WINDOW_STATE_PRESENTATION,
+  WINDOW_STATE_EMOJI,
   allowedText,
   assigneeText,
   badge,
   channelAccountName,
+  channelEmoji,
+  channelLabel,
   conversationText,
   messagesLeftText,
   reasonText,
   reopensText,
   soonestClose,
+  windowStateText,
 } from '../../../src/slack/shared/format.js';
 import {
   ACTION,
@@ -82,29 +85,39 @@ describe('ids', () => {
 
 describe('format', () => {
   it('has an emoji and label for every channel type and window state', () => {
-    for (const c of CHANNEL_TYPES) expect(CHANNEL_PRESENTATION[c].label.length).toBeGreaterThan(0);
-    expect(CHANNEL_PRESENTATION.whatsapp).toEqual({ emoji: '📱', label: 'WhatsApp' });
-    for (const s of WINDOW_STATES) expect(WINDOW_STATE_PRESENTATION[s].emoji.length).toBeGreaterThan(0);
-    expect(WINDOW_STATE_PRESENTATION.open.emoji).toBe('🟢');
-    expect(WINDOW_STATE_PRESENTATION.human_agent).toMatchObject({ emoji: '🟡', badge: 'agent only' });
-    expect(WINDOW_STATE_PRESENTATION.no_window).toMatchObject({ emoji: '⚪', badge: 'any time' });
+    for (const c of CHANNEL_TYPES) {
+      expect(channelLabel(t, c).length).toBeGreaterThan(0);
+      expect(channelEmoji(c).length).toBeGreaterThan(0);
+    }
+    expect([channelEmoji('whatsapp'), channelLabel(t, 'whatsapp')]).toEqual(['📱', 'WhatsApp']);
+    for (const s of WINDOW_STATES) {
+      expect(WINDOW_STATE_EMOJI[s].length).toBeGreaterThan(0);
+      for (const what of ['badge', 'filter', 'meaning'] as const) {
+        expect(windowStateText(t, s, what).length).toBeGreaterThan(0);
+      }
+    }
+    expect(WINDOW_STATE_EMOJI.open).toBe('🟢');
+    expect([WINDOW_STATE_EMOJI.human_agent, windowStateText(t, 'human_agent', 'badge')]).toEqual(['🟡', 'agent only']);
+    expect([WINDOW_STATE_EMOJI.no_window, windowStateText(t, 'no_window', 'badge')]).toEqual(['⚪', 'any time']);
   });
 
   it('badges an open window with its close time as a date token', () => {
     const s = evaluateWindow({ channel: 'whatsapp', now: NOW, lastInboundAt: ago(3 * HOUR) });
     const end = Math.floor((NOW.getTime() + 21 * HOUR) / 1000);
-    expect(badge(s, NOW)).toBe(
-      `🟢 WhatsApp · open until <!date^${end}^{date_short_pretty} {time}|2026-03-11 09:00 UTC>`,
+    expect(badge(t, s, NOW)).toBe(
+      `🟢 WhatsApp · open until <!date^${end}^{date_short_pretty} {time}|Mar 11, 2026, 9:00 AM UTC>`,
     );
   });
 
   it('flags a window closing within 2 hours', () => {
     const s = evaluateWindow({ channel: 'whatsapp', now: NOW, lastInboundAt: ago(23 * HOUR) });
-    expect(badge(s, NOW)).toMatch(/ ⏳$/);
+    expect(badge(t, s, NOW)).toMatch(/ ⏳$/);
   });
 
   it('badges every state', () => {
-    const by = Object.fromEntries(allChannelSetups().map((setup) => [setup.channel.type, badge(statusOf(setup), NOW)]));
+    const by = Object.fromEntries(
+      allChannelSetups().map((setup) => [setup.channel.type, badge(t, statusOf(setup), NOW)]),
+    );
     expect(by.whatsapp).toBe('📝 WhatsApp · template only');
     expect(by.messenger).toMatch(/^🟡 Messenger · agent only until <!date\^\d+\^/);
     expect(by.instagram).toBe('🔴 Instagram · closed');
@@ -118,38 +131,38 @@ describe('format', () => {
       chatbotInitiatedThisMonth: 10_000,
       rules: { viber: { commercialTerms: true } },
     });
-    expect(badge(billable, NOW)).toBe('🤖 Viber · chatbot-initiated · billable');
+    expect(badge(t, billable, NOW)).toBe('🤖 Viber · chatbot-initiated · billable');
     const exhausted = evaluateWindow({
       channel: 'viber',
       now: NOW,
       lastInboundAt: null,
       chatbotInitiatedThisMonth: 10_000,
     });
-    expect(badge(exhausted, NOW)).toMatch(/^🔴 Viber · closed · changes <!date/);
+    expect(badge(t, exhausted, NOW)).toMatch(/^🔴 Viber · closed · changes <!date/);
   });
 
   it('explains reasons, reopening, counters and what can be sent in plain words', () => {
     const wa = evaluateWindow({ channel: 'whatsapp', now: NOW, lastInboundAt: ago(2 * DAY) });
-    expect(reasonText(wa)).toMatch(/only an approved WhatsApp template/);
-    expect(reopensText(wa)).toMatch(/replies/);
-    expect(allowedText(wa)).toBe('Can send now: an approved template.');
+    expect(reasonText(t, wa)).toMatch(/only an approved WhatsApp template/);
+    expect(reopensText(t, wa)).toMatch(/replies/);
+    expect(allowedText(t, wa)).toBe('Can send now: an approved template.');
     const fb = evaluateWindow({ channel: 'messenger', now: NOW, lastInboundAt: ago(2 * DAY) });
-    expect(allowedText(fb)).toBe('Can send now: free text written by you (HUMAN_AGENT).');
+    expect(allowedText(t, fb)).toBe('Can send now: free text written by you (HUMAN_AGENT).');
     const ig = evaluateWindow({ channel: 'instagram', now: NOW, lastInboundAt: ago(8 * DAY) });
-    expect(allowedText(ig)).toBe('Nothing can be sent now.');
+    expect(allowedText(t, ig)).toBe('Nothing can be sent now.');
     const wc = evaluateWindow({ channel: 'wechat', now: NOW, lastInboundAt: ago(HOUR), outboundSinceInbound: 19 });
-    expect(messagesLeftText(wc)).toBe('1 message left in this window');
+    expect(messagesLeftText(t, wc)).toBe('1 message left in this window');
     const vb = evaluateWindow({ channel: 'viber', now: NOW, lastInboundAt: null, chatbotInitiatedThisMonth: 1 });
-    expect(messagesLeftText(vb)).toBe('9,999 free chatbot-initiated messages left this month');
-    expect(messagesLeftText(evaluateWindow({ channel: 'sms', now: NOW, lastInboundAt: null }))).toBeNull();
+    expect(messagesLeftText(t, vb)).toBe('9,999 free chatbot-initiated messages left this month');
+    expect(messagesLeftText(t, evaluateWindow({ channel: 'sms', now: NOW, lastInboundAt: null }))).toBeNull();
   });
 
   it('names assignees, conversations and channel accounts safely', () => {
-    expect(assigneeText(null)).toBe('Unassigned');
-    expect(assigneeText('U1234')).toBe('<@U1234>');
-    expect(conversationText({ status: 'closed', statusChangedAt: NOW.toISOString() })).toMatch(/^Closed <!date\^/);
-    expect(conversationText({ status: 'open', statusChangedAt: NOW.toISOString() })).toMatch(/^Open since <!date\^/);
-    expect(channelAccountName({ type: 'whatsapp', channelId: '<!here>' })).toBe('📱 WhatsApp (&lt;!here&gt;)');
+    expect(assigneeText(t, null)).toBe('Unassigned');
+    expect(assigneeText(t, 'U1234')).toBe('<@U1234>');
+    expect(conversationText(t, { status: 'closed', statusChangedAt: NOW.toISOString() })).toMatch(/^Closed <!date\^/);
+    expect(conversationText(t, { status: 'open', statusChangedAt: NOW.toISOString() })).toMatch(/^Open since <!date\^/);
+    expect(channelAccountName(t, { type: 'whatsapp', channelId: '<!here>' })).toBe('📱 WhatsApp (&lt;!here&gt;)');
   });
 
   it('finds the soonest close among statuses', () => {

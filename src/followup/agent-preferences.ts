@@ -1,0 +1,59 @@
+/**
+ * Each agent's stored preferences: the UI language they chose (null = follow Slack) and the Slack locale last
+ * read for them (`users.info` or a `user_change` event), so a language survives restarts and is the same on
+ * every replica. The language codes themselves are the Slack front-end's business; this only keeps them.
+ */
+import { z } from 'zod';
+import type { RecordCollection, Store } from '../store/index.js';
+
+export const AGENT_PREFERENCES = 'agent_preferences';
+
+export const agentPreferenceSchema = z.object({
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .nullable()
+    .default(null),
+  slackLocale: z.string().max(35).nullable().default(null),
+  /** When `slackLocale` was read: a locale older than a day is read again. */
+  slackLocaleAt: z.iso.datetime().nullable().default(null),
+});
+
+export type AgentPreference = z.output<typeof agentPreferenceSchema>;
+
+const NONE: AgentPreference = { language: null, slackLocale: null, slackLocaleAt: null };
+
+export interface AgentPreferences {
+  get(userId: string): Promise<AgentPreference>;
+  /** Stores the agent's choice of language; null follows their Slack locale again. */
+  chooseLanguage(userId: string, language: string | null): Promise<AgentPreference>;
+  /**
+   * Stores the Slack locale read for the agent (null: forget it, so it is read again). With `readSince`, a
+   * locale stored at or after that instant (a `user_change` that came while `users.info` was in flight) wins.
+   */
+  rememberSlackLocale(userId: string, locale: string | null, at: Date, readSince?: Date): Promise<AgentPreference>;
+}
+
+export function createAgentPreferences(store: Pick<Store, 'collection'>): AgentPreferences {
+  const records: RecordCollection<typeof agentPreferenceSchema> = store.collection(
+    AGENT_PREFERENCES,
+    agentPreferenceSchema,
+  );
+  const change = async (userId: string, patch: Partial<AgentPreference>, keep?: (c: AgentPreference) => boolean) =>
+    (await records.update(userId, (current) =>
+      current && keep?.(current) ? undefined : { ...(current ?? NONE), ...patch },
+    )) ?? NONE;
+  return {
+    get: async (userId) => (await records.get(userId)) ?? NONE,
+    chooseLanguage: (userId, language) => change(userId, { language }),
+    rememberSlackLocale: (userId, locale, at, readSince) =>
+      change(
+        userId,
+        { slackLocale: locale, slackLocaleAt: locale === null ? null : at.toISOString() },
+        (current) =>
+          readSince !== undefined &&
+          current.slackLocaleAt !== null &&
+          Date.parse(current.slackLocaleAt) >= readSince.getTime(),
+      ),
+  };
+}
