@@ -74,6 +74,28 @@ export function tokenMatches(header: string | undefined, token: string): boolean
   return given.length === want.length && timingSafeEqual(given, want);
 }
 
+/**
+ * The bearer check every token-guarded route makes: true when the request may go on; otherwise the answer is
+ * sent (503 while no token is set — `what` names the feature for that message —, 401 for a missing or wrong one).
+ */
+export function requireBearer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  token: string | undefined,
+  what: { feature: string; route: string },
+): token is string {
+  if (!token) {
+    send(res, 503, { ok: false, error: `${what.feature} is disabled: set INGEST_TOKEN to enable ${what.route}.` });
+    return false;
+  }
+  if (!tokenMatches(req.headers.authorization, token)) {
+    const error = 'Missing or wrong bearer token: send "Authorization: Bearer $INGEST_TOKEN".';
+    send(res, 401, { ok: false, error }, { 'www-authenticate': 'Bearer' });
+    return false;
+  }
+  return true;
+}
+
 export function buildRoutes(deps: RouteDeps): CustomRoute[] {
   return [
     {
@@ -100,19 +122,7 @@ export function buildRoutes(deps: RouteDeps): CustomRoute[] {
             send(res, 405, { ok: false, error }, { allow: 'POST' });
             return;
           }
-          if (!deps.ingestToken) {
-            send(res, 503, { ok: false, error: 'Ingest is disabled: set INGEST_TOKEN to enable POST /api/events.' });
-            return;
-          }
-          if (!tokenMatches(req.headers.authorization, deps.ingestToken)) {
-            send(
-              res,
-              401,
-              { ok: false, error: 'Missing or wrong bearer token: send "Authorization: Bearer $INGEST_TOKEN".' },
-              { 'www-authenticate': 'Bearer' },
-            );
-            return;
-          }
+          if (!requireBearer(req, res, deps.ingestToken, { feature: 'Ingest', route: 'POST /api/events' })) return;
           let body: string;
           try {
             body = await readBody(req, deps.maxBodyBytes ?? MAX_BODY);

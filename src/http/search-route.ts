@@ -9,7 +9,7 @@
  * cannot be reached.
  */
 import type { CustomRoute } from '@slack/bolt';
-import { send, tokenMatches } from './routes.js';
+import { requireBearer, send } from './routes.js';
 
 /** What the search gives for one request's parameters: the page as JSON, or why the query cannot be searched. */
 export type SearchAnswer = { page: unknown } | { problem: string };
@@ -27,15 +27,7 @@ export function buildSearchRoute(deps: SearchRouteDeps): CustomRoute {
     method: ['GET'],
     handler: (req, res) => {
       void (async () => {
-        if (!deps.ingestToken) {
-          send(res, 503, { ok: false, error: 'Search is disabled: set INGEST_TOKEN to enable GET /api/search.' });
-          return;
-        }
-        if (!tokenMatches(req.headers.authorization, deps.ingestToken)) {
-          const error = 'Missing or wrong bearer token: send "Authorization: Bearer $INGEST_TOKEN".';
-          send(res, 401, { ok: false, error }, { 'www-authenticate': 'Bearer' });
-          return;
-        }
+        if (!requireBearer(req, res, deps.ingestToken, { feature: 'Search', route: 'GET /api/search' })) return;
         try {
           const answer = await deps.search(new URL(req.url ?? '/', 'http://localhost').searchParams);
           if ('problem' in answer) send(res, 400, { ok: false, error: answer.problem });
