@@ -1,13 +1,8 @@
 /** The CLI's help text (whole and per command), the values of its enum options, and its usage error (exit 2). */
-import { CHANNEL_TYPES, WINDOW_STATES } from '../policy/index.js';
+import { SEARCH_CHOICES } from '../followup/search-request.js';
 
-/** What each enum option of `search` accepts: the help text and the error for a wrong value both read this. */
-export const SEARCH_CHOICES = {
-  inbox: ['all', 'mine'],
-  status: ['closed', 'open', 'any'],
-  channel: CHANNEL_TYPES,
-  window: [...WINDOW_STATES, 'closing_soon'],
-} as const satisfies Record<string, readonly string[]>;
+/** What each enum option of `search` accepts (the server's search takes the same): help and errors read this. */
+export { SEARCH_CHOICES };
 
 export type SearchChoice = keyof typeof SEARCH_CHOICES;
 

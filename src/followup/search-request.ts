@@ -26,13 +26,18 @@ type QueryParameter = keyof typeof QUERY_FIELD_OF;
 
 export const SEARCH_PARAMETERS: readonly string[] = [...Object.keys(QUERY_FIELD_OF), 'at'];
 
-/** The values a parameter takes, named in the answer to a wrong one (zod's union message says "Invalid input"). */
-const CHOICES: Partial<Record<QueryParameter, readonly string[]>> = {
+/**
+ * The values each enum parameter takes (GET /api/search and `followup search` alike), named in the answer to a
+ * wrong one (zod's union message says "Invalid input") and in the CLI's help.
+ */
+export const SEARCH_CHOICES = {
   inbox: ['all', 'mine'],
   status: ['closed', 'open', 'any'],
   channel: CHANNEL_TYPES,
   window: [...WINDOW_STATES, 'closing_soon'],
-};
+} as const satisfies Partial<Record<QueryParameter, readonly string[]>>;
+
+const CHOICES: Partial<Record<QueryParameter, readonly string[]>> = SEARCH_CHOICES;
 
 const PARAMETER_OF = Object.fromEntries(Object.entries(QUERY_FIELD_OF).map(([param, field]) => [field, param]));
 
