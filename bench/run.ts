@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ main: (args: string[]) => Promise<
   slack: () => import('./slack.bench.js'),
   startup: () => import('./startup.bench.js'),
   fleet: () => import('./fleet.bench.js'),
+  queue: () => import('./queue.bench.js'),
 };
 
 const args = process.argv.slice(2);
