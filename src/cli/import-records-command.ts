@@ -2,7 +2,8 @@
  * `followup import-records FILE|-`: writes the records of a `followup export` into the store as they are
  * (upserts: running it twice changes nothing), reads each batch back to check it landed unchanged, and prints
  * per namespace how many records the file had and how many the store holds now. Exit 1 when a line was not a
- * record, a record did not read back as written, or the store holds fewer than the file had.
+ * record, a record did not read back as written, or the store holds fewer than the file had. After outbox
+ * entries, the outbox's indexes are rebuilt from what the store now holds (one read of the outbox).
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
@@ -115,6 +116,9 @@ export async function importRecordsCommand(positionals: string[], ctx: CommandCo
         }
       }
       if (batch.length > 0) await writeAndCheck(raw, batch, tally);
+      // The file may come from a store older than the outbox's indexes, or replace an agent's recent row
+      // with its own: rebuilt from the entries now stored, so the moved store retries and lists them all.
+      if (tally.namespaces.has('outbox')) await store.outbox.rebuildIndexes();
       return report(raw, tally, ctx);
     },
     { access: 'write', command: 'followup import-records' },

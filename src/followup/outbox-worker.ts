@@ -1,6 +1,7 @@
 /**
  * Retries queued follow-ups whose backoff has passed, and resumes them after a restart (the outbox is in
- * the store). Ticks never overlap; a tick's cost is the queued entries, not the contacts.
+ * the store). Ticks never overlap; a tick reads the outbox's queued index and the entries due, so its cost is
+ * what is due, not the contacts nor the sent follow-ups.
  */
 import type { FollowupDeps } from './ports.js';
 import { retryQueued } from './send-follow-up.js';
@@ -25,9 +26,7 @@ export class OutboxWorker {
 
   private async run(): Promise<number> {
     const now = this.clock();
-    const due = (await this.deps.store.outbox.list({ status: 'queued' })).filter(
-      (e) => !e.nextAttemptAt || new Date(e.nextAttemptAt).getTime() <= now.getTime(),
-    );
+    const due = await this.deps.store.outbox.due(now);
     for (const entry of due) await retryQueued(entry, this.deps, now).catch(this.onError);
     return due.length;
   }

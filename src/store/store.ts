@@ -17,7 +17,14 @@ import { templateSchema } from '../policy/index.js';
 import { ContactRepository } from './contacts.js';
 import { CounterRepository, counterSchema } from './counters.js';
 import { AppliedEventRepository, appliedEventSchema } from './events.js';
-import { OutboxRepository, idempotencyIndexSchema, outboxEntrySchema } from './outbox.js';
+import {
+  OutboxRepository,
+  idempotencyIndexSchema,
+  indexBuildSchema,
+  outboxEntrySchema,
+  queuedIndexSchema,
+  recentIndexSchema,
+} from './outbox.js';
 import { type LockClaim, type StoreLock, StoreOpenError, acquireStoreLock } from './lock.js';
 import { DEFAULT_LEADER_RETRY_MS, type Leadership, type LeadershipOptions, soleLeadership } from './leadership.js';
 import { KeyedMutex, type Locks } from './mutex.js';
@@ -30,7 +37,17 @@ import { TemplateRepository } from './templates.js';
 export const DEFAULT_STORE_URL = 'sqlite://data/followup.sqlite';
 
 /** The namespaces the repositories own; `namespace()` and `collection()` refuse them. */
-export const RESERVED_NAMESPACES = ['contacts', 'templates', 'counters', 'outbox', 'outbox_keys', 'events'] as const;
+export const RESERVED_NAMESPACES = [
+  'contacts',
+  'templates',
+  'counters',
+  'outbox',
+  'outbox_keys',
+  'outbox_queued',
+  'outbox_recent',
+  'outbox_indexed',
+  'events',
+] as const;
 const NAMESPACE_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
 
 export type StoreAccess = 'write' | 'read';
@@ -334,6 +351,13 @@ export async function openStore(url: string = DEFAULT_STORE_URL, opts: OpenStore
     outbox: new OutboxRepository(
       collectionFor('outbox', outboxEntrySchema),
       collectionFor('outbox_keys', idempotencyIndexSchema),
+      {
+        queued: collectionFor('outbox_queued', queuedIndexSchema),
+        recent: collectionFor('outbox_recent', recentIndexSchema),
+        built: collectionFor('outbox_indexed', indexBuildSchema),
+        log: opts.log ?? ((line) => process.stderr.write(`${line}\n`)),
+        readOnly: opts.access === 'read',
+      },
     ),
     events: new AppliedEventRepository(collectionFor('events', appliedEventSchema)),
     withLock: (key, fn) => appLocks.run(key, fn),
