@@ -4,7 +4,7 @@
  * inbound message moves that contact's window instead of creating a twin. Kept in memory, rebuilt from
  * the store at start and updated on every contact write, like the search index.
  */
-import type { Contact } from './model.js';
+import type { Contact, ContactChannel } from './model.js';
 
 export class AddressBook {
   private readonly byAddress = new Map<string, string>();
@@ -16,7 +16,8 @@ export class AddressBook {
     return `${type}\u0000${a}`;
   }
 
-  upsert(contact: Contact): void {
+  /** A contact as stored, or as a bulk load hands it on (its id and its channels' types and addresses). */
+  upsert(contact: Pick<Contact, 'id'> & { channels: ReadonlyArray<Pick<ContactChannel, 'type' | 'address'>> }): void {
     const keys = contact.channels.filter((c) => c.address).map((c) => AddressBook.key(c.type, c.address!));
     const previous = this.byContact.get(contact.id);
     if (previous && previous.length === keys.length && previous.every((k, i) => k === keys[i])) return;

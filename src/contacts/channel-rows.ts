@@ -2,7 +2,7 @@
  * Per contact slot, its channels ("rows") as what the channel and window-state filters need, in typed
  * arrays rather than objects (a million contacts): the channel type, and the window's segments over all
  * time (window-segments.ts: evaluateWindow's states and the instants they change at, which depend on the
- * stored anchors and the rules, never on the clock).
+ * stored anchors and the rules, never on the clock), computed with the rest of a contact (contact-batch.ts).
  *
  * The clock enters only here, as the instant the filters were last answered for (`at`): per row the segment
  * holding `at`, and per window state (and per channel type × state) a bitset of the slots with some row in
@@ -11,24 +11,12 @@
  * windows that changed in that second, not a million evaluations. "Closing within the next N hours" is a
  * range of hours of `closing` (each free-text segment by its windowClosesAt; closing-windows.ts).
  */
-import {
-  CHANNEL_TYPES,
-  type ChannelType,
-  type RuleOverrides,
-  WINDOW_STATES,
-  type WindowState,
-} from '../policy/index.js';
+import { CHANNEL_TYPES, type ChannelType, WINDOW_STATES, type WindowState } from '../policy/index.js';
 import { type SlotSet, bitsetWords, clearBit, setBit } from './bitset.js';
 import { ClosingWindows } from './closing-windows.js';
-import type { ContactChannel } from './model.js';
+import type { ContactBatch } from './contact-batch.js';
 import { TimeBuckets, hourOf } from './time-buckets.js';
-import {
-  FREE_TEXT_STATES,
-  MAX_SEGMENTS,
-  type WindowSegments,
-  emptySegments,
-  windowSegments,
-} from './window-segments.js';
+import { FREE_TEXT_STATES, MAX_SEGMENTS } from './window-segments.js';
 
 export const CHANNEL_INDEX = new Map<ChannelType, number>(CHANNEL_TYPES.map((t, i) => [t, i]));
 export const WINDOW_STATE_INDEX = new Map<WindowState, number>(WINDOW_STATES.map((s, i) => [s, i]));
@@ -42,12 +30,6 @@ const FULL_PASS_SHARE = 1 / 8;
 const STALE_ENTRIES_SLACK = 1024;
 /** Garbage rows (of replaced or removed channels) tolerated, beyond half the rows, before a compaction. */
 const GARBAGE_SLACK = 1024;
-
-/** The instants of a contact's channels, already read (ms; NaN = none), by channel position. */
-export interface ChannelTimes {
-  lastInboundAt: number[];
-  closedByProviderAt: number[];
-}
 
 type Column = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
@@ -93,10 +75,6 @@ export class ChannelRows {
   private liveChanges = 0;
   private readonly closing = new ClosingWindows();
 
-  private readonly scratch: WindowSegments[] = [];
-
-  constructor(private readonly rules: RuleOverrides | undefined) {}
-
   growSlots(size: number): void {
     this.start = grown(this.start, size);
     this.count = grown(this.count, size);
@@ -109,29 +87,10 @@ export class ChannelRows {
     if (rows > this.type.length) this.growRows(rows);
   }
 
-  /**
-   * Computes each channel's segments (this may throw, so it comes before any change), then replaces the slot's
-   * rows with them.
-   */
-  write(slot: number, channels: readonly ContactChannel[], times: ChannelTimes): void {
-    const n = channels.length;
-    for (let i = 0; i < n; i++) {
-      const channel = channels[i]!;
-      const segments = (this.scratch[i] ??= emptySegments());
-      windowSegments(
-        {
-          channel: channel.type,
-          lastInboundAt: times.lastInboundAt[i]!,
-          anchorWindowHours: channel.lastInboundWindowHours,
-          outboundSinceInbound: channel.outboundSinceInbound,
-          subscribed: channel.subscribed,
-          closedByProviderAt: times.closedByProviderAt[i]!,
-        },
-        this.rules,
-        segments,
-      );
-    }
-
+  /** Replaces the slot's rows with the channel rows of contact `i` of a batch (their segments computed there). */
+  write(slot: number, batch: ContactBatch, i: number): void {
+    const from = batch.rowStart[i]!;
+    const n = batch.rowStart[i + 1]! - from;
     const old = this.count[slot]!;
     this.forgetRows(slot);
     let start = this.start[slot]!;
@@ -148,13 +107,13 @@ export class ChannelRows {
     this.start[slot] = start;
     this.count[slot] = n;
     let mask = 0;
-    for (let i = 0; i < n; i++) {
-      const r = start + i;
-      const type = CHANNEL_INDEX.get(channels[i]!.type)!;
+    for (let k = 0; k < n; k++) {
+      const r = start + k;
+      const type = batch.rowType[from + k]!;
       mask |= 1 << type;
       this.type[r] = type;
       this.slotOf[r] = slot;
-      this.storeSegments(r, this.scratch[i]!);
+      this.storeSegments(r, batch, from + k);
       if (!Number.isNaN(this.at)) this.current[r] = this.segmentAt(r, this.at);
     }
     this.mask[slot] = mask;
@@ -220,14 +179,13 @@ export class ChannelRows {
 
   // ---- rows ----
 
-  private storeSegments(r: number, s: WindowSegments): void {
-    const base = r * MAX_SEGMENTS;
-    for (let i = 0; i < MAX_SEGMENTS; i++) {
-      const live = i < s.count;
-      this.segState[base + i] = live ? WINDOW_STATE_INDEX.get(s.states[i]!)! : 0;
-      this.segCloses[base + i] = live ? s.closesAt[i]! : NaN;
-      if (i < BOUNDS) this.bound[r * BOUNDS + i] = i < s.count - 1 ? s.bounds[i]! : Infinity;
+  /** Row `from` of a batch, as row r. */
+  private storeSegments(r: number, batch: ContactBatch, from: number): void {
+    for (let j = 0; j < MAX_SEGMENTS; j++) {
+      this.segState[r * MAX_SEGMENTS + j] = batch.segState[from * MAX_SEGMENTS + j]!;
+      this.segCloses[r * MAX_SEGMENTS + j] = batch.segCloses[from * MAX_SEGMENTS + j]!;
     }
+    for (let j = 0; j < BOUNDS; j++) this.bound[r * BOUNDS + j] = batch.segBounds[from * BOUNDS + j]!;
     if (this.bucketsBuilt) this.rowEntries(r, this.addChange, this.addClose);
   }
 

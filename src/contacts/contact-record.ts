@@ -110,7 +110,7 @@ function twoDigits(v: string, i: number): number {
 }
 
 /** `YYYY-MM-DDTHH:MM:SS.mmmZ` naming a real date and time (zod's datetime pattern, for this one form). */
-function isCanonicalInstant(v: string): boolean {
+export function isCanonicalInstant(v: string): boolean {
   if (
     v.length !== 24 ||
     v.charCodeAt(4) !== 45 ||

@@ -24,14 +24,14 @@
 import { CHANNEL_TYPES, type RuleOverrides, type WindowState } from '../policy/index.js';
 import { AgentSlots } from './agent-slots.js';
 import { SlotSet, bitCount, bitsetWords, clearBit, setBit } from './bitset.js';
-import { CHANNEL_INDEX, type ChannelTimes, ChannelRows } from './channel-rows.js';
-import { parseInstant } from './instant.js';
+import { CHANNEL_INDEX, ChannelRows } from './channel-rows.js';
+import { type ContactBatch, ContactBatchBuilder } from './contact-batch.js';
 import type { Contact } from './model.js';
 import { classifyQuery } from './normalize.js';
 import { type IndexSearchResult, type ParsedSearchQuery, type SearchQuery, searchQuerySchema } from './query.js';
 import { RecencyTiers } from './recency-tiers.js';
 import { type CursorPosition, decodeCursor, encodeCursor } from './search-cursor.js';
-import { TextIndex } from './text-index.js';
+import { TextIndex, grownList } from './text-index.js';
 
 export { InvalidCursorError } from './search-cursor.js';
 
@@ -58,13 +58,6 @@ interface Filters {
   window: { state: WindowState | 'closing_soon'; closingMs: number } | null;
 }
 
-function parseTime(value: string | null | undefined, what: string, id: string): number {
-  if (value === null || value === undefined) return NaN;
-  const t = parseInstant(value);
-  if (!Number.isFinite(t)) throw new TypeError(`Contact ${id}: ${what} "${value}" is not an ISO date-time.`);
-  return t;
-}
-
 function grown<T extends Int32Array | Float64Array | Uint32Array>(arr: T, size: number, fill: number): T {
   const next = new (arr.constructor as new (n: number) => T)(size);
   next.set(arr);
@@ -77,7 +70,7 @@ export class ContactIndex {
 
   // Slots.
   private readonly slotOf = new Map<string, number>();
-  private readonly idOf: (string | undefined)[] = [];
+  private idOf: (string | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private used = 0; // high-water mark
   private capacity = 0;
@@ -97,7 +90,8 @@ export class ContactIndex {
   private readonly channelBits: Uint32Array[] = CHANNEL_TYPES.map(() => new Uint32Array(0));
   private readonly recent = new RecencyTiers(RECENT_SHARES);
 
-  private readonly channelTimes: ChannelTimes = { lastInboundAt: [], closedByProviderAt: [] };
+  /** An upsert's contact, derived as a batch of one (contact-batch.ts). */
+  private readonly single: ContactBatchBuilder;
   // Scratch sets of one query, and its candidate words (index and value) after the filters.
   private readonly agentSet = new SlotSet();
   private readonly closingSet = new SlotSet();
@@ -106,7 +100,8 @@ export class ContactIndex {
 
   constructor(opts?: { rules?: RuleOverrides }) {
     this.rules = opts?.rules;
-    this.channels = new ChannelRows(this.rules);
+    this.channels = new ChannelRows();
+    this.single = new ContactBatchBuilder(this.rules, 1);
   }
 
   get size(): number {
@@ -124,43 +119,42 @@ export class ContactIndex {
   }
 
   upsert(contact: Contact): void {
-    // Read everything that can fail first, so a bad record leaves the index as it was.
-    const activity = parseTime(contact.lastActivityAt, 'lastActivityAt', contact.id);
-    const times = this.channelTimes;
-    for (let i = 0; i < contact.channels.length; i++) {
-      const channel = contact.channels[i]!;
-      times.lastInboundAt[i] = parseTime(channel.lastInboundAt, 'channel lastInboundAt', contact.id);
-      times.closedByProviderAt[i] = parseTime(channel.closedByProviderAt, 'channel closedByProviderAt', contact.id);
-    }
-    let slot = this.slotOf.get(contact.id);
-    if (slot === undefined) {
-      slot = this.allocate();
-      try {
-        this.channels.write(slot, contact.channels, times);
-      } catch (error) {
-        this.freeSlots.push(slot);
-        throw error;
-      }
-      this.slotOf.set(contact.id, slot);
-      this.idOf[slot] = contact.id;
-      this.write(slot, contact, activity, true);
-    } else {
-      this.channels.write(slot, contact.channels, times);
-      this.write(slot, contact, activity, false);
-    }
+    // Derive everything that can fail first, so a bad record leaves the index as it was.
+    const single = this.single;
+    single.reset();
+    single.add(contact);
+    this.apply(single.view(), 0);
   }
 
-  /** Everything but the channels, which ChannelRows has taken (that is the part that can throw). */
-  private write(slot: number, contact: Contact, activity: number, isNew: boolean): void {
-    const status = contact.status === 'closed' ? CLOSED : OPEN;
+  /**
+   * Every contact of a batch, in order, as `upsert` would take them one by one (a bulk load derives its
+   * batches in a worker thread: contact-batch.ts).
+   */
+  addBatch(batch: ContactBatch): void {
+    for (let i = 0; i < batch.count; i++) this.apply(batch, i);
+  }
+
+  private apply(batch: ContactBatch, i: number): void {
+    const id = batch.ids[i]!;
+    let slot = this.slotOf.get(id);
+    const isNew = slot === undefined;
+    if (slot === undefined) {
+      slot = this.allocate();
+      this.slotOf.set(id, slot);
+      this.idOf[slot] = id;
+    }
+    this.channels.write(slot, batch, i);
+    const closed = batch.closed[i] === 1;
+    const status = closed ? CLOSED : OPEN;
+    const activity = batch.activity[i]!;
     this.sortKey[slot] = activity * STATUS_SPAN + status;
-    setBit(status === CLOSED ? this.closedBits : this.openBits, slot);
-    clearBit(status === CLOSED ? this.openBits : this.closedBits, slot);
+    setBit(closed ? this.closedBits : this.openBits, slot);
+    clearBit(closed ? this.openBits : this.closedBits, slot);
     setBit(this.liveBits, slot);
     this.recent.set(slot, activity);
-    this.agents.assign(slot, contact.assignee);
+    this.agents.assign(slot, batch.assignees[i]!);
     this.updateChannelBits(slot, this.channels.mask[slot]!);
-    this.text.set(slot, contact, isNew);
+    this.text.set(slot, batch, i, isNew);
   }
 
   remove(id: string): void {
@@ -340,11 +334,11 @@ export class ContactIndex {
     const reused = this.freeSlots.pop();
     if (reused !== undefined) return reused;
     if (this.used === this.capacity) this.growSlots(Math.max(1024, this.capacity * 2));
-    this.idOf.push(undefined);
     return this.used++;
   }
 
   private growSlots(size: number): void {
+    this.idOf = grownList(this.idOf, size, undefined);
     this.sortKey = grown(this.sortKey, size, FREE);
     this.agents.growSlots(size);
     const words = bitsetWords(size);

@@ -3,20 +3,35 @@
  * at start-up and `followup search` per call, so both pay the same, measured, cost.
  */
 import type { RuleOverrides } from '../policy/index.js';
+import { type ContactBatch, type LoadedContact, forEachLoaded } from './contact-batch.js';
 import { ContactIndex } from './index.js';
 import type { Contact } from './model.js';
 import { type SearchQuery, searchQuerySchema } from './query.js';
 
+export type { LoadedContact } from './contact-batch.js';
+
 export interface IndexSource {
-  contacts: { loadAll(): AsyncIterable<Contact>; count?(): Promise<number> };
+  contacts: {
+    loadAll(): AsyncIterable<Contact>;
+    count?(): Promise<number>;
+    /**
+     * Every contact already derived for the index, in batches (the store derives them in a worker thread
+     * where it can: store/contact-batches.ts); with `forEach`, the batches also carry what `each` is given. A
+     * batch may be reused once the next one is asked for.
+     */
+    loadBatches?(opts: { rules?: RuleOverrides | undefined; forEach: boolean }): AsyncIterable<ContactBatch>;
+  };
 }
 
 export interface LoadIndexOptions {
   rules?: RuleOverrides;
   /** The instant the first search will be at (the clock's now): the window states are computed for it. */
   now: Date;
-  /** Also given each contact as it is read (the server's address book), so the store is read once. */
-  each?: (contact: Contact) => void;
+  /**
+   * Also given each contact as it is read (the server's address book, the notification keeper), so the store
+   * is read once: its id, updatedAt and channels' types and addresses.
+   */
+  each?: (contact: LoadedContact) => void;
   /** Leaves out the contacts this returns false for (an index for one query: see `couldMatch`). */
   only?: (contact: Contact) => boolean;
   /** Builds the text segments and window states before returning (default); one query needs only its own part. */
@@ -25,10 +40,30 @@ export interface LoadIndexOptions {
 
 export async function loadSearchIndex(store: IndexSource, opts: LoadIndexOptions): Promise<ContactIndex> {
   const index = new ContactIndex(opts.rules === undefined ? {} : { rules: opts.rules });
-  if (opts.only === undefined && store.contacts.count !== undefined) index.reserve(await store.contacts.count());
-  for await (const contact of store.contacts.loadAll()) {
-    if (opts.only === undefined || opts.only(contact)) index.upsert(contact);
-    opts.each?.(contact);
+  const { each, only } = opts;
+  const loadBatches = store.contacts.loadBatches;
+  if (only === undefined && loadBatches !== undefined) {
+    // The first batch is asked for (the reading starts) before the count, which runs meanwhile.
+    const batches = loadBatches.call(store.contacts, { rules: opts.rules, forEach: each !== undefined });
+    const reading = batches[Symbol.asyncIterator]();
+    try {
+      let next = reading.next();
+      if (store.contacts.count !== undefined) index.reserve(await store.contacts.count());
+      for (let batch = await next; !batch.done; batch = await next) {
+        index.addBatch(batch.value);
+        if (each !== undefined) forEachLoaded(batch.value, each);
+        next = reading.next();
+      }
+    } catch (error) {
+      await reading.return?.();
+      throw error;
+    }
+  } else {
+    if (only === undefined && store.contacts.count !== undefined) index.reserve(await store.contacts.count());
+    for await (const contact of store.contacts.loadAll()) {
+      if (only === undefined || only(contact)) index.upsert(contact);
+      each?.(contact);
+    }
   }
   // The first search builds the text segments and the window states: pay it here, not on an agent's /followup.
   if (opts.warm !== false) {

@@ -16,6 +16,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
+import { parseInstant } from '../contacts/instant.js';
 import type { Contact } from '../contacts/model.js';
 import type { WindowSchedule } from './schedule.js';
 
@@ -122,9 +123,9 @@ export class ScheduleKeeper {
     this.timer.unref();
   }
 
-  /** A contact as the start-up load read it. */
-  loaded(contact: Contact): void {
-    this.remember(contact.id, Date.parse(contact.updatedAt));
+  /** A contact as the start-up load read it (only its id and updatedAt matter here). */
+  loaded(contact: Pick<Contact, 'id' | 'updatedAt'>): void {
+    this.remember(contact.id, parseInstant(contact.updatedAt));
   }
 
   /** A contact as just written, here or by another replica: the leader re-arms it. */

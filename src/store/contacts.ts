@@ -5,9 +5,12 @@
  * too, from the first listener on (subscribe before loading, so the load covers what came before).
  */
 import type { z } from 'zod';
+import { type ContactBatch, ContactBatchBuilder } from '../contacts/contact-batch.js';
 import { readContactRecord } from '../contacts/contact-record.js';
 import type { Contact, contactSchema } from '../contacts/model.js';
+import type { RuleOverrides } from '../policy/index.js';
 import { ChangeFeed } from './changes.js';
+import { LOAD_BATCH, contactBatchesInWorker, workerLoadAvailable } from './contact-batches.js';
 import type { RecordCollection } from './records.js';
 
 /** A contact as written: the schema's defaults fill what is left out. */
@@ -147,6 +150,29 @@ export class ContactRepository {
   /** Every contact, streamed in pages (for building the search index at start). */
   loadAll(): AsyncGenerator<Contact> {
     return this.records.values();
+  }
+
+  /**
+   * Every contact derived for the search index (contacts/contact-batch.ts), in key order, a batch at a time:
+   * read, checked and derived by a worker thread over its own connection where the store allows it (SQLite
+   * file, PostgreSQL), so this thread only applies the batches; here otherwise. `forEach`: the batches also
+   * carry what `LoadedContact` holds.
+   */
+  loadBatches(opts: { rules?: RuleOverrides | undefined; forEach: boolean }): AsyncGenerator<ContactBatch, void> {
+    const source = this.records.workerSource();
+    if (source !== undefined && workerLoadAvailable()) {
+      return contactBatchesInWorker({ source, namespace: this.records.name, rules: opts.rules, forEach: opts.forEach });
+    }
+    return this.batchesHere(opts.rules, opts.forEach);
+  }
+
+  private async *batchesHere(rules: RuleOverrides | undefined, forEach: boolean): AsyncGenerator<ContactBatch, void> {
+    const builder = new ContactBatchBuilder(rules, LOAD_BATCH, forEach);
+    for await (const contact of this.loadAll()) {
+      builder.add(contact);
+      if (builder.size >= LOAD_BATCH) yield builder.take();
+    }
+    if (builder.size > 0) yield builder.take();
   }
 
   count(): Promise<number> {

@@ -7,6 +7,9 @@ import type Keyv from 'keyv';
 import type { DeserializedData, Deserialize, Serialize } from 'keyv';
 import type { z } from 'zod';
 import { KeyedMutex, type Locks } from './mutex.js';
+import type { PostgresTarget } from './postgres/url.js';
+import type { PostgresTuning } from './postgres/database.js';
+import type { SqliteTuning } from './sqlite.js';
 import { StoreUnavailableError } from './unavailable.js';
 
 export class StoreRecordError extends Error {
@@ -76,6 +79,68 @@ export interface RawChangeSink {
 }
 
 /**
+ * How another thread opens its own connection to the table a collection lives in (a worker that reads and
+ * decodes a million records while this thread indexes them: contact-batches.ts).
+ */
+export type TableSource =
+  | { kind: 'sqlite'; uri: string; tuning: SqliteTuning }
+  | { kind: 'postgres'; target: PostgresTarget; tuning: PostgresTuning };
+
+/** A row of a backend's table: the full key (`ns:id`) and the stored text. */
+export interface StoredRow {
+  key: string;
+  value: string;
+}
+
+/** A stored value as keyv's envelope holds it. */
+type Envelope = { value: unknown; expires?: unknown } | undefined;
+
+/**
+ * Reading a namespace's records: the fast check when one is set, else the schema; a record that fails is a
+ * StoreRecordError naming its key. A collection reads through one; a worker reading the same namespace over
+ * its own connection builds an equal one, so both report a bad record alike.
+ */
+export class RecordDecoder<S extends z.ZodType> {
+  private fast: ((raw: unknown) => z.output<S> | undefined) | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly schema: S,
+  ) {}
+
+  /**
+   * Reads try `decode` first: a cheaper check that answers (with exactly what the schema returns) for the
+   * records this store writes, or returns undefined to leave the record to the schema.
+   */
+  decodeFastWith(decode: (raw: unknown) => z.output<S> | undefined): void {
+    this.fast = decode;
+  }
+
+  decode(id: string, raw: unknown): z.output<S> {
+    if (raw instanceof UnreadableValue) throw new StoreRecordError(this.name, id, raw.problem, 'read');
+    const fast = this.fast?.(raw);
+    if (fast !== undefined) return fast;
+    const parsed = this.schema.safeParse(raw);
+    if (!parsed.success) throw new StoreRecordError(this.name, id, formatZodError(parsed.error), 'read');
+    return parsed.data;
+  }
+
+  /**
+   * A record from its stored text, decoded as recordCodec does (text that is not JSON is a corrupt record);
+   * undefined when keyv's envelope says it expired before `nowMs`.
+   */
+  decodeText(id: string, text: string, nowMs: number): z.output<S> | undefined {
+    return this.decodeEnvelope(id, recordCodec.deserialize(text) as Envelope, nowMs);
+  }
+
+  /** A record from keyv's envelope; undefined when there is none or it expired before `nowMs`. */
+  decodeEnvelope(id: string, data: Envelope, nowMs: number): z.output<S> | undefined {
+    if (data === undefined || (typeof data.expires === 'number' && nowMs > data.expires)) return undefined;
+    return this.decode(id, data.value);
+  }
+}
+
+/**
  * What a collection needs beyond keyv itself: SQLite and PostgreSQL count without reading values;
  * PostgreSQL also reports writes made by other processes (`watch`).
  */
@@ -102,7 +167,9 @@ export class RecordCollection<S extends z.ZodType> {
     private readonly backend: CollectionBackend = {},
     /** In-process by default; across processes on PostgreSQL. */
     readonly locks: Locks = new KeyedMutex(),
-  ) {}
+  ) {
+    this.decoder = new RecordDecoder(name, schema);
+  }
 
   /*
    * keyv stores `ns:key`, but leaves a key that already starts with `ns:` unprefixed in get/set/delete and
@@ -114,23 +181,15 @@ export class RecordCollection<S extends z.ZodType> {
     return `${this.name}:${id}`;
   }
 
-  private fastDecode: ((raw: unknown) => z.output<S> | undefined) | undefined;
+  private readonly decoder: RecordDecoder<S>;
 
-  /**
-   * Reads try `decode` first: a cheaper check that answers (with exactly what the schema returns) for the
-   * records this store writes, or returns undefined to leave the record to the schema.
-   */
+  /** See RecordDecoder.decodeFastWith. */
   decodeFastWith(decode: (raw: unknown) => z.output<S> | undefined): void {
-    this.fastDecode = decode;
+    this.decoder.decodeFastWith(decode);
   }
 
   private decode(id: string, raw: unknown): z.output<S> {
-    if (raw instanceof UnreadableValue) throw new StoreRecordError(this.name, id, raw.problem, 'read');
-    const fast = this.fastDecode?.(raw);
-    if (fast !== undefined) return fast;
-    const parsed = this.schema.safeParse(raw);
-    if (!parsed.success) throw new StoreRecordError(this.name, id, formatZodError(parsed.error), 'read');
-    return parsed.data;
+    return this.decoder.decode(id, raw);
   }
 
   private encode(id: string, value: z.input<S>): z.output<S> {
@@ -251,17 +310,21 @@ export class RecordCollection<S extends z.ZodType> {
 
   /** One generator per listing, not one wrapping another: a million records at start-up pay each layer. */
   private async *read<T>(item: (id: string, value: z.output<S>) => T): AsyncGenerator<T> {
-    // The adapter's own iterator when it has one (SQLite): keyv's wrapper around it cost more per record than
-    // reading the record (an await, a key split and join).
-    const adapter = this.kv.store as { iterator?: (namespace: string) => AsyncIterable<[string, string]> };
+    // The adapter's own pages when it has them (SQLite, PostgreSQL): keyv's wrapper around its iterator cost
+    // more per record than reading the record (an await, a key split and join).
+    const adapter = this.kv.store as { pages?: (namespace: string) => AsyncIterable<StoredRow[]> };
     const deserialize = this.kv.deserialize;
-    if (!(adapter instanceof Map) && typeof adapter.iterator === 'function' && deserialize !== undefined) {
+    if (!(adapter instanceof Map) && typeof adapter.pages === 'function' && deserialize !== undefined) {
       const prefix = this.name.length + 1;
-      for await (const [key, text] of adapter.iterator(this.name)) {
-        const data = (await deserialize(text)) as { value: unknown; expires?: unknown } | undefined;
-        if (data === undefined || (typeof data.expires === 'number' && Date.now() > data.expires)) continue;
-        const id = key.slice(prefix);
-        yield item(id, this.decode(id, data.value));
+      for await (const page of adapter.pages(this.name)) {
+        const now = Date.now();
+        for (const row of page) {
+          let data = deserialize(row.value) as Envelope | Promise<Envelope>;
+          if (data instanceof Promise) data = await data;
+          const id = row.key.slice(prefix);
+          const value = this.decoder.decodeEnvelope(id, data, now);
+          if (value !== undefined) yield item(id, value);
+        }
       }
       return;
     }
@@ -270,6 +333,17 @@ export class RecordCollection<S extends z.ZodType> {
     for await (const [id, raw] of iterate(undefined) as AsyncIterable<[string, unknown]>) {
       yield item(id, this.decode(id, raw));
     }
+  }
+
+  /**
+   * How a worker thread can read this namespace over its own connection, decoding as this collection does;
+   * undefined when it cannot (an in-memory store, a codec other than recordCodec).
+   */
+  workerSource(): TableSource | undefined {
+    const adapter = this.kv.store as { workerSource?: () => TableSource | undefined };
+    if (adapter instanceof Map || typeof adapter.workerSource !== 'function') return undefined;
+    if (this.kv.deserialize !== recordCodec.deserialize) return undefined;
+    return adapter.workerSource();
   }
 
   /**

@@ -14,6 +14,7 @@
 import { EventEmitter } from 'node:events';
 import { KeyvSqlite } from '@keyv/sqlite';
 import type { KeyvStoreAdapter } from 'keyv';
+import type { StoredRow, TableSource } from './records.js';
 
 export interface SqliteTuning {
   /** WAL journal + synchronous=NORMAL (default true; false only to measure the difference). */
@@ -26,7 +27,7 @@ export interface SqliteTuning {
 
 export const DEFAULT_TUNING: SqliteTuning = { wal: true, iterationLimit: 2000, busyTimeout: 10_000 };
 
-type Row = { key: string; value: string };
+type Row = StoredRow;
 
 /** Keys of one namespace are `ns:…`; `;` is the character after `:`, so `[ns:, ns;)` is exactly that range. */
 function namespaceRange(namespace: string | undefined): [string, string | null] {
@@ -38,6 +39,7 @@ export class TunedSqlite extends KeyvSqlite {
   readonly ready: Promise<void>;
   private readonly table: string;
   private readonly pageSize: number;
+  private readonly tuning: SqliteTuning;
 
   /**
    * `readOnly`: a reader beside the writer process. It leaves the journal mode to the writer and refuses
@@ -47,6 +49,7 @@ export class TunedSqlite extends KeyvSqlite {
     super({ uri, busyTimeout: tuning.busyTimeout, iterationLimit: tuning.iterationLimit });
     this.table = this.opts.table ?? 'keyv';
     this.pageSize = tuning.iterationLimit;
+    this.tuning = tuning;
     this.setMaxListeners(0); // one listener per namespace view
     const raw = this.query;
     const pragmas = readOnly
@@ -86,6 +89,11 @@ export class TunedSqlite extends KeyvSqlite {
   }
 
   override async *iterator(namespace?: string): AsyncGenerator<[string, string], void> {
+    for await (const rows of this.pages(namespace)) for (const row of rows) yield [row.key, row.value];
+  }
+
+  /** The rows of a namespace (every row when undefined) in key order, a page at a time. */
+  async *pages(namespace?: string): AsyncGenerator<StoredRow[], void> {
     const [from, to] = namespaceRange(namespace);
     const upper = to === null ? '' : ' AND key < ?';
     const page = (after: string | null): Promise<Row[]> =>
@@ -99,11 +107,17 @@ export class TunedSqlite extends KeyvSqlite {
       while (next !== null) {
         const rows: Row[] = await next;
         next = rows.length < this.pageSize ? null : page(rows[rows.length - 1]!.key);
-        for (const row of rows) yield [row.key, row.value];
+        yield rows;
       }
     } finally {
       next?.catch(() => undefined); // a caller that stopped early leaves one read behind
     }
+  }
+
+  /** How a worker thread opens its own connection to this file (none for an in-memory database). */
+  workerSource(): TableSource | undefined {
+    const uri = String(this.opts.uri);
+    return uri === 'sqlite://:memory:' ? undefined : { kind: 'sqlite', uri, tuning: this.tuning };
   }
 
   async countNamespace(namespace: string): Promise<number> {
@@ -170,6 +184,12 @@ export class SqliteNamespaceView extends EventEmitter implements KeyvStoreAdapte
   }
   iterator(namespace?: string): AsyncGenerator<[string, string], void> {
     return this.db.iterator(namespace ?? this.name);
+  }
+  pages(namespace?: string): AsyncGenerator<StoredRow[], void> {
+    return this.db.pages(namespace ?? this.name);
+  }
+  workerSource(): TableSource | undefined {
+    return this.db.workerSource();
   }
   /** The connection is shared: the store closes it once, not each namespace. */
   async disconnect(): Promise<void> {}

@@ -10,6 +10,8 @@
  */
 import { EventEmitter } from 'node:events';
 import type { KeyvStoreAdapter } from 'keyv';
+import pg from 'pg';
+import type { StoredRow, TableSource } from '../records.js';
 import type { PgDatabase } from './database.js';
 
 /** Keys of one namespace are `ns:…`; `;` is the character after `:`, so `[ns:, ns;)` is exactly that range. */
@@ -98,30 +100,85 @@ export class PgKeyv {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /**
-   * Keyset-paged on the primary key; the next page is read while the caller works through this one. Without
-   * a namespace: every row (`followup export`).
-   */
+  /** Every row of a namespace in key order (every row of the table without one: `followup export`). */
   async *iterator(namespace?: string): AsyncGenerator<[string, string], void> {
+    for await (const rows of this.pages(namespace)) for (const row of rows) yield [row.key, row.value];
+  }
+
+  /** Keyset-paged on the primary key; the next page is read while the caller works through this one. */
+  async *pages(namespace?: string): AsyncGenerator<StoredRow[], void> {
     const [from, to] = namespace === undefined ? ['', null] : namespaceRange(namespace);
     const pageSize = this.db.tuning.pageSize;
     const upper = to === null ? '' : ' AND key < $3';
     const page = (after: string | null) =>
-      this.db.query<{ key: string; value: string }>(
+      this.db.query<StoredRow>(
         `SELECT key, value FROM ${this.t} WHERE key ${after === null ? '>=' : '>'} $1${upper}
            ORDER BY key LIMIT $2`,
         [after ?? from, pageSize, ...(to === null ? [] : [to])],
       );
-    let next: Promise<Array<{ key: string; value: string }>> | null = page(null);
+    let next: Promise<StoredRow[]> | null = page(null);
     try {
       while (next !== null) {
-        const rows: Array<{ key: string; value: string }> = await next;
+        const rows: StoredRow[] = await next;
         next = rows.length < pageSize ? null : page(rows[rows.length - 1]!.key);
-        for (const row of rows) yield [row.key, row.value];
+        yield rows;
       }
     } finally {
       next?.catch(() => undefined); // a caller that stopped early leaves one read behind
     }
+  }
+
+  /**
+   * Every row of a namespace in key order, a keyset page per query on one connection, each row handed to
+   * `onRow` as it arrives and dropped: holding a page of rows until it is complete cost more in garbage
+   * collection than reading them (1M contacts: 3.7 s of 5.7 s). `between` runs after each page, before the
+   * next is asked for (the reader's flow control). The first error `onRow` throws ends the reading.
+   */
+  async streamRows(
+    namespace: string,
+    onRow: (key: string, value: string) => void,
+    between: () => Promise<void>,
+  ): Promise<void> {
+    const [from, to] = namespaceRange(namespace);
+    const pageSize = this.db.tuning.pageSize;
+    await this.db.withConnection(async ({ client }) => {
+      for (let after: string | null = null; ; ) {
+        let count = 0;
+        let last: string | null = null;
+        let failed: { error: unknown } | null = null;
+        const config: pg.QueryArrayConfig = {
+          text: `SELECT key, value FROM ${this.t} WHERE key ${after === null ? '>=' : '>'} $1 AND key < $2
+                   ORDER BY key LIMIT $3`,
+          values: [after ?? from, to, pageSize],
+          rowMode: 'array',
+        };
+        const query = new pg.Query(config as pg.QueryConfig);
+        await new Promise<void>((resolve, reject) => {
+          query.on('row', (row: [string, string]) => {
+            count++;
+            last = row[0];
+            if (failed !== null) return;
+            try {
+              onRow(row[0], row[1]);
+            } catch (error) {
+              failed = { error };
+            }
+          });
+          query.on('end', () => resolve());
+          query.on('error', reject);
+          client.query(query);
+        });
+        if (failed !== null) throw (failed as { error: unknown }).error;
+        if (count < pageSize) return;
+        after = last;
+        await between();
+      }
+    });
+  }
+
+  /** How a worker thread opens its own connection to this table. */
+  workerSource(): TableSource {
+    return { kind: 'postgres', target: this.db.target, tuning: this.db.tuning };
   }
 
   view(namespace: string): PgNamespaceView {
@@ -172,6 +229,12 @@ export class PgNamespaceView extends EventEmitter implements KeyvStoreAdapter {
   }
   iterator(namespace?: string): AsyncGenerator<[string, string], void> {
     return this.db.iterator(namespace ?? this.name);
+  }
+  pages(namespace?: string): AsyncGenerator<StoredRow[], void> {
+    return this.db.pages(namespace ?? this.name);
+  }
+  workerSource(): TableSource {
+    return this.db.workerSource();
   }
   /** The pool is shared: the store ends it once, not each namespace. */
   async disconnect(): Promise<void> {}
