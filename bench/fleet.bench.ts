@@ -1,7 +1,9 @@
 /**
- * `npm run bench fleet [--quick] [--contacts=N]` (issue 10): the fleet on PostgreSQL next to SQLite, in one run,
- * at 1M contacts (`--quick`: 100k). Every server is the compiled app in its own process, as in production,
- * against a fake Slack on 127.0.0.1; the agents, the ingest client and the fake run here.
+ * `npm run bench fleet [--quick] [--contacts=N] [--cold-start]` (issue 10): the fleet on PostgreSQL next to SQLite,
+ * in one run, at 1M contacts (`--quick`: 100k). Every server is the compiled app in its own process, as in
+ * production, against a fake Slack on 127.0.0.1; the agents, the ingest client and the fake run here.
+ * `--cold-start`: only the cold start, twice per store, on a store written directly whose schedule a first
+ * server armed (what a restart meets), with the process's peak RSS.
  * - ingest: every contact's events (contact.upserted, then message.received per channel with an inbound) as
  *   NDJSON batches to `POST /api/events` of one server per store: events/s (goal ≥ 10,000);
  * - cold start: process start to the first `/followup` answered with results, per store (goal ≤ 15 s);
@@ -15,7 +17,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
@@ -61,6 +63,8 @@ interface Replica {
   child: ChildProcess;
   /** From spawn to the "listening" line, seconds. */
   listeningS: number;
+  /** The tail of its output. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -86,6 +90,7 @@ async function spawnServer(env: Record<string, string>): Promise<Replica> {
     base: `http://127.0.0.1:${port}`,
     child,
     listeningS: (performance.now() - t0) / 1000,
+    output: () => tail,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -114,6 +119,46 @@ async function followup(fake: FakeSlack, base: string, text: string, user = AGEN
   while (!call.result) await new Promise((r) => setImmediate(r));
   const updated = await fake.waitFor('views.update', (a) => a.view_id === call.result!.view?.id, 60_000);
   return updated.view as CallArgs;
+}
+
+/** The process's peak resident memory so far, MB (Linux). */
+function peakRssMb(pid: number): number {
+  return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+}
+
+/** A server's first start (it arms the notification schedule once it leads), until its leader's work runs. */
+async function armSchedule(env: Record<string, string>): Promise<number> {
+  const t0 = performance.now();
+  const server = await spawnServer(env);
+  try {
+    while (!/This replica leads/.test(server.output())) {
+      if (server.child.exitCode !== null || performance.now() - t0 > 30 * 60_000) {
+        throw new Error(`the first server never led: ${server.output()}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await server.stop();
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+/** `--cold-start`: process start to the first `/followup` with results, and the peak RSS then; stopped after. */
+async function coldStartOnly(fake: FakeSlack, env: Record<string, string>, label: string): Promise<number> {
+  const t0 = performance.now();
+  const server = await spawnServer(env);
+  try {
+    await followup(fake, server.base, 'nguyen');
+    const s = (performance.now() - t0) / 1000;
+    console.log(
+      `${label}: ${s.toFixed(1)} s to the first /followup with results (listening after ` +
+        `${server.listeningS.toFixed(1)} s); peak RSS ${peakRssMb(server.child.pid!).toFixed(0)} MB (${load()})`,
+    );
+    return s;
+  } finally {
+    await server.stop();
+    fake.reset();
+  }
 }
 
 // ---------- ingest ----------
@@ -353,6 +398,8 @@ export async function main(flags: string[]): Promise<void> {
       `PostgreSQL schema ${schema}`,
   );
   const figures: StoreFigures[] = [];
+  const coldOnly = flags.includes('--cold-start');
+  const coldStarts: string[] = [];
   try {
     const stores = [
       { label: 'SQLite', url: `sqlite://${join(dir, 'fleet.sqlite')}` },
@@ -373,6 +420,17 @@ export async function main(flags: string[]): Promise<void> {
         LOG_LEVEL: 'info',
       };
       console.log(`\n--- ${store.label} (${load()}) ---`);
+      if (coldOnly) {
+        const written = await bulkFill(store.url, n, shiftMs);
+        console.log(`store: ${n.toLocaleString('en')} contacts written directly in ${written.toFixed(1)} s`);
+        console.log(
+          `first start (arms the schedule) until its leader's work runs: ${(await armSchedule(env)).toFixed(1)} s`,
+        );
+        const times: number[] = [];
+        for (let k = 1; k <= 2; k++) times.push(await coldStartOnly(fake, env, `cold start ${k}`));
+        coldStarts.push(`${store.label} ${times.map((t) => t.toFixed(1)).join(' / ')} s`);
+        continue;
+      }
       const bulkS = await bulkFill(store.url, n - ingested, shiftMs);
       console.log(`store: ${(n - ingested).toLocaleString('en')} contacts written directly in ${bulkS.toFixed(1)} s`);
       const writer = await started(env);
@@ -394,7 +452,8 @@ export async function main(flags: string[]): Promise<void> {
       const coldStartS = (performance.now() - t0) / 1000;
       console.log(
         `cold start: ${coldStartS.toFixed(1)} s to the first /followup with results ` +
-          `(listening after ${a.listeningS.toFixed(1)} s) (${load()})`,
+          `(listening after ${a.listeningS.toFixed(1)} s; peak RSS ${peakRssMb(a.child.pid!).toFixed(0)} MB) ` +
+          `(${load()})`,
       );
       fake.reset();
 
@@ -436,6 +495,13 @@ export async function main(flags: string[]): Promise<void> {
         oneReplica: oneOfThree,
       });
       await stopAll();
+    }
+    if (coldOnly) {
+      console.log(
+        `\n=== cold start at ${n.toLocaleString('en')} contacts, goal ≤ ${TARGET.coldStartS} s: ` +
+          `${coldStarts.join('; ')} (${load()}) ===`,
+      );
+      return;
     }
     report(n, ingested, rounds, figures, visibility!, threeReplicas);
   } finally {

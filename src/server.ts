@@ -517,7 +517,11 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       log: { info: (line) => app.logger.info(line), error: (line, err) => app.logger.error(line, err) },
     });
     leaderDuties = fleetWork;
-    await fleetWork.begin();
+    // The leader's start (restoring the notification schedule: seconds at a million contacts) runs while the
+    // server starts listening, since /followup needs only the index; startFollowup still resolves after it.
+    const leading = fleetWork.begin();
+    // Awaited below; until then a failure must not count as unhandled (e.g. when the port cannot be opened).
+    leading.catch(() => undefined);
 
     const started = (await app.start(config.env.PORT)) as unknown;
     const address = (started as Server | undefined)?.address?.();
@@ -527,6 +531,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       `Followup is listening on port ${port} ` +
         `(${config.env.SLACK_APP_TOKEN ? 'Socket Mode' : 'HTTP'}; store ${store.url})`,
     );
+    await leading;
 
     const link = slackLink;
     const httpServer = started as Server | undefined;

@@ -4,11 +4,16 @@
  * read of the namespace at start. Ticks never enumerate the store.
  */
 import type Keyv from 'keyv';
+import { isCanonicalInstant } from '../contacts/contact-record.js';
+import { parseInstant } from '../contacts/instant.js';
+import { CHANNEL_TYPES } from '../policy/index.js';
 import { type InDoubtClaim, type LiveEntry, type LiveRow, keyInRow, laterState } from './due-index.js';
+import type { z } from 'zod';
 import {
   type EntryState,
   LOG_PREFIX,
   ROW_PREFIX,
+  type ScannedRecord,
   ScheduleStorage,
   type StoredLog,
   type StoredRow,
@@ -28,17 +33,19 @@ export interface StoreReadResult {
 
 /** A row as read from the store, ready for the in-memory index. */
 export function liveRowFrom(rowKey: string, stored: StoredRow): LiveRow {
-  const anchorMs = Date.parse(stored.anchor);
+  // parseInstant reads toISOString()'s form (what checkStoredRow lets through) with integer arithmetic.
+  const anchorMs = parseInstant(stored.anchor);
   const row: LiveRow = {
     heapIndex: -1,
     rowKey,
     contactId: stored.contactId,
     channel: stored.channel,
     channelKey: stored.channelKey,
+    // A new string, not the parsed one: V8 makes that a slice of the record's whole text, which it would keep.
     anchorIso: new Date(anchorMs).toISOString(),
     anchorMs,
     entries: [],
-    expiresAt: Date.parse(stored.expiresAt),
+    expiresAt: parseInstant(stored.expiresAt),
   };
   for (const s of stored.entries) {
     row.entries.push({
@@ -47,14 +54,67 @@ export function liveRowFrom(rowKey: string, stored: StoredRow): LiveRow {
       row,
       kind: s.kind,
       edge: s.edge,
-      closesAt: Date.parse(s.closesAt),
-      dueAt: Date.parse(s.dueAt),
+      closesAt: parseInstant(s.closesAt),
+      dueAt: parseInstant(s.dueAt),
       state: s.state,
       redelivery: false,
       inDoubt: null,
     });
   }
   return row;
+}
+
+/*
+ * The restore reads every row of the schedule (200k at a million contacts): each is checked here first for
+ * the exact shape this module writes (instants in toISOString() form), whose answer is the schema's; anything
+ * else is left to the schema, which accepts or refuses it as before.
+ */
+
+const CHANNELS: ReadonlySet<unknown> = new Set(CHANNEL_TYPES);
+const KINDS: ReadonlySet<unknown> = new Set(['reminder', 'notice']);
+const EDGES: ReadonlySet<unknown> = new Set(['close', 'standard']);
+const ENTRY_STATES: ReadonlySet<unknown> = new Set(['pending', 'claimed', 'delivered']);
+const LOG_STATES: ReadonlySet<unknown> = new Set(['claimed', 'delivered']);
+
+function plain(raw: unknown): Record<string, unknown> | undefined {
+  return typeof raw === 'object' && raw !== null && Object.getPrototypeOf(raw) === Object.prototype
+    ? (raw as Record<string, unknown>)
+    : undefined;
+}
+
+const instant = (v: unknown): v is string => typeof v === 'string' && isCanonicalInstant(v);
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+function valid<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> | undefined {
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Whether the schema accepts `raw` as a row, when this check is sure of it (undefined: the schema decides).
+ * A row it accepts is used as parsed: the restore reads only the schema's keys, so nothing is copied.
+ */
+export function checkStoredRow(raw: unknown): raw is StoredRow {
+  const r = plain(raw);
+  if (r === undefined || r.v !== 1 || !nonEmpty(r.contactId) || !CHANNELS.has(r.channel)) return false;
+  if (!nonEmpty(r.channelKey) || !instant(r.anchor) || !instant(r.expiresAt) || !Array.isArray(r.entries)) {
+    return false;
+  }
+  for (const item of r.entries) {
+    const e = plain(item);
+    if (e === undefined || !KINDS.has(e.kind) || !EDGES.has(e.edge) || !ENTRY_STATES.has(e.state)) return false;
+    if (!instant(e.closesAt) || !instant(e.dueAt)) return false;
+  }
+  return true;
+}
+
+/** As checkStoredRow, for a delivery record (its keys are read, not kept). */
+export function checkStoredLog(raw: unknown): raw is StoredLog {
+  const r = plain(raw);
+  if (r === undefined || r.v !== 1 || !LOG_STATES.has(r.state) || !instant(r.at) || !instant(r.expiresAt)) {
+    return false;
+  }
+  return Array.isArray(r.keys) && r.keys.every(nonEmpty);
 }
 
 /** Keeps, per key, the newest of the claims naming it (a key claimed again after a crash has two). */
@@ -136,28 +196,59 @@ export class ScheduleStore {
     const expired: string[] = [];
     let invalid = 0;
     const wallNow = Date.now(); // keyv's own expiry is wall-clock time
-    for await (const rec of this.storage.scan()) {
+    for await (const rec of this.scan()) {
       const isRow = rec.key.startsWith(ROW_PREFIX);
       if (!isRow && !rec.key.startsWith(LOG_PREFIX)) continue;
-      const parsed = isRow ? storedRowSchema.safeParse(rec.value) : storedLogSchema.safeParse(rec.value);
-      if (!parsed.success) {
+      const data = isRow
+        ? checkStoredRow(rec.value)
+          ? rec.value
+          : valid(storedRowSchema, rec.value)
+        : checkStoredLog(rec.value)
+          ? rec.value
+          : valid(storedLogSchema, rec.value);
+      if (data === undefined) {
         invalid++;
         continue;
       }
       const gone = typeof rec.expires === 'number' && wallNow > rec.expires;
-      if (gone || Date.parse(parsed.data.expiresAt) <= nowMs) {
+      if (gone || parseInstant(data.expiresAt) <= nowMs) {
         expired.push(rec.key);
         continue;
       }
-      if (isRow) onRow(liveRowFrom(rec.key.slice(ROW_PREFIX.length), parsed.data as StoredRow));
+      if (isRow) onRow(liveRowFrom(rec.key.slice(ROW_PREFIX.length), data as StoredRow));
       else {
-        const log = parsed.data as StoredLog;
+        const log = data as StoredLog;
         for (const key of log.keys) deliveries.set(key, laterState(deliveries.get(key), log.state));
         if (log.state === 'claimed') noteClaim(claims, rec.key.slice(LOG_PREFIX.length), log);
       }
     }
     if (expired.length) await this.storage.deleteMany(expired).catch(() => undefined);
     return { deliveries, claims, expired: expired.length, invalid };
+  }
+
+  /**
+   * The namespace's records: from the adapter's pages where it has them (the app's SQLite and PostgreSQL
+   * stores: no keyv call and no promise per record), through storage.ts otherwise. Each is parsed only when
+   * its turn comes: a page parsed at once would outlive young collections and be copied for nothing.
+   */
+  private async *scan(): AsyncGenerator<ScannedRecord> {
+    const kv = this.storage.kv;
+    const adapter = kv.store as { pages?: (namespace: string) => AsyncIterable<Array<{ key: string; value: string }>> };
+    const namespace = kv.namespace;
+    const deserialize = kv.deserialize;
+    if (!namespace || !kv.useKeyPrefix || typeof adapter?.pages !== 'function' || !deserialize) {
+      yield* this.storage.scan();
+      return;
+    }
+    const prefix = namespace.length + 1;
+    for await (const rows of adapter.pages(namespace)) {
+      for (const row of rows) {
+        let data = deserialize(row.value) as { value?: unknown; expires?: unknown } | undefined;
+        if (data instanceof Promise) data = await data;
+        const expires = typeof data?.expires === 'number' ? data.expires : undefined;
+        yield { key: row.key.slice(prefix), value: data?.value, expires };
+      }
+    }
   }
 
   /** Writes the rows as they stand (deleting those gone); a failed one stays dirty. Throws the first failure. */
