@@ -7,6 +7,7 @@ import type { Contact, ContactChannel } from '../../contacts/model.js';
 import { lacksAddress } from '../../followup/no-address.js';
 import {
   type ChannelType,
+  type Quota,
   type WindowState,
   type WindowStatus,
   channelQuota,
@@ -137,15 +138,18 @@ export function reopensText(t: Translator, status: Pick<WindowStatus, 'reason'>)
   return key ? t.t(key) : (describeReason(status.reason).reopensWhen ?? null);
 }
 
+/** `messagesLeft` in words, by what the channel counts down (the policy's `quota`). */
+const MESSAGES_LEFT_TEXT: Readonly<Record<Quota, (t: Translator, left: number, billable: boolean) => string>> = {
+  session_cap: (t, left) => t.t('left.sessionCap', { left }),
+  monthly_free: (t, left, billable) => (billable ? t.t('left.monthlyBillable') : t.t('left.monthlyFree', { left })),
+};
+
 /** WeChat / Viber counters in words; null for channels that count nothing. */
 export function messagesLeftText(t: Translator, status: WindowStatus): string | null {
   const left = status.messagesLeft;
   if (left === null) return null;
   const quota = channelQuota(status.channel);
-  if (quota === 'session_cap') return t.t('left.sessionCap', { left });
-  if (quota === 'monthly_free')
-    return status.billable ? t.t('left.monthlyBillable') : t.t('left.monthlyFree', { left });
-  return t.t('left.other', { left });
+  return quota ? MESSAGES_LEFT_TEXT[quota](t, left, status.billable) : t.t('left.other', { left });
 }
 
 /** "Can send now: free text or an approved template." / "Nothing can be sent now." */
