@@ -327,7 +327,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       rules,
       now: clock(),
       each: (contact) => {
-        addresses.upsert(contact);
+        addresses.load(contact);
         keeper?.loaded(contact);
       },
     });

@@ -4,7 +4,11 @@
  * inbound message moves that contact's window instead of creating a twin. Kept in memory, rebuilt from
  * the store at start and updated on every contact write, like the search index.
  */
+import { compareKeyOrder } from './key-order.js';
 import type { Contact, ContactChannel } from './model.js';
+
+/** A contact as stored, or as a bulk load hands it on (its id and its channels' types and addresses). */
+type AddressHolder = Pick<Contact, 'id'> & { channels: ReadonlyArray<Pick<ContactChannel, 'type' | 'address'>> };
 
 export class AddressBook {
   private readonly byAddress = new Map<string, string>();
@@ -16,8 +20,8 @@ export class AddressBook {
     return `${type}\u0000${a}`;
   }
 
-  /** A contact as stored, or as a bulk load hands it on (its id and its channels' types and addresses). */
-  upsert(contact: Pick<Contact, 'id'> & { channels: ReadonlyArray<Pick<ContactChannel, 'type' | 'address'>> }): void {
+  /** A contact as just written. */
+  upsert(contact: AddressHolder): void {
     const keys = contact.channels.filter((c) => c.address).map((c) => AddressBook.key(c.type, c.address!));
     const previous = this.byContact.get(contact.id);
     if (previous && previous.length === keys.length && previous.every((k, i) => k === keys[i])) return;
@@ -26,6 +30,20 @@ export class AddressBook {
     for (const k of keys) if (!this.byAddress.has(k)) this.byAddress.set(k, contact.id);
     if (keys.length) this.byContact.set(contact.id, keys);
     else this.byContact.delete(contact.id);
+  }
+
+  /**
+   * A contact from the start-up load, which hands them on in no set order (several threads read the store):
+   * an address several contacts hold goes to the one first in the store's key order, as it did when the load
+   * read in key order. Each contact once, before any `upsert`.
+   */
+  load(contact: AddressHolder): void {
+    const keys = contact.channels.filter((c) => c.address).map((c) => AddressBook.key(c.type, c.address!));
+    for (const k of keys) {
+      const holder = this.byAddress.get(k);
+      if (holder === undefined || compareKeyOrder(contact.id, holder) < 0) this.byAddress.set(k, contact.id);
+    }
+    if (keys.length) this.byContact.set(contact.id, keys);
   }
 
   remove(id: string): void {

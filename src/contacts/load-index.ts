@@ -15,11 +15,16 @@ export interface IndexSource {
     loadAll(): AsyncIterable<Contact>;
     count?(): Promise<number>;
     /**
-     * Every contact already derived for the index, in batches (the store derives them in a worker thread
-     * where it can: store/contact-batches.ts); with `forEach`, the batches also carry what `each` is given. A
-     * batch may be reused once the next one is asked for.
+     * Every contact already derived for the index, in batches in any order (the store derives them in worker
+     * threads where it can: store/contact-batches.ts); with `forEach`, the batches also carry what `each` is
+     * given. A batch may be reused once the next one is asked for.
      */
-    loadBatches?(opts: { rules?: RuleOverrides | undefined; forEach: boolean }): AsyncIterable<ContactBatch>;
+    loadBatches?(opts: {
+      rules?: RuleOverrides | undefined;
+      forEach: boolean;
+      count: number;
+      threads?: number | undefined;
+    }): AsyncIterable<ContactBatch>;
   };
 }
 
@@ -29,13 +34,16 @@ export interface LoadIndexOptions {
   now: Date;
   /**
    * Also given each contact as it is read (the server's address book, the notification keeper), so the store
-   * is read once: its id, updatedAt and channels' types and addresses.
+   * is read once: its id, updatedAt and channels' types and addresses. In no set order when the store loads
+   * in several threads.
    */
   each?: (contact: LoadedContact) => void;
   /** Leaves out the contacts this returns false for (an index for one query: see `couldMatch`). */
   only?: (contact: Contact) => boolean;
   /** Builds the text segments and window states before returning (default); one query needs only its own part. */
   warm?: boolean;
+  /** How many threads read the store (default: by the number of contacts and cores); tests set it. */
+  loadThreads?: number;
 }
 
 export async function loadSearchIndex(store: IndexSource, opts: LoadIndexOptions): Promise<ContactIndex> {
@@ -43,12 +51,13 @@ export async function loadSearchIndex(store: IndexSource, opts: LoadIndexOptions
   const { each, only } = opts;
   const loadBatches = store.contacts.loadBatches;
   if (only === undefined && loadBatches !== undefined) {
-    // The first batch is asked for (the reading starts) before the count, which runs meanwhile.
-    const batches = loadBatches.call(store.contacts, { rules: opts.rules, forEach: each !== undefined });
+    const count = store.contacts.count === undefined ? 0 : await store.contacts.count();
+    index.reserve(count);
+    const forEach = each !== undefined;
+    const batches = loadBatches.call(store.contacts, { rules: opts.rules, forEach, count, threads: opts.loadThreads });
     const reading = batches[Symbol.asyncIterator]();
     try {
       let next = reading.next();
-      if (store.contacts.count !== undefined) index.reserve(await store.contacts.count());
       for (let batch = await next; !batch.done; batch = await next) {
         index.addBatch(batch.value);
         if (each !== undefined) forEachLoaded(batch.value, each);

@@ -1,5 +1,5 @@
 /**
- * The loading thread of contact-batches.ts: reads a namespace of contacts over its own connection, decodes
+ * A loading thread of contact-batches.ts: reads a range of a namespace's contacts over its own connection, decodes
  * each record as the contact collection does and derives it for the search index, then hands the batches to
  * the thread that started it, at most `inFlight` ahead of what that thread has applied.
  */
@@ -8,15 +8,15 @@ import { type ContactBatch, ContactBatchBuilder, batchBuffers } from '../contact
 import { ContactRowDecoder, type ContactLoadJob, type LoaderMessage, errorForWorker } from './contact-batches.js';
 import { PgDatabase } from './postgres/database.js';
 import { PgKeyv } from './postgres/keyv-adapter.js';
-import type { TableSource } from './records.js';
+import type { KeyRange, TableSource } from './records.js';
 import { TunedSqlite } from './sqlite.js';
 
 interface TableReader {
   /**
-   * Calls `onRow` with every row of a namespace in key order; `between` runs after each page and holds the
+   * Calls `onRow` with every row of a key range in key order; `between` runs after each page and holds the
    * reading back until it settles.
    */
-  read(namespace: string, onRow: (key: string, value: string) => void, between: () => Promise<void>): Promise<void>;
+  read(range: KeyRange, onRow: (key: string, value: string) => void, between: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,8 +25,8 @@ async function openReader(source: TableSource): Promise<TableReader> {
     const db = new TunedSqlite(source.uri, source.tuning, { readOnly: true });
     await db.ready;
     return {
-      async read(namespace, onRow, between) {
-        for await (const rows of db.pages(namespace)) {
+      async read(range, onRow, between) {
+        for await (const rows of db.rangePages(range)) {
           for (const row of rows) onRow(row.key, row.value);
           await between();
         }
@@ -36,7 +36,7 @@ async function openReader(source: TableSource): Promise<TableReader> {
   }
   const db = new PgDatabase(source.target, { ...source.tuning, poolSize: 1 }, true);
   const kv = new PgKeyv(db);
-  return { read: (namespace, onRow, between) => kv.streamRows(namespace, onRow, between), close: () => db.end() };
+  return { read: (range, onRow, between) => kv.streamRows(range, onRow, between), close: () => db.end() };
 }
 
 /** The thread that started this one asked it to stop (it stopped reading the batches). */
@@ -88,7 +88,7 @@ async function load(reader: TableReader): Promise<void> {
     rows.add(builder, key, text, now);
     if (builder.size >= job.batchSize) ready.push(builder.take(spare.pop()));
   };
-  await reader.read(job.namespace, onRow, async () => {
+  await reader.read(job.range, onRow, async () => {
     await hand(ready);
     now = Date.now();
   });

@@ -10,7 +10,7 @@ import { readContactRecord } from '../contacts/contact-record.js';
 import type { Contact, contactSchema } from '../contacts/model.js';
 import type { RuleOverrides } from '../policy/index.js';
 import { ChangeFeed } from './changes.js';
-import { LOAD_BATCH, contactBatchesInWorker, workerLoadAvailable } from './contact-batches.js';
+import { LOAD_BATCH, contactBatchesInWorkers, loaderThreads, workerLoadAvailable } from './contact-batches.js';
 import type { RecordCollection } from './records.js';
 
 /** A contact as written: the schema's defaults fill what is left out. */
@@ -153,17 +153,23 @@ export class ContactRepository {
   }
 
   /**
-   * Every contact derived for the search index (contacts/contact-batch.ts), in key order, a batch at a time:
-   * read, checked and derived by a worker thread over its own connection where the store allows it (SQLite
-   * file, PostgreSQL), so this thread only applies the batches; here otherwise. `forEach`: the batches also
-   * carry what `LoadedContact` holds.
+   * Every contact derived for the search index (contacts/contact-batch.ts), a batch at a time: read, checked
+   * and derived by worker threads over their own connections, one per part of the key range, where the store
+   * allows it (SQLite file, PostgreSQL), so this thread only applies the batches; here otherwise. `count`: how
+   * many there are (it sizes the parts); `threads` overrides how many read them. `forEach`: the batches also
+   * carry what `LoadedContact` holds. Batches come in no set order.
    */
-  loadBatches(opts: { rules?: RuleOverrides | undefined; forEach: boolean }): AsyncGenerator<ContactBatch, void> {
+  async *loadBatches(opts: {
+    rules?: RuleOverrides | undefined;
+    forEach: boolean;
+    count: number;
+    threads?: number | undefined;
+  }): AsyncGenerator<ContactBatch, void> {
     const source = this.records.workerSource();
-    if (source !== undefined && workerLoadAvailable()) {
-      return contactBatchesInWorker({ source, namespace: this.records.name, rules: opts.rules, forEach: opts.forEach });
-    }
-    return this.batchesHere(opts.rules, opts.forEach);
+    if (source === undefined || !workerLoadAvailable()) return yield* this.batchesHere(opts.rules, opts.forEach);
+    const ranges = await this.records.keyRanges(opts.threads ?? loaderThreads(opts.count), opts.count);
+    const { rules, forEach } = opts;
+    yield* contactBatchesInWorkers({ source, namespace: this.records.name, ranges, rules, forEach });
   }
 
   private async *batchesHere(rules: RuleOverrides | undefined, forEach: boolean): AsyncGenerator<ContactBatch, void> {

@@ -6,6 +6,7 @@
 import type Keyv from 'keyv';
 import type { DeserializedData, Deserialize, Serialize } from 'keyv';
 import type { z } from 'zod';
+import { compareKeyOrder } from '../contacts/key-order.js';
 import { KeyedMutex, type Locks } from './mutex.js';
 import type { PostgresTarget } from './postgres/url.js';
 import type { PostgresTuning } from './postgres/database.js';
@@ -85,6 +86,40 @@ export interface RawChangeSink {
 export type TableSource =
   | { kind: 'sqlite'; uri: string; tuning: SqliteTuning }
   | { kind: 'postgres'; target: PostgresTarget; tuning: PostgresTuning };
+
+/** Full keys from `from` (included) to `to` (excluded): a namespace `ns` is [`ns:`, `ns;`). */
+export interface KeyRange {
+  from: string;
+  to: string;
+}
+
+/** A namespace's whole key range: `;` is the character after `:`, so `[ns:, ns;)` is exactly its keys. */
+export function namespaceKeys(namespace: string): KeyRange {
+  return { from: `${namespace}:`, to: `${namespace};` };
+}
+
+/**
+ * A key range cut into up to `parts` ranges of about `count / parts` rows each, in key order, by the keys
+ * found at those offsets (`keyAt`: the key `offset` rows into the range, on the primary-key index). Fewer
+ * ranges when rows are too few to cut; together they cover the range exactly, whatever is written meanwhile.
+ */
+export async function splitKeyRange(
+  range: KeyRange,
+  count: number,
+  parts: number,
+  keyAt: (range: KeyRange, offset: number) => Promise<string | undefined>,
+): Promise<KeyRange[]> {
+  const cuts: string[] = [];
+  for (let k = 1; k < parts; k++) {
+    const offset = Math.floor((count * k) / parts);
+    if (offset === 0) continue; // a cut at the first key would leave the range before it empty
+    const key = await keyAt(range, offset);
+    // A key not past the previous cut (rows deleted meanwhile) would give an empty or inverted range.
+    if (key !== undefined && compareKeyOrder(key, cuts.at(-1) ?? range.from) > 0) cuts.push(key);
+  }
+  const bounds = [range.from, ...cuts, range.to];
+  return cuts.length === 0 ? [range] : bounds.slice(1).map((to, k) => ({ from: bounds[k]!, to }));
+}
 
 /** A row of a backend's table: the full key (`ns:id`) and the stored text. */
 export interface StoredRow {
@@ -344,6 +379,17 @@ export class RecordCollection<S extends z.ZodType> {
     if (adapter instanceof Map || typeof adapter.workerSource !== 'function') return undefined;
     if (this.kv.deserialize !== recordCodec.deserialize) return undefined;
     return adapter.workerSource();
+  }
+
+  /**
+   * This namespace's keys cut into up to `parts` ranges of about `count / parts` records each, for workers
+   * that read one range each; the whole namespace as one range when the backend cannot cut it.
+   */
+  async keyRanges(parts: number, count: number): Promise<KeyRange[]> {
+    const adapter = this.kv.store as { keyAt?: (range: KeyRange, offset: number) => Promise<string | undefined> };
+    const whole = namespaceKeys(this.name);
+    if (parts <= 1 || adapter instanceof Map || typeof adapter.keyAt !== 'function') return [whole];
+    return splitKeyRange(whole, count, parts, (range, offset) => adapter.keyAt!(range, offset));
   }
 
   /**

@@ -14,7 +14,7 @@
 import { EventEmitter } from 'node:events';
 import { KeyvSqlite } from '@keyv/sqlite';
 import type { KeyvStoreAdapter } from 'keyv';
-import type { StoredRow, TableSource } from './records.js';
+import type { KeyRange, StoredRow, TableSource } from './records.js';
 
 export interface SqliteTuning {
   /** WAL journal + synchronous=NORMAL (default true; false only to measure the difference). */
@@ -93,8 +93,17 @@ export class TunedSqlite extends KeyvSqlite {
   }
 
   /** The rows of a namespace (every row when undefined) in key order, a page at a time. */
-  async *pages(namespace?: string): AsyncGenerator<StoredRow[], void> {
+  pages(namespace?: string): AsyncGenerator<StoredRow[], void> {
     const [from, to] = namespaceRange(namespace);
+    return this.pagesBetween(from, to);
+  }
+
+  /** The rows of a key range in key order, a page at a time. */
+  rangePages(range: KeyRange): AsyncGenerator<StoredRow[], void> {
+    return this.pagesBetween(range.from, range.to);
+  }
+
+  private async *pagesBetween(from: string, to: string | null): AsyncGenerator<StoredRow[], void> {
     const upper = to === null ? '' : ' AND key < ?';
     const page = (after: string | null): Promise<Row[]> =>
       this.query(
@@ -112,6 +121,17 @@ export class TunedSqlite extends KeyvSqlite {
     } finally {
       next?.catch(() => undefined); // a caller that stopped early leaves one read behind
     }
+  }
+
+  /** The key `offset` rows into a range, read from the primary-key index alone. */
+  async keyAt(range: KeyRange, offset: number): Promise<string | undefined> {
+    const rows: Array<{ key: string }> = await this.query(
+      `SELECT key FROM ${this.table} WHERE key >= ? AND key < ? ORDER BY key LIMIT 1 OFFSET ?`,
+      range.from,
+      range.to,
+      offset,
+    );
+    return rows[0]?.key;
   }
 
   /** How a worker thread opens its own connection to this file (none for an in-memory database). */
@@ -190,6 +210,9 @@ export class SqliteNamespaceView extends EventEmitter implements KeyvStoreAdapte
   }
   workerSource(): TableSource | undefined {
     return this.db.workerSource();
+  }
+  keyAt(range: KeyRange, offset: number): Promise<string | undefined> {
+    return this.db.keyAt(range, offset);
   }
   /** The connection is shared: the store closes it once, not each namespace. */
   async disconnect(): Promise<void> {}

@@ -14,6 +14,7 @@ import type { LoadedContact } from '../../src/contacts/contact-batch.js';
 import type { Contact } from '../../src/contacts/model.js';
 import type { SearchQuery } from '../../src/contacts/query.js';
 import { mulberry32 } from '../../src/demo/demo-events.js';
+import { AddressBook } from '../../src/contacts/address-book.js';
 import { CHANNEL_TYPES, WINDOW_STATES } from '../../src/policy/index.js';
 import type { Store } from '../../src/store/index.js';
 import { buildApp, removeBuild } from '../process/helpers.js';
@@ -94,25 +95,76 @@ const copy = (c: LoadedContact): LoadedContact => ({
 const sourceOf = (store: Store) =>
   (store.contacts as unknown as { records: { workerSource(): unknown } }).records.workerSource();
 
-/** Loads `store` in a worker and in this thread; both indexes answer alike and hand on the same contacts. */
+const byId = (a: LoadedContact, b: LoadedContact) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Every address the contacts hold, resolved by a book filled with `fill`. */
+function resolved(contacts: LoadedContact[], fill: (book: InstanceType<typeof AddressBook>) => void): string[] {
+  const book = new AddressBook();
+  fill(book);
+  return contacts.flatMap((c) =>
+    c.channels.flatMap((ch) => (ch.address ? [`${ch.type} ${ch.address} → ${book.resolve(ch.type, ch.address)}`] : [])),
+  );
+}
+
+/**
+ * Loads `store` in worker threads (one, two and three key ranges) and in this thread: the indexes answer
+ * alike, the same contacts are handed on (in any order), and an address book filled from the threads' load
+ * gives each shared address to the contact a load in key order gives it to.
+ */
 async function expectSameLoads(store: Store, n: number): Promise<void> {
   // The worker's path: the build has it, and the store can be read from another thread.
   expect(m.batches.workerLoadAvailable()).toBe(true);
   expect(sourceOf(store)).toBeDefined();
-  const inWorker: LoadedContact[] = [];
-  const viaWorker = await m.load.loadSearchIndex(store, { now: NOW, each: (c) => inWorker.push(copy(c)) });
   const here: LoadedContact[] = [];
   const plain = { contacts: { loadAll: () => store.contacts.loadAll(), count: () => store.contacts.count() } };
   const inThread = await m.load.loadSearchIndex(plain, { now: NOW, each: (c) => here.push(copy(c)) });
-  expect(viaWorker.size).toBe(n);
-  expect(inWorker).toHaveLength(n);
-  expect(inWorker).toEqual(here);
-  for (let q = 0; q < 80; q++) {
-    const query = randomQuery();
-    const now = new Date(NOW.getTime() + Math.floor(rand() * 48) * 3_600_000);
-    expect(viaWorker.search(query, now), JSON.stringify(query)).toEqual(inThread.search(query, now));
+  const inKeyOrder = resolved(here, (book) => {
+    for (const c of here) book.upsert(c);
+  });
+  for (const loadThreads of [1, 2, 3]) {
+    const inWorkers: LoadedContact[] = [];
+    const viaWorkers = await m.load.loadSearchIndex(store, {
+      now: NOW,
+      loadThreads,
+      each: (c) => inWorkers.push(copy(c)),
+    });
+    expect(viaWorkers.size).toBe(n);
+    expect(inWorkers).toHaveLength(n);
+    expect([...inWorkers].sort(byId)).toEqual([...here].sort(byId));
+    expect(
+      resolved(here, (book) => {
+        for (const c of inWorkers) book.load(c);
+      }),
+    ).toEqual(inKeyOrder);
+    for (let q = 0; q < 60; q++) {
+      const query = randomQuery();
+      const now = new Date(NOW.getTime() + Math.floor(rand() * 48) * 3_600_000);
+      expect(viaWorkers.search(query, now), JSON.stringify(query)).toEqual(inThread.search(query, now));
+    }
   }
 }
+
+/** The key ranges the threads read: in order, back to back, about as large as each other, every key once. */
+async function expectEvenRanges(store: Store, n: number): Promise<void> {
+  const records = (store.contacts as unknown as { records: RecordsWithRanges }).records;
+  for (const parts of [1, 2, 3, 7]) {
+    const ranges = await records.keyRanges(parts, n);
+    expect(ranges).toHaveLength(parts);
+    expect(ranges[0]!.from).toBe('contacts:');
+    expect(ranges.at(-1)!.to).toBe('contacts;');
+    for (let k = 1; k < ranges.length; k++) expect(ranges[k]!.from).toBe(ranges[k - 1]!.to);
+    const ids: string[] = [];
+    for await (const c of store.contacts.loadAll()) ids.push(`contacts:${c.id}`);
+    const sizes = ranges.map((r) => ids.filter((key) => key >= r.from && key < r.to).length);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(n);
+    for (const size of sizes) expect(Math.abs(size - n / parts)).toBeLessThanOrEqual(1);
+  }
+  // More parts than records: as many ranges as there are keys to cut at, still covering every key.
+  const few = await records.keyRanges(n + 5, n);
+  expect(few.length).toBeLessThanOrEqual(n);
+}
+
+type RecordsWithRanges = { keyRanges(parts: number, count: number): Promise<Array<{ from: string; to: string }>> };
 
 /** A corrupt record ends the worker's load as it ends a load in this thread, naming the record. */
 async function expectCorruptReported(store: Store): Promise<void> {
@@ -150,16 +202,22 @@ describe('the contact load in a worker thread, on SQLite', () => {
     await expectSameLoads(store, 3000);
   });
 
-  it('stops the worker when the reader stops early, and when it dies says so rather than waiting', async () => {
+  it('cuts the keys into ranges of even size that cover each key once', async () => {
+    await expectEvenRanges(store, 3000);
+  });
+
+  it('stops the workers when the reader stops early, and when one dies says so rather than waiting', async () => {
+    const records = (store.contacts as unknown as { records: RecordsWithRanges }).records;
     const opts = {
       source: sourceOf(store) as never,
       namespace: 'contacts',
+      ranges: await records.keyRanges(2, 3000),
       rules: undefined,
       forEach: false,
       batchSize: 100,
     };
     let batches = 0;
-    for await (const batch of m.batches.contactBatchesInWorker(opts)) {
+    for await (const batch of m.batches.contactBatchesInWorkers(opts)) {
       batches++;
       expect(batch.count).toBe(100);
       break;
@@ -173,7 +231,7 @@ describe('the contact load in a worker thread, on SQLite', () => {
         return pathToFileURL(join(dir, name));
       };
       const drain = async (worker: URL) => {
-        for await (const _ of m.batches.contactBatchesInWorker({ ...opts, worker }));
+        for await (const _ of m.batches.contactBatchesInWorkers({ ...opts, worker }));
       };
       await expect(drain(script('exits.mjs', 'process.exit(3);'))).rejects.toThrow(
         /the loading thread exited \(code 3\) before it had read them all/,
@@ -183,6 +241,15 @@ describe('the contact load in a worker thread, on SQLite', () => {
       );
       const quiet = script('quiet.mjs', "import { parentPort } from 'node:worker_threads'; parentPort.close();");
       await expect(drain(quiet)).rejects.toBeInstanceOf(m.batches.ContactLoaderError);
+      // One of two threads dies at once; the other, a real one, is stopped: the load ends with the error.
+      const real = new URL('store/contact-batch-worker.js', pathToFileURL(`${out}/`));
+      const oneDies = script(
+        'one-dies.mjs',
+        `import { workerData } from 'node:worker_threads';
+         if (workerData.range.from !== 'contacts:') process.exit(4);
+         else await import(${JSON.stringify(real.href)});`,
+      );
+      await expect(drain(oneDies)).rejects.toThrow(/exited \(code 4\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -208,6 +275,10 @@ describeOnPostgres('the contact load in a worker thread, on PostgreSQL', () => {
 
   it('gives the index and the contacts the load in this thread gives', async () => {
     await expectSameLoads(store, 3000);
+  });
+
+  it('cuts the keys into ranges of even size that cover each key once', async () => {
+    await expectEvenRanges(store, 3000);
   });
 
   it('reports a corrupt record as a read in this thread does', async () => {

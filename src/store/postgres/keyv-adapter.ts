@@ -11,7 +11,7 @@
 import { EventEmitter } from 'node:events';
 import type { KeyvStoreAdapter } from 'keyv';
 import pg from 'pg';
-import type { StoredRow, TableSource } from '../records.js';
+import type { KeyRange, StoredRow, TableSource } from '../records.js';
 import type { PgDatabase } from './database.js';
 
 /** Keys of one namespace are `ns:…`; `;` is the character after `:`, so `[ns:, ns;)` is exactly that range. */
@@ -129,17 +129,17 @@ export class PgKeyv {
   }
 
   /**
-   * Every row of a namespace in key order, a keyset page per query on one connection, each row handed to
+   * Every row of a key range in key order, a keyset page per query on one connection, each row handed to
    * `onRow` as it arrives and dropped: holding a page of rows until it is complete cost more in garbage
    * collection than reading them (1M contacts: 3.7 s of 5.7 s). `between` runs after each page, before the
    * next is asked for (the reader's flow control). The first error `onRow` throws ends the reading.
    */
   async streamRows(
-    namespace: string,
+    range: KeyRange,
     onRow: (key: string, value: string) => void,
     between: () => Promise<void>,
   ): Promise<void> {
-    const [from, to] = namespaceRange(namespace);
+    const { from, to } = range;
     const pageSize = this.db.tuning.pageSize;
     await this.db.withConnection(async ({ client }) => {
       for (let after: string | null = null; ; ) {
@@ -174,6 +174,15 @@ export class PgKeyv {
         await between();
       }
     });
+  }
+
+  /** The key `offset` rows into a range, read from the primary-key index. */
+  async keyAt(range: KeyRange, offset: number): Promise<string | undefined> {
+    const rows = await this.db.query<{ key: string }>(
+      `SELECT key FROM ${this.t} WHERE key >= $1 AND key < $2 ORDER BY key LIMIT 1 OFFSET $3`,
+      [range.from, range.to, offset],
+    );
+    return rows[0]?.key;
   }
 
   /** How a worker thread opens its own connection to this table. */
@@ -235,6 +244,9 @@ export class PgNamespaceView extends EventEmitter implements KeyvStoreAdapter {
   }
   workerSource(): TableSource {
     return this.db.workerSource();
+  }
+  keyAt(range: KeyRange, offset: number): Promise<string | undefined> {
+    return this.db.keyAt(range, offset);
   }
   /** The pool is shared: the store ends it once, not each namespace. */
   async disconnect(): Promise<void> {}
