@@ -70,10 +70,10 @@ describe('the agent’s language through the server', () => {
     const other = 'UOTHER0042';
     const res = await h.slack('event', userChange({ id: other, locale: 'fr-CA', name: 'other' }));
     expect(res.status).toBe(200);
-    // Events are acknowledged before their listener runs: wait until the locale is stored.
-    const preferences = createAgentPreferences(h.app.store);
+    // Events are acknowledged before their listener runs: wait until the locale is stored (read afresh each
+    // time: a preferences object keeps what it read, and the server's own one made this write).
     const deadline = Date.now() + 3000;
-    while ((await preferences.get(other)).slackLocale !== 'fr-CA') {
+    while ((await createAgentPreferences(h.app.store).get(other)).slackLocale !== 'fr-CA') {
       if (Date.now() > deadline) throw new Error('user_change never stored the locale');
       await new Promise((r) => setTimeout(r, 20));
     }
