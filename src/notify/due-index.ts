@@ -66,18 +66,30 @@ export interface LiveRow extends HeapItem, RowIdentity {
   expiresAt: number;
 }
 
-export interface LiveEntry extends HeapItem {
-  key: string;
-  row: LiveRow;
-  kind: NoticeKind;
-  edge: WindowEdge;
-  closesAt: number;
-  dueAt: number;
-  state: EntryState;
+/**
+ * One entry of a live row. Its key is computed from the row when asked, not kept: 200k rows' keys and the map
+ * from key to entry held 72 MB of a restored schedule at a million contacts; a key names its row, and the row
+ * its entries.
+ */
+export class LiveEntry implements HeapItem {
+  heapIndex = -1;
   /** Restored as `claimed` from the store: a crash may have happened after posting. */
-  redelivery: boolean;
+  redelivery = false;
   /** The stored claim behind `redelivery`, when known. */
-  inDoubt: InDoubtClaim | null;
+  inDoubt: InDoubtClaim | null = null;
+
+  constructor(
+    readonly row: LiveRow,
+    readonly kind: NoticeKind,
+    readonly edge: WindowEdge,
+    public closesAt: number,
+    public dueAt: number,
+    public state: EntryState,
+  ) {}
+
+  get key(): string {
+    return keyInRow(this.row.rowKey, this.row.anchorIso, this.kind, this.edge);
+  }
 }
 
 const STATE_RANK: Record<EntryState, number> = { pending: 0, claimed: 1, delivered: 2 };
@@ -107,7 +119,11 @@ export function idempotencyKey(
 }
 
 export function keyInRow(rowKey: string, anchorIso: string, kind: NoticeKind, edge: WindowEdge): string {
-  return `${rowKey}|${anchorIso}|${edge === 'standard' ? `${kind}@standard` : kind}`;
+  return `${rowKey}|${anchorIso}|${kindTag(kind, edge)}`;
+}
+
+function kindTag(kind: NoticeKind, edge: WindowEdge): string {
+  return edge === 'standard' ? `${kind}@standard` : kind;
 }
 
 /** The entry as the notifier sees it at `nowMs`. */
@@ -132,7 +148,7 @@ export function viewOf(e: LiveEntry, nowMs: number, graceMs: number): DueEntry {
 export class DueIndex {
   private readonly rows = new Map<string, LiveRow>();
   private readonly byContact = new Map<string, LiveRow[]>();
-  private readonly entries = new Map<string, LiveEntry>();
+  private entryCount = 0;
   private readonly dueHeap = new IndexedMinHeap<LiveEntry>((e) => e.dueAt);
   private readonly expiryHeap = new IndexedMinHeap<LiveRow>((r) => r.expiresAt);
 
@@ -140,7 +156,7 @@ export class DueIndex {
   constructor(private readonly retentionMs: number) {}
 
   get size(): { rows: number; entries: number; queued: number } {
-    return { rows: this.rows.size, entries: this.entries.size, queued: this.dueHeap.size };
+    return { rows: this.rows.size, entries: this.entryCount, queued: this.dueHeap.size };
   }
 
   row(rowKey: string): LiveRow | undefined {
@@ -151,8 +167,15 @@ export class DueIndex {
     return this.byContact.get(contactId) ?? [];
   }
 
+  /** The live entry with this key: its row's (the key's part before the anchor), at that anchor and kind. */
   entry(key: string): LiveEntry | undefined {
-    return this.entries.get(key);
+    const tagAt = key.lastIndexOf('|');
+    const anchorAt = key.lastIndexOf('|', tagAt - 1);
+    if (anchorAt < 0) return undefined;
+    const row = this.rows.get(key.slice(0, anchorAt));
+    if (row === undefined || row.anchorIso !== key.slice(anchorAt + 1, tagAt)) return undefined;
+    const tag = key.slice(tagAt + 1);
+    return row.entries.find((e) => kindTag(e.kind, e.edge) === tag);
   }
 
   /** The live entries behind some keys, each once, in the order given; unknown keys are skipped. */
@@ -160,7 +183,7 @@ export class DueIndex {
     const out: LiveEntry[] = [];
     const seen = new Set<string>();
     for (const { key } of keyed) {
-      const e = this.entries.get(key);
+      const e = this.entry(key);
       if (e && !seen.has(key)) {
         seen.add(key);
         out.push(e);
@@ -174,14 +197,14 @@ export class DueIndex {
   clear(): void {
     this.rows.clear();
     this.byContact.clear();
-    this.entries.clear();
+    this.entryCount = 0;
     this.dueHeap.replaceAll([]);
     this.expiryHeap.replaceAll([]);
   }
 
   /** Adds a row read from the store; `finishRestore` builds the heaps once every row is in. */
   addRestored(row: LiveRow): void {
-    for (const e of row.entries) this.entries.set(e.key, e);
+    this.entryCount += row.entries.length;
     this.rows.set(row.rowKey, row);
     const list = this.byContact.get(row.contactId);
     if (list) list.push(row);
@@ -198,17 +221,19 @@ export class DueIndex {
     nowMs: number,
   ): number {
     for (const [key, state] of deliveries) {
-      const e = this.entries.get(key);
+      const e = this.entry(key);
       if (e) e.state = laterState(e.state, state);
     }
     const queued: LiveEntry[] = [];
     let due = 0;
-    for (const e of this.entries.values()) {
-      e.redelivery = e.state === 'claimed';
-      e.inDoubt = e.redelivery ? (claims.get(e.key) ?? null) : null;
-      if (e.state === 'delivered') continue;
-      queued.push(e);
-      if (e.dueAt <= nowMs) due++;
+    for (const row of this.rows.values()) {
+      for (const e of row.entries) {
+        e.redelivery = e.state === 'claimed';
+        e.inDoubt = e.redelivery ? (claims.get(e.key) ?? null) : null;
+        if (e.state === 'delivered') continue;
+        queued.push(e);
+        if (e.dueAt <= nowMs) due++;
+      }
     }
     this.dueHeap.replaceAll(queued);
     this.expiryHeap.replaceAll([...this.rows.values()]);
@@ -277,9 +302,8 @@ export class DueIndex {
     let changed = false;
     const wanted = new Set<string>();
     for (const planned of plan.entries) {
-      const key = keyInRow(row.rowKey, row.anchorIso, planned.kind, planned.edge);
-      wanted.add(key);
-      const armed = this.entries.get(key);
+      wanted.add(kindTag(planned.kind, planned.edge));
+      const armed = row.entries.find((e) => e.kind === planned.kind && e.edge === planned.edge);
       switch (entryAction(planned, armed)) {
         case 'keep':
         case 'skip':
@@ -295,21 +319,9 @@ export class DueIndex {
           result.updated++;
           break;
         case 'create': {
-          const { kind, edge, closesAt, dueAt } = planned;
-          const entry: LiveEntry = {
-            heapIndex: -1,
-            key,
-            row,
-            kind,
-            edge,
-            closesAt,
-            dueAt,
-            state: 'pending',
-            redelivery: false,
-            inDoubt: null,
-          };
+          const entry = new LiveEntry(row, planned.kind, planned.edge, planned.closesAt, planned.dueAt, 'pending');
           row.entries.push(entry);
-          this.entries.set(key, entry);
+          this.entryCount++;
           this.dueHeap.push(entry);
           result.created++;
           break;
@@ -318,7 +330,7 @@ export class DueIndex {
       changed = true;
     }
     for (const e of [...row.entries]) {
-      if (wanted.has(e.key) || e.state === 'delivered') continue;
+      if (wanted.has(kindTag(e.kind, e.edge)) || e.state === 'delivered') continue;
       this.dropEntry(e);
       result.cancelled++;
       changed = true;
@@ -350,7 +362,7 @@ export class DueIndex {
   /** Posting failed: back to pending, except entries restored as claimed (they may have been posted). */
   release(keys: readonly string[]): void {
     for (const key of keys) {
-      const e = this.entries.get(key);
+      const e = this.entry(key);
       if (e && e.state === 'claimed' && !e.redelivery) e.state = 'pending';
     }
   }
@@ -400,9 +412,9 @@ export class DueIndex {
     let cancelled = 0;
     for (const e of row.entries) {
       if (e.state !== 'delivered') cancelled++;
-      this.entries.delete(e.key);
       this.dueHeap.remove(e);
     }
+    this.entryCount -= row.entries.length;
     row.entries = [];
     if (this.rows.get(row.rowKey) === row) this.rows.delete(row.rowKey);
     const list = this.byContact.get(row.contactId);
@@ -416,10 +428,12 @@ export class DueIndex {
   }
 
   private dropEntry(e: LiveEntry): void {
-    this.entries.delete(e.key);
     this.dueHeap.remove(e);
     const i = e.row.entries.indexOf(e);
-    if (i >= 0) e.row.entries.splice(i, 1);
+    if (i >= 0) {
+      e.row.entries.splice(i, 1);
+      this.entryCount--;
+    }
   }
 
   /** A row lives until a retention period after its last close, and at least that long after its last change. */

@@ -7,7 +7,7 @@ import type Keyv from 'keyv';
 import { isCanonicalInstant } from '../contacts/contact-record.js';
 import { parseInstant } from '../contacts/instant.js';
 import { CHANNEL_TYPES } from '../policy/index.js';
-import { type InDoubtClaim, type LiveEntry, type LiveRow, keyInRow, laterState } from './due-index.js';
+import { type InDoubtClaim, LiveEntry, type LiveRow, laterState } from './due-index.js';
 import type { z } from 'zod';
 import {
   type EntryState,
@@ -48,18 +48,7 @@ export function liveRowFrom(rowKey: string, stored: StoredRow): LiveRow {
     expiresAt: parseInstant(stored.expiresAt),
   };
   for (const s of stored.entries) {
-    row.entries.push({
-      heapIndex: -1,
-      key: keyInRow(rowKey, row.anchorIso, s.kind, s.edge),
-      row,
-      kind: s.kind,
-      edge: s.edge,
-      closesAt: parseInstant(s.closesAt),
-      dueAt: parseInstant(s.dueAt),
-      state: s.state,
-      redelivery: false,
-      inDoubt: null,
-    });
+    row.entries.push(new LiveEntry(row, s.kind, s.edge, parseInstant(s.closesAt), parseInstant(s.dueAt), s.state));
   }
   return row;
 }
