@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RawRecord, openStore } from '../../src/store/index.js';
 import { SCHEMA_VERSION } from '../../src/store/postgres/index.js';
 import { describeOnPostgres, freshSchema } from '../support/postgres.js';
-import { contact, tempDir } from '../store/helpers.js';
+import { contact, everyRecord, tempDir } from '../store/helpers.js';
 import { runCli } from './run-cli.js';
 
 const NOW = '2026-11-21T12:00:00Z';
@@ -19,18 +19,6 @@ beforeEach(() => {
   tmp = tempDir('followup-move-');
 });
 afterEach(() => tmp.cleanup());
-
-/** Every record of a store, as stored, read without the CLI. */
-async function everyRecord(url: string): Promise<RawRecord[]> {
-  const store = await openStore(url, { access: 'read' });
-  try {
-    const out: RawRecord[] = [];
-    for await (const record of store.rawRecords().all()) out.push(record);
-    return out;
-  } finally {
-    await store.close();
-  }
-}
 
 function countsOf(records: readonly RawRecord[]): Record<string, number> {
   const counts: Record<string, number> = {};

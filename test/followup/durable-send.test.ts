@@ -22,6 +22,7 @@ import { type Store, openStore } from '../../src/store/index.js';
 import { SandboxTransport } from '../../src/transports/sandbox/index.js';
 import type { SendRequest, SendResult, Transport } from '../../src/transports/transport.js';
 import { TransportRegistry } from '../../src/transports/transport.js';
+import { wroteAt } from '../store/helpers.js';
 
 const T = new Date('2026-11-21T12:00:00.000Z');
 const at = (ms: number) => new Date(T.getTime() + ms);
@@ -45,21 +46,9 @@ beforeEach(async () => {
   url = `sqlite://${join(dir, 's.sqlite')}`;
   store = await openStore(url);
   await applyEvents(store, [
-    {
-      id: 'u1',
-      type: 'contact.upserted',
-      at: at(-3_600_000).toISOString(),
-      contact: { id: 'c1', firstName: 'Linh', channels: [{ type: 'whatsapp', address: '84912345678' }] },
-    },
-    { id: 'in1', type: 'message.received', at: at(-3_600_000).toISOString(), contactId: 'c1', channel: 'whatsapp' },
+    ...wroteAt(at(-3_600_000), {}, '1'),
     { id: 'cl1', type: 'conversation.closed', at: at(-60_000).toISOString(), contactId: 'c1' },
-    {
-      id: 'u2',
-      type: 'contact.upserted',
-      at: at(-3_600_000).toISOString(),
-      contact: { id: 'c2', firstName: 'Wei', channels: [{ type: 'wechat', address: 'openid-1' }] },
-    },
-    { id: 'in2', type: 'message.received', at: at(-3_600_000).toISOString(), contactId: 'c2', channel: 'wechat' },
+    ...wroteAt(at(-3_600_000), { id: 'c2', firstName: 'Wei', type: 'wechat', address: 'openid-1' }, '2'),
   ]);
 });
 afterEach(async () => {

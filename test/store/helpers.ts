@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ContactInput } from '../../src/store/index.js';
+import type { PlannedSend } from '../../src/policy/index.js';
+import { type ContactInput, type RawRecord, openStore } from '../../src/store/index.js';
 
 /** A fresh directory for one test's SQLite file; `cleanup()` removes it. */
 export function tempDir(prefix = 'followup-store-'): { dir: string; file: string; url: string; cleanup: () => void } {
@@ -67,4 +68,50 @@ export function ingestEvents(contacts: number): unknown[] {
     );
   }
   return events;
+}
+
+/** Every record of a store, as stored (the raw rows `followup export` writes), read without the CLI. */
+export async function everyRecord(url: string): Promise<RawRecord[]> {
+  const store = await openStore(url, { access: 'read' });
+  try {
+    const out: RawRecord[] = [];
+    for await (const record of store.rawRecords().all()) out.push(record);
+    return out;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The ingest events of a contact who wrote on one channel at `wrote` (Linh on WhatsApp unless told otherwise):
+ * created then, and the inbound message that opened the window. Event ids end in `tag`.
+ */
+export function wroteAt(
+  wrote: Date,
+  who: { id?: string; firstName?: string; type?: string; address?: string } = {},
+  tag = '',
+): unknown[] {
+  const { id = 'c1', firstName = 'Linh', type = 'whatsapp', address = '84912345678' } = who;
+  const at = wrote.toISOString();
+  return [
+    { id: `u${tag}`, type: 'contact.upserted', at, contact: { id, firstName, channels: [{ type, address }] } },
+    { id: `in${tag}`, type: 'message.received', at, contactId: id, channel: type },
+  ];
+}
+
+/** What the policy core plans for free text on WhatsApp inside the window (the outbox tests' entries carry it). */
+export function whatsappTextPlan(text: string): PlannedSend {
+  return {
+    ok: true,
+    channel: 'whatsapp',
+    kind: 'text',
+    messagingType: null,
+    tag: null,
+    text,
+    template: null,
+    chatbotInitiated: false,
+    billable: false,
+    countsTowardCap: false,
+    state: 'open',
+  };
 }

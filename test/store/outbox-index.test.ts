@@ -8,29 +8,17 @@ import { afterEach, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { OutboxWorker, enqueueFollowUp } from '../../src/followup/index.js';
 import { applyEvents } from '../../src/ingest/index.js';
-import type { PlannedSend } from '../../src/policy/index.js';
 import { type NewOutboxEntry, type OutboxEntry, RecordCollection, type Store } from '../../src/store/index.js';
 import { SandboxTransport } from '../../src/transports/sandbox/index.js';
 import { TransportRegistry } from '../../src/transports/transport.js';
 import { STORE_BACKENDS } from './backends.js';
+import { whatsappTextPlan } from './helpers.js';
 
 const T = new Date('2026-11-21T12:00:00.000Z');
 const at = (ms: number) => new Date(T.getTime() + ms);
 const iso = (ms: number) => at(ms).toISOString();
 
-const plan: PlannedSend = {
-  ok: true,
-  channel: 'whatsapp',
-  kind: 'text',
-  messagingType: null,
-  tag: null,
-  text: 'Xin chào',
-  template: null,
-  chatbotInitiated: false,
-  billable: false,
-  countsTowardCap: false,
-  state: 'open',
-};
+const plan = whatsappTextPlan('Xin chào');
 
 function newEntry(name: string, sentBy = 'U1'): NewOutboxEntry {
   return {
@@ -47,24 +35,18 @@ function newEntry(name: string, sentBy = 'U1'): NewOutboxEntry {
   };
 }
 
-/** A whole entry as `enqueue` would store it, for writing raw rows. */
+/** A whole entry as `enqueue` would store it (then sent), for writing raw rows. */
 function storedEntry(name: string, extra: Partial<OutboxEntry> = {}): OutboxEntry {
+  const { plan: planned, ...entry } = newEntry(name);
   return {
+    ...entry,
     id: `e-${name}`,
-    idempotencyKey: `k-${name}`,
-    contactId: 'c1',
-    channel: 'whatsapp',
-    channelKey: 'whatsapp',
     status: 'sent',
     kind: 'text',
     text: 'Xin chào',
     templateName: null,
     tag: null,
-    plan: { ...plan },
-    contactName: 'Linh',
-    sentBy: 'U1',
-    sandbox: true,
-    transport: 'sandbox',
+    plan: { ...planned },
     providerMessageId: null,
     error: null,
     reopened: false,

@@ -14,7 +14,7 @@ import { SandboxTransport } from '../../src/transports/sandbox/index.js';
 import { TransportRegistry } from '../../src/transports/transport.js';
 import { runCli } from '../cli/run-cli.js';
 import { describeOnPostgres, freshSchema } from '../support/postgres.js';
-import { tempDir } from './helpers.js';
+import { everyRecord, tempDir, wroteAt } from './helpers.js';
 
 const T = new Date('2026-11-21T12:00:00.000Z');
 const at = (ms: number) => new Date(T.getTime() + ms);
@@ -40,15 +40,7 @@ async function sourceExport(): Promise<{ file: string; oldFile: string; records:
   const url = `sqlite://${join(tmp.dir, 'source.sqlite')}`;
   const store = await openStore(url, { log: () => {} });
   try {
-    await applyEvents(store, [
-      {
-        id: 'u',
-        type: 'contact.upserted',
-        at: at(-3_600_000).toISOString(),
-        contact: { id: 'c1', firstName: 'Linh', channels: [{ type: 'whatsapp', address: '84912345678' }] },
-      },
-      { id: 'in', type: 'message.received', at: at(-3_600_000).toISOString(), contactId: 'c1', channel: 'whatsapp' },
-    ]);
+    await applyEvents(store, wroteAt(at(-3_600_000)));
     expect(await store.outbox.due(T)).toEqual([]);
     const input = (i: number, senderId: string) => ({
       contactId: 'c1',
@@ -95,17 +87,6 @@ async function expectWorking(url: string): Promise<void> {
     );
     expect(await worker.tick()).toBe(3);
     expect(await texts('U1')).toEqual(['Xin chào 4 sent', 'Xin chào 3 sent', 'Xin chào 2 sent']);
-  } finally {
-    await store.close();
-  }
-}
-
-async function everyRecord(url: string): Promise<RawRecord[]> {
-  const store = await openStore(url, { access: 'read' });
-  try {
-    const out: RawRecord[] = [];
-    for await (const record of store.rawRecords().all()) out.push(record);
-    return out;
   } finally {
     await store.close();
   }

@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Contact } from '../../src/contacts/model.js';
 import type { FollowupStore } from '../../src/followup/index.js';
-import { type PlannedSend, quotaCounterKey } from '../../src/policy/index.js';
+import { quotaCounterKey } from '../../src/policy/index.js';
 import { ContactNotFoundError, type Store, StoreRecordError, openStore } from '../../src/store/index.js';
 import { STORE_BACKENDS } from './backends.js';
-import { T0, contact, tempDir } from './helpers.js';
+import { T0, contact, tempDir, whatsappTextPlan } from './helpers.js';
 
 describe('openStore on SQLite', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -267,19 +267,7 @@ for (const backend of STORE_BACKENDS)
     });
 
     describe('outbox', () => {
-      const plan: PlannedSend = {
-        ok: true,
-        channel: 'whatsapp',
-        kind: 'text',
-        messagingType: null,
-        tag: null,
-        text: 'Hello',
-        template: null,
-        chatbotInitiated: false,
-        billable: false,
-        countsTowardCap: false,
-        state: 'open',
-      };
+      const plan = whatsappTextPlan('Hello');
       const now = new Date('2026-11-20T10:00:00Z');
 
       it('enqueues once per idempotency key, even concurrently, then records the outcome', async () => {
