@@ -15,10 +15,9 @@
  * PostgreSQL: FOLLOWUP_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test), in a schema
  * `bench_<random>` dropped at the end. Nothing here asserts a number; the load average is printed beside each.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import pg from 'pg';
@@ -27,8 +26,17 @@ import { mulberry32 } from '../src/demo/demo-events.js';
 import { startFollowup } from '../src/server.js';
 import { openStore, postgresProblem } from '../src/store/index.js';
 import { type CallArgs, type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
-import { signedSlackRequest, slashCommand } from '../test/support/signed-request.js';
 import { KINDS, type Kind, person, queryText } from './search.bench.js';
+import {
+  type AppProcess,
+  coldStart,
+  followupView,
+  loadAverage,
+  percentile,
+  printTable,
+  sortedCopy,
+  spawnApp,
+} from './support.js';
 
 const SECRET = 'bench-secret';
 const INGEST_TOKEN = 'bench-ingest-token-0123456789';
@@ -45,86 +53,21 @@ const VISIBILITY_TRIALS = 200;
 const POPULATION_NOW = Date.parse('2025-03-10T12:00:00.000Z');
 const SERVER = join(new URL('.', import.meta.url).pathname, '..', 'src', 'main.js');
 
-const load = () =>
-  `load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`;
-
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
+const load = loadAverage;
+const pct = percentile;
 const ms = (x: number) => (Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(1));
-const sortedCopy = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
 // ---------- servers ----------
 
-interface Replica {
-  base: string;
-  child: ChildProcess;
-  /** From spawn to the "listening" line, seconds. */
-  listeningS: number;
-  /** The tail of its output. */
-  output(): string;
-  stop(): Promise<void>;
-}
+type Replica = AppProcess;
 
-/** The compiled app in its own process; resolves once it listens. Keeps only the tail of its output. */
-async function spawnServer(env: Record<string, string>): Promise<Replica> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['--max-old-space-size=4096', SERVER], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let tail = '';
-  const keep = (d: Buffer) => (tail = (tail + d.toString()).slice(-20_000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const deadline = t0 + 30 * 60_000;
-  let port: string | undefined;
-  while (port === undefined) {
-    port = /listening on port (\d+)/.exec(tail)?.[1];
-    if (child.exitCode !== null || performance.now() > deadline) throw new Error(`the server did not start: ${tail}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return {
-    base: `http://127.0.0.1:${port}`,
-    child,
-    listeningS: (performance.now() - t0) / 1000,
-    output: () => tail,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-let triggers = 0;
+/** The compiled app in its own process; resolves once it listens. */
+const spawnServer = (env: Record<string, string>): Promise<Replica> =>
+  spawnApp(SERVER, env, { nodeArgs: ['--max-old-space-size=4096'] });
 
 /** `/followup <text>` as `user` on a replica; resolves with the search view that has results. */
-async function followup(fake: FakeSlack, base: string, text: string, user = AGENT): Promise<CallArgs> {
-  const trigger = `fleet-${++triggers}`;
-  const res = await signedSlackRequest(
-    base,
-    SECRET,
-    'command',
-    slashCommand({ text, user_id: user, trigger_id: trigger }),
-  );
-  await res.text();
-  const opened = await fake.waitFor('views.open', (a) => a.trigger_id === trigger, 60_000);
-  // Results fast enough open in one call; otherwise a loading view comes first and views.update follows.
-  if (opened.view?.callback_id === 'followup_search') return opened.view as CallArgs;
-  const call = fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === trigger)!;
-  while (!call.result) await new Promise((r) => setImmediate(r));
-  const updated = await fake.waitFor('views.update', (a) => a.view_id === call.result!.view?.id, 60_000);
-  return updated.view as CallArgs;
-}
-
-/** The process's peak resident memory so far, MB (Linux). */
-function peakRssMb(pid: number): number {
-  return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-}
+const followup = (fake: FakeSlack, base: string, text: string, user = AGENT): Promise<CallArgs> =>
+  followupView(fake, base, SECRET, text, user);
 
 /** A server's first start (it arms the notification schedule once it leads), until its leader's work runs. */
 async function armSchedule(env: Record<string, string>): Promise<number> {
@@ -143,47 +86,10 @@ async function armSchedule(env: Record<string, string>): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-/** When (performance.now()) the server's log first shows `line`; polled from the call on. */
-async function whenLogged(server: Replica, line: RegExp, deadline: number): Promise<number> {
-  while (!line.test(server.output())) {
-    if (server.child.exitCode !== null || performance.now() > deadline) {
-      throw new Error(`the server never logged ${line}: ${server.output()}`);
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return performance.now();
-}
-
-/**
- * A cold start: process start to serving the first `/followup` with results with the index and the
- * notification schedule loaded (the leader logs "This replica leads" once its schedule is restored, which
- * runs while the server already answers), and the peak RSS then. The server is left running.
- */
-async function coldStart(
-  fake: FakeSlack,
-  spawned: (env: Record<string, string>) => Promise<Replica>,
-  env: Record<string, string>,
-  label: string,
-): Promise<{ server: Replica; seconds: number }> {
-  const t0 = performance.now();
-  const server = await spawned(env);
-  const scheduled = whenLogged(server, /This replica leads/, t0 + 30 * 60_000);
-  await followup(fake, server.base, 'nguyen');
-  const served = performance.now();
-  const seconds = (Math.max(served, await scheduled) - t0) / 1000;
-  console.log(
-    `${label}: ${seconds.toFixed(1)} s to serving with index and schedule loaded (listening after ` +
-      `${server.listeningS.toFixed(1)} s, first /followup with results after ${((served - t0) / 1000).toFixed(1)} s, ` +
-      `schedule loaded after ${(((await scheduled) - t0) / 1000).toFixed(1)} s); ` +
-      `peak RSS ${peakRssMb(server.child.pid!).toFixed(0)} MB (${load()})`,
-  );
-  return { server, seconds };
-}
-
 /** `--cold-start`: one cold start (coldStart), the server stopped after. */
 async function coldStartOnly(fake: FakeSlack, env: Record<string, string>, label: string): Promise<number> {
-  const { server, seconds } = await coldStart(fake, spawnServer, env, label);
-  await server.stop();
+  const { app, seconds } = await coldStart(fake, () => spawnServer(env), { secret: SECRET, user: AGENT }, label);
+  await app.stop();
   fake.reset();
   return seconds;
 }
@@ -473,7 +379,8 @@ export async function main(flags: string[]): Promise<void> {
       console.log(`search: a server in this process loaded its index in ${search.loadS.toFixed(1)} s (${load()})`);
       fake.reset();
 
-      const { server: a, seconds: coldStartS } = await coldStart(fake, started, env, 'cold start');
+      const slack = { secret: SECRET, user: AGENT };
+      const { app: a, seconds: coldStartS } = await coldStart(fake, () => started(env), slack, 'cold start');
       fake.reset();
 
       // JIT warm-up: a few bursts, not measured.
@@ -580,16 +487,6 @@ async function crossReplica(
   return { fromSend: sortedCopy(fromSend), fromAck: sortedCopy(fromAck), probe: sortedCopy(probe) };
 }
 
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ');
-  console.log('');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const row of rows) console.log(line(row));
-}
-
 function report(
   n: number,
   ingested: number,
@@ -611,7 +508,7 @@ function report(
           met(postgres.ingest.events / postgres.ingest.seconds >= TARGET.eventsPerS),
       ],
       [
-        'cold start to first /followup, s',
+        'cold start to serving (index + schedule), s',
         ...figures.map((f) => `${f.coldStartS.toFixed(1)} (listening ${f.listeningS.toFixed(1)})`),
         `≤ ${TARGET.coldStartS}: ${met(postgres.coldStartS <= TARGET.coldStartS)}`,
       ],

@@ -20,7 +20,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
@@ -31,6 +30,7 @@ import {
   openStore,
   postgresProblem,
 } from '../src/store/index.js';
+import { loadAverage, percentile, printTable, sortedCopy } from './support.js';
 
 const POSTGRES_URL = process.env.FOLLOWUP_BENCH_POSTGRES_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/test';
 const REPLICAS = 3;
@@ -55,29 +55,13 @@ const IDLE_TICKS = 10;
 const PER_DAY = 10_000;
 const CHILD_FLAG = '--queue-child=';
 
-const load = () =>
-  `load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`;
+const load = loadAverage;
 const sleep = (msToWait: number) => new Promise((r) => setTimeout(r, msToWait));
 
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
+const pct = percentile;
 const ms = (x: number) => (Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(1));
-const sortedCopy = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en') : '—');
 const seconds = (msValue: number) => (Number.isNaN(msValue) ? '—' : `${(msValue / 1000).toFixed(1)} s`);
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ');
-  console.log('');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const row of rows) console.log(line(row));
-}
 
 function withSchema(schema: string): string {
   const url = new URL(POSTGRES_URL);

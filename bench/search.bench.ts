@@ -20,6 +20,7 @@ import type { SearchQuery } from '../src/contacts/query.js';
 import { CHANNEL_TYPES, WINDOW_STATES } from '../src/policy/index.js';
 import { mulberry32 } from '../src/demo/demo-events.js';
 import { BruteForceContacts } from './search-brute-force.js';
+import { percentile, printTable } from './support.js';
 
 const NOW = new Date('2025-03-10T12:00:00.000Z');
 const DAY = 86_400_000;
@@ -357,17 +358,12 @@ interface Timed {
   hits: number[];
 }
 
-function pct(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
-
 function summary(t: Timed): { p50: number; p95: number; p99: number; hits: number } {
   const s = [...t.ms].sort((a, b) => a - b);
   return {
-    p50: pct(s, 0.5),
-    p95: pct(s, 0.95),
-    p99: pct(s, 0.99),
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
     hits: t.hits.reduce((a, b) => a + b, 0) / Math.max(1, t.hits.length),
   };
 }
@@ -689,9 +685,9 @@ async function benchSize(n: number, withSqlite: boolean): Promise<void> {
     }
     after.set(
       kind,
-      pct(
+      percentile(
         ms.sort((a, b) => a - b),
-        0.95,
+        95,
       ),
     );
   }
@@ -736,7 +732,7 @@ async function benchSize(n: number, withSqlite: boolean): Promise<void> {
       bf.same ? 'yes' : 'NO',
     ]);
   }
-  printTable(header, cells);
+  printTable(header, cells, 2);
   console.log(
     `latency in ms; ${QUERIES_PER_KIND} queries per text kind, ${FILTER_QUERIES} per filter row, ` +
       `${PAGE_QUERIES} per page-50 row, each at its own instant ${STEP_MS / 1000} s after the previous; ` +
@@ -773,17 +769,6 @@ async function benchSize(n: number, withSqlite: boolean): Promise<void> {
         `RSS ≤ ${TARGET.rssMb} MB: ${ok(mem.rss <= TARGET.rssMb * 1048576)} (${mb(mem.rss)})`,
     );
   }
-}
-
-/** Prints a table: the first `left` columns left-aligned (labels), the others right-aligned (figures). */
-function printTable(header: string[], rows: string[][], left = 2): void {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, c) => (c < left ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ');
-  console.log('');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const row of rows) console.log(line(row));
 }
 
 function runChild(size: number, flags: string[]): Promise<void> {

@@ -12,7 +12,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { openStore } from '../src/store/index.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 import { ACTION, BLOCK } from '../src/slack/shared/ids.js';
@@ -24,13 +23,21 @@ import {
   staticSelectValue,
 } from '../test/support/signed-request.js';
 import { person } from './search.bench.js';
+import { percentile, searchViewFor, sortedCopy, spawnApp } from './support.js';
 
 const SECRET = 'bench-secret';
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 20);
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+const pct = (xs: number[], p: number) => percentile(sortedCopy(xs), p);
+
+/** Starts a compiled app in its own process (as it runs in production); BENCH_CHILD_PROF profiles it. */
+async function startProcess(script: string, env: Record<string, string>) {
+  const prof = process.env.BENCH_CHILD_PROF;
+  const app = await spawnApp(script, env, {
+    nodeArgs: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [],
+    deadlineMs: 120_000,
+  });
+  return { ...app, viewBytes: Number(/static view of (\d+) characters/.exec(app.output())?.[1] ?? 0) };
 }
 
 /** One agent's request in a burst: what to send, and what Slack must have received for it to be done. */
@@ -83,37 +90,6 @@ function chooseClosingSoon(agent: number, view: Record<string, unknown>): Record
   });
 }
 
-/** Starts a compiled app in its own process (as it runs in production) and waits for its port. */
-async function startProcess(
-  script: string,
-  env: Record<string, string>,
-): Promise<{ base: string; child: ChildProcess; viewBytes: number; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_PROF}`] : []), script],
-    { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const deadline = Date.now() + 120_000;
-  while (!/listening on port (\d+)/.test(out)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${script} did not start: ${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const port = /listening on port (\d+)/.exec(out)![1];
-  return {
-    base: `http://127.0.0.1:${port}`,
-    child,
-    viewBytes: Number(/static view of (\d+) characters/.exec(out)?.[1] ?? 0),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 export async function main(flags: string[]): Promise<void> {
   const quick = flags.includes('--quick');
   const sizeFlag = flags.find((f) => f.startsWith('--contacts='));
@@ -164,17 +140,7 @@ export async function main(flags: string[]): Promise<void> {
     const followup = await startProcess(join(here, '..', 'src', 'main.js'), env);
     console.log(`followup: started (store loaded and indexed) in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
     const followupBase = followup.base;
-    /** The search view with results for `trigger`: opened with them, or a loading view then updated. */
-    const viewWithResults = async (trigger: string): Promise<Record<string, unknown>> => {
-      const opened = await fake.waitFor('views.open', (a) => a.trigger_id === trigger, 30_000);
-      const call = fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === trigger)!;
-      // The fake records a call before it answers; the view id is known once it has.
-      while (!call.result) await new Promise((r) => setImmediate(r));
-      const id = call.result.view?.id as string;
-      if (opened.view?.callback_id === 'followup_search') return { ...opened.view, id };
-      const updated = await fake.waitFor('views.update', (a) => a.view_id === id, 30_000);
-      return { ...updated.view, id };
-    };
+    const viewWithResults = (trigger: string) => searchViewFor(fake, trigger, 30_000);
     const updated = (viewId: string) => fake.waitFor('views.update', (a) => a.view_id === viewId, 30_000);
     const emptyModal = (trigger: string) => fake.waitFor('views.open', (a) => a.trigger_id === trigger, 30_000);
 

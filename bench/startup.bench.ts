@@ -8,14 +8,14 @@
  *   schedule) and on restarts (which restore it); the process's peak RSS.
  * Targets: search ≤ 1 s at 100k; a restart ≤ 15 s with RSS ≤ 1 GB at 1M.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/index.js';
-import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
-import { signedSlackRequest, slashCommand } from '../test/support/signed-request.js';
+import { startFakeSlack } from '../test/support/fake-slack.js';
 import { person } from './search.bench.js';
+import { coldStart, spawnApp } from './support.js';
 
 const SECRET = 'bench-secret';
 const AGENT = 'UAGENT000';
@@ -108,7 +108,7 @@ async function benchSearch(dir: string, n: number): Promise<void> {
   const fake = await startFakeSlack();
   const token = 'bench-ingest-token-0123456789';
   const t0 = performance.now();
-  const server = startServer({
+  const server = await spawnApp(SERVER, {
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.url,
@@ -118,98 +118,13 @@ async function benchSearch(dir: string, n: number): Promise<void> {
     LOG_LEVEL: 'info',
   });
   try {
-    await listeningPort(server, t0 + 5 * 60_000);
     console.log(`  with a running server (listening after ${((performance.now() - t0) / 1000).toFixed(1)} s):`);
     const asked = await timeSearches(url, { INGEST_TOKEN: token }, 'answered by the running server');
     console.log(`  ${verdict(asked)}`);
   } finally {
-    await stopServer(server);
+    await server.stop();
     await fake.close();
   }
-}
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
-
-function startServer(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [SERVER], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return { child, output: () => out };
-}
-
-/** The port the server listens on, once its log says so (by `deadline`, a performance.now() time). */
-async function listeningPort(server: Started, deadline: number): Promise<string> {
-  for (;;) {
-    const port = /listening on port (\d+)/.exec(server.output())?.[1];
-    if (port !== undefined) return port;
-    if (server.child.exitCode !== null || performance.now() > deadline)
-      throw new Error(`the server did not start: ${server.output()}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-function stopServer(server: Started): Promise<void> {
-  if (server.child.exitCode !== null) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGTERM');
-  });
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
-}
-
-/**
- * Spawn to serving: the first /followup answered with a view of results, and the notification schedule loaded;
- * then the peak RSS, and stop.
- */
-async function coldStart(fake: FakeSlack, env: Record<string, string>, label: string): Promise<number> {
-  const t0 = performance.now();
-  const server = startServer(env);
-  const port = await listeningPort(server, t0 + 30 * 60_000);
-  const listening = performance.now();
-  const trigger = `startup-${label}-${Date.now()}`;
-  const res = await signedSlackRequest(
-    `http://127.0.0.1:${port}`,
-    SECRET,
-    'command',
-    slashCommand({ text: 'nguyen', user_id: AGENT, trigger_id: trigger }),
-  );
-  await res.text();
-  const opened = await fake.waitFor('views.open', (a) => a.trigger_id === trigger, 60_000);
-  if (opened.view?.callback_id !== 'followup_search') {
-    const call = fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === trigger)!;
-    while (!call.result) await new Promise((r) => setImmediate(r));
-    await fake.waitFor('views.update', (a) => a.view_id === call.result!.view?.id, 60_000);
-  }
-  const served = performance.now();
-  // The schedule is restored while the server already answers; the leader says so once it is loaded.
-  while (!/This replica leads/.test(server.output())) {
-    if (server.child.exitCode !== null || performance.now() > t0 + 30 * 60_000) {
-      throw new Error(`the server never loaded its schedule: ${server.output()}`);
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const scheduled = performance.now();
-  const rss = peakRssMb(server.child.pid!);
-  await stopServer(server);
-  const s = (Math.max(served, scheduled) - t0) / 1000;
-  console.log(
-    `  ${label.padEnd(34)} ${s.toFixed(1)} s to serving with index and schedule loaded ` +
-      `(listening after ${((listening - t0) / 1000).toFixed(1)} s, first /followup with results after ` +
-      `${((served - t0) / 1000).toFixed(1)} s, schedule after ${((scheduled - t0) / 1000).toFixed(1)} s); ` +
-      `peak RSS ${rss.toFixed(0)} MB`,
-  );
-  return s;
 }
 
 async function benchServer(dir: string, n: number, restarts: number): Promise<void> {
@@ -230,9 +145,19 @@ async function benchServer(dir: string, n: number, restarts: number): Promise<vo
       NOTIFY_CHANNEL: 'CBENCH',
       LOG_LEVEL: 'info',
     };
-    await coldStart(fake, env, 'first start (arms the schedule)');
+    const once = async (label: string) => {
+      const { app, seconds } = await coldStart(
+        fake,
+        () => spawnApp(SERVER, env),
+        { secret: SECRET, user: AGENT },
+        label,
+      );
+      await app.stop();
+      return seconds;
+    };
+    await once('first start (arms the schedule)');
     const times: number[] = [];
-    for (let k = 1; k <= restarts; k++) times.push(await coldStart(fake, env, `restart ${k}`));
+    for (let k = 1; k <= restarts; k++) times.push(await once(`restart ${k}`));
     console.log(
       `  target: a restart ≤ ${TARGET.restartS} s: ${Math.max(...times) <= TARGET.restartS ? 'met' : 'MISSED'} ` +
         `(slowest ${Math.max(...times).toFixed(1)} s)`,
