@@ -270,7 +270,8 @@ export async function main(flags: string[]): Promise<void> {
     const rowsOut: Array<[string, string, string]> = [
       [
         'idle tick (0 due)',
-        `${fmt(median(idle))} (p99 ${fmt(percentile(sortedCopy(idle), 99))}, max ${fmt(Math.max(...idle))}; ${idle.length} ticks)`,
+        `${fmt(median(idle))} (p99 ${fmt(percentile(sortedCopy(idle), 99))}, max ${fmt(Math.max(...idle))}; ` +
+          `${idle.length} ticks)`,
         fmt(naiveMs),
       ],
       [
