@@ -42,14 +42,21 @@ export function reportTranslationProblemsTo(fn: (line: string) => void): void {
   report = fn;
 }
 
+/** A message compiled once: what `intl.formatMessage` builds per call, behind a cache keyed by JSON.stringify. */
+type CompiledMessage = ReturnType<IntlShape<string>['formatters']['getMessageFormat']>;
+
 class IcuTranslator implements Translator {
   private readonly intl: IntlShape<string>;
+  private readonly messages: Record<string, string>;
+  /** Per key, its compiled message, or null when it does not compile (formatMessage then reports it). */
+  private readonly compiled = new Map<string, CompiledMessage | null>();
   private readonly numbers: Intl.NumberFormat;
   private readonly dates: Intl.DateTimeFormat;
   private readonly rtl: boolean;
 
   constructor(readonly language: CatalogLanguage) {
-    const messages = { ...englishMessages(), ...catalogFor(language.code).messages };
+    const messages: Record<string, string> = { ...englishMessages(), ...catalogFor(language.code).messages };
+    this.messages = messages;
     this.rtl = language.direction === 'rtl';
     this.intl = createIntl(
       {
@@ -75,12 +82,40 @@ class IcuTranslator implements Translator {
   }
 
   t(key: MessageKey, values?: MessageValues): string {
-    if (!values) return this.intl.formatMessage({ id: key });
+    if (!values) return this.format(key);
     const put: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(values)) {
       put[name] = typeof value === 'string' ? this.isolate(value) : value;
     }
-    return this.intl.formatMessage({ id: key }, put);
+    return this.format(key, put);
+  }
+
+  /**
+   * The message formatted by its compiled form: formatMessage's own, built once. formatMessage memoises it by
+   * JSON.stringify of its arguments on every call (a third of a search view's rendering). A message that
+   * fails goes through formatMessage, which reports it and falls back as it always did.
+   */
+  private format(key: MessageKey, values?: Record<string, string | number>): string {
+    let compiled = this.compiled.get(key);
+    if (compiled === undefined) {
+      const { formatters, locale, formats } = this.intl;
+      const message = this.messages[key];
+      try {
+        compiled = message === undefined ? null : formatters.getMessageFormat(message, locale, formats, { formatters });
+      } catch {
+        compiled = null;
+      }
+      this.compiled.set(key, compiled);
+    }
+    if (compiled !== null) {
+      try {
+        const text = compiled.format(values);
+        if (typeof text === 'string') return text;
+      } catch {
+        // formatMessage below reports it.
+      }
+    }
+    return this.intl.formatMessage({ id: key }, values);
   }
 
   has(key: string): key is MessageKey {

@@ -1,0 +1,55 @@
+/**
+ * The translator formats each message from a form compiled once; @formatjs/intl's formatMessage compiles (or
+ * looks up by JSON.stringify) on every call. Every message of every language must read exactly as
+ * formatMessage renders it, for every plural form, on the first call and on the next.
+ */
+import { TYPE, parse } from '@formatjs/icu-messageformat-parser';
+import { createIntl } from '@formatjs/intl';
+import { describe, expect, it } from 'vitest';
+import { catalogFor, englishMessages } from '../../../src/slack/i18n/catalog.js';
+import { LANGUAGES, type MessageKey, translatorFor } from '../../../src/slack/i18n/index.js';
+
+const english = englishMessages();
+const KEYS = Object.keys(english) as MessageKey[];
+const COUNTS = [0, 1, 2, 3, 11, 100, 1234];
+
+/** Each argument of a message: numbers and plurals get `count`, selects an unlisted value, the rest text. */
+function valuesFor(message: string, count: number): Record<string, string | number> | undefined {
+  const values: Record<string, string | number> = {};
+  const visit = (elements: ReturnType<typeof parse>) => {
+    for (const el of elements) {
+      if (el.type === TYPE.plural || el.type === TYPE.number) values[el.value] = count;
+      else if (el.type === TYPE.select) values[el.value] = 'other';
+      else if (el.type === TYPE.argument) values[el.value] = `Linh <${count}> & co`;
+      if (el.type === TYPE.plural || el.type === TYPE.select) {
+        for (const option of Object.values(el.options)) visit(option.value);
+      }
+      if (el.type === TYPE.tag) visit(el.children);
+    }
+  };
+  visit(parse(message));
+  return Object.keys(values).length > 0 ? values : undefined;
+}
+
+describe('Translator.t', () => {
+  it.each(LANGUAGES.map((l) => [l.code]))('%s reads as formatMessage renders every message, twice', (code) => {
+    const t = translatorFor(code);
+    const messages = { ...english, ...catalogFor(code).messages } as Record<string, string>;
+    const intl = createIntl({ locale: t.language.intlLocale, defaultLocale: 'en', messages, onError: () => {} });
+    let checked = 0;
+    for (const key of KEYS) {
+      for (const count of COUNTS) {
+        const values = valuesFor(messages[key]!, count);
+        const isolated =
+          values &&
+          Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? t.isolate(v) : v]));
+        const expected = intl.formatMessage({ id: key }, isolated);
+        expect(t.t(key, values), `${code} ${key} ${count}`).toBe(expected);
+        expect(t.t(key, values), `${code} ${key} ${count}, again`).toBe(expected);
+        checked++;
+        if (values === undefined) break;
+      }
+    }
+    expect(checked).toBeGreaterThan(KEYS.length);
+  });
+});
