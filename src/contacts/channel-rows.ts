@@ -8,13 +8,19 @@
  * holding `at`, and per window state (and per channel type × state) a bitset of the slots with some row in
  * it. A query at another instant first moves `at` there, re-reading only the rows with a change instant in
  * between (a range of the time-ordered `changes`), so a query a second after the last one costs the few
- * windows that changed in that second, not a million evaluations. "Closing within the next N hours" is a
- * range of hours of `closing` (each free-text segment by its windowClosesAt; closing-windows.ts).
+ * windows that changed in that second, not a million evaluations.
+ *
+ * "Closing within the next 24 hours" (the span the Slack filter offers) is kept the same way: a row is in it
+ * from max(segment start, windowClosesAt − 24 h) until its free-text segment ends, so that first instant is
+ * one more change instant of the row, and per channel type a bitset holds the rows in it at `at`. Any other
+ * span is a range of hours of `closing` (each free-text segment by its windowClosesAt; closing-windows.ts),
+ * built at the first such query.
  */
 import { CHANNEL_TYPES, type ChannelType, WINDOW_STATES, type WindowState } from '../policy/index.js';
 import { type SlotSet, bitsetWords, clearBit, setBit } from './bitset.js';
 import { ClosingWindows } from './closing-windows.js';
 import type { ContactBatch } from './contact-batch.js';
+import { DEFAULT_CLOSING_WITHIN_HOURS } from './query.js';
 import { TimeBuckets, hourOf } from './time-buckets.js';
 import { FREE_TEXT_STATES, MAX_SEGMENTS } from './window-segments.js';
 
@@ -30,8 +36,16 @@ const FULL_PASS_SHARE = 1 / 8;
 const STALE_ENTRIES_SLACK = 1024;
 /** Garbage rows (of replaced or removed channels) tolerated, beyond half the rows, before a compaction. */
 const GARBAGE_SLACK = 1024;
+/** The "closing soon" span kept as a set, ms. */
+const SOON_MS = DEFAULT_CLOSING_WITHIN_HOURS * 3_600_000;
 
 type Column = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
+
+/** One more instant in the hour `at` falls in (sizing buckets before a rebuild). */
+function countHour(hours: Map<number, number>, at: number): void {
+  const hour = hourOf(at);
+  hours.set(hour, (hours.get(hour) ?? 0) + 1);
+}
 
 function grown<T extends Column>(arr: T, size: number, fill = 0): T {
   const next = new (arr.constructor as new (n: number) => T)(size);
@@ -57,13 +71,16 @@ export class ChannelRows {
   private segCloses = new Float64Array(0);
   /** Per row MAX_SEGMENTS - 1 instants: segment i + 1 starts at bound i; unused ones are +Infinity. */
   private bound = new Float64Array(0);
-  /** Per row: the segment holding `at`. */
+  /** Per row: the segment holding `at`, and whether that segment is free text closing within SOON_MS of `at`. */
   private current = new Uint8Array(0);
+  private soon = new Uint8Array(0);
 
   /** The instant the state bitsets hold for; NaN until the first query. */
   private at = NaN;
   /** [type × STATES + state]: slots with a row of that type in that state; [TYPES × STATES + state]: of any type. */
   private stateBits: Uint32Array[] = Array.from({ length: (TYPES + 1) * STATES }, () => new Uint32Array(0));
+  /** [type]: slots with a row of that type closing within SOON_MS of `at`; [TYPES]: of any type. */
+  private soonBits: Uint32Array[] = Array.from({ length: TYPES + 1 }, () => new Uint32Array(0));
   /**
    * The time-ordered entries are built at the first query, all at once and sized by a count: a bulk load
    * writes a million rows before any query, and adding them one by one cost a second in growing buckets.
@@ -73,7 +90,9 @@ export class ChannelRows {
   private readonly changes = new TimeBuckets();
   /** Entries of `changes` that belong to live rows. */
   private liveChanges = 0;
+  /** Free-text segments by close, for spans other than SOON_MS; built at the first query that needs them. */
   private readonly closing = new ClosingWindows();
+  private closingBuilt = false;
 
   growSlots(size: number): void {
     this.start = grown(this.start, size);
@@ -81,6 +100,7 @@ export class ChannelRows {
     this.mask = grown(this.mask, size);
     const words = bitsetWords(size);
     this.stateBits = this.stateBits.map((bits) => grown(bits, words));
+    this.soonBits = this.soonBits.map((bits) => grown(bits, words));
   }
 
   reserveRows(rows: number): void {
@@ -114,7 +134,7 @@ export class ChannelRows {
       this.type[r] = type;
       this.slotOf[r] = slot;
       this.storeSegments(r, batch, from + k);
-      if (!Number.isNaN(this.at)) this.current[r] = this.segmentAt(r, this.at);
+      if (!Number.isNaN(this.at)) this.placeRow(r, this.at);
     }
     this.mask[slot] = mask;
     if (!Number.isNaN(this.at)) this.setSlotBits(slot);
@@ -149,13 +169,11 @@ export class ChannelRows {
     this.changes.forEachIn(lo, hi, (r) => {
       const slot = this.slotOf[r]!;
       if (slot < 0) return;
-      const seg = this.segmentAt(r, t);
-      const was = this.current[r]!;
-      if (seg === was) return;
-      this.current[r] = seg;
-      const before = this.segState[r * MAX_SEGMENTS + was]!;
-      if (this.segState[r * MAX_SEGMENTS + seg] === before) return;
-      this.clearStateBit(slot, this.type[r]!, before);
+      const before = this.segState[r * MAX_SEGMENTS + this.current[r]!]!;
+      const wasSoon = this.soon[r]!;
+      this.placeRow(r, t);
+      if (this.segState[r * MAX_SEGMENTS + this.current[r]!] === before && this.soon[r] === wasSoon) return;
+      this.clearRowBits(slot, this.type[r]!, before, wasSoon);
       this.setSlotBits(slot);
     });
   }
@@ -166,12 +184,22 @@ export class ChannelRows {
   }
 
   /**
+   * Slots with some row (of type `type`, or any when -1) whose free-text window holds at the instant of the last
+   * advanceTo and closes within `withinMs` of it, inclusive, when `withinMs` is the span kept as a set; else null
+   * (ask addClosingWithin).
+   */
+  slotsClosingWithin(withinMs: number, type: number): Uint32Array | null {
+    return withinMs === SOON_MS ? this.soonBits[type < 0 ? TYPES : type]! : null;
+  }
+
+  /**
    * Adds to `into` the slots with some row (of type `type`, or any when -1) whose free-text window (open, or
    * Messenger/Instagram's HUMAN_AGENT extension) holds at `t` and closes within `withinMs` of it, inclusive.
    * Call advanceTo(t) first.
    */
   addClosingWithin(t: number, withinMs: number, type: number, into: SlotSet): void {
     if (!this.bucketsBuilt) this.rebuildBuckets();
+    if (!this.closingBuilt) this.buildClosing();
     // A free-text segment holding t closes after t (window-segments.ts checks it), so its close is in
     // (t, t + withinMs]; the range is widened by a millisecond against rounding, and each row checked exactly.
     this.closing.addSlotsClosingWithin(t, withinMs, type, into);
@@ -186,7 +214,7 @@ export class ChannelRows {
       this.segCloses[r * MAX_SEGMENTS + j] = batch.segCloses[from * MAX_SEGMENTS + j]!;
     }
     for (let j = 0; j < BOUNDS; j++) this.bound[r * BOUNDS + j] = batch.segBounds[from * BOUNDS + j]!;
-    if (this.bucketsBuilt) this.rowEntries(r, this.addChange, this.addClose);
+    if (this.bucketsBuilt) this.rowEntries(r, this.addChange, this.closingBuilt ? this.addClose : null);
   }
 
   private readonly addChange = (r: number, at: number): void => {
@@ -194,22 +222,37 @@ export class ChannelRows {
     this.liveChanges++;
   };
 
+  private readonly dropChange = (): void => {
+    this.liveChanges--;
+  };
+
   private readonly addClose = (r: number, at: number, i: number, from: number, until: number): void => {
     this.closing.add(r * MAX_SEGMENTS + i, this.slotOf[r]!, this.type[r]!, from, until, at);
   };
 
-  /** A row's change instants, and its free-text segments by close (segment i, holding in [from, until)). */
+  private readonly dropClose = (r: number, at: number, i: number): void => {
+    this.closing.remove(r * MAX_SEGMENTS + i, at);
+  };
+
+  /**
+   * A row's change instants — where a segment ends, and where a free-text one starts closing within SOON_MS — and
+   * its free-text segments by close (segment i, holding in [from, until)), when `close` is given.
+   */
   private rowEntries(
     r: number,
     change: (r: number, at: number) => void,
-    close: (r: number, at: number, i: number, from: number, until: number) => void,
+    close: ((r: number, at: number, i: number, from: number, until: number) => void) | null,
   ): void {
     for (let i = 0; i < MAX_SEGMENTS; i++) {
       const from = i === 0 ? -Infinity : this.bound[r * BOUNDS + i - 1]!;
       const until = i < BOUNDS ? this.bound[r * BOUNDS + i]! : Infinity;
       if (until !== Infinity) change(r, until);
       const closes = this.segCloses[r * MAX_SEGMENTS + i]!;
-      if (FREE_TEXT[this.segState[r * MAX_SEGMENTS + i]!] && !Number.isNaN(closes)) close(r, closes, i, from, until);
+      if (!FREE_TEXT[this.segState[r * MAX_SEGMENTS + i]!] || Number.isNaN(closes)) continue;
+      // Entering "closing soon" inside the segment is a change; at its start or never, it is not one of its own.
+      const soonFrom = closes - SOON_MS;
+      if (soonFrom > from && soonFrom < until) change(r, soonFrom);
+      close?.(r, closes, i, from, until);
     }
   }
 
@@ -220,52 +263,67 @@ export class ChannelRows {
     return seg;
   }
 
+  /** Row r's segment at t, and whether it closes within SOON_MS of t (NaN closes: never). */
+  private placeRow(r: number, t: number): void {
+    const seg = this.segmentAt(r, t);
+    this.current[r] = seg;
+    const at = r * MAX_SEGMENTS + seg;
+    this.soon[r] = FREE_TEXT[this.segState[at]!] && this.segCloses[at]! - t <= SOON_MS ? 1 : 0;
+  }
+
   /** Detaches a slot's rows: their bits, their entries, their owner. */
   private forgetRows(slot: number): void {
     const start = this.start[slot]!;
     const end = start + this.count[slot]!;
     for (let r = start; r < end; r++) {
       if (!Number.isNaN(this.at)) {
-        this.clearStateBit(slot, this.type[r]!, this.segState[r * MAX_SEGMENTS + this.current[r]!]!);
+        this.clearRowBits(slot, this.type[r]!, this.segState[r * MAX_SEGMENTS + this.current[r]!]!, this.soon[r]!);
       }
-      for (let i = 0; i < MAX_SEGMENTS && this.bucketsBuilt; i++) {
-        this.closing.remove(r * MAX_SEGMENTS + i, this.segCloses[r * MAX_SEGMENTS + i]!);
-        if (i < BOUNDS && this.bound[r * BOUNDS + i] !== Infinity) this.liveChanges--;
-      }
+      if (this.bucketsBuilt) this.rowEntries(r, this.dropChange, this.closingBuilt ? this.dropClose : null);
       this.slotOf[r] = -1;
     }
   }
 
   // ---- state bitsets ----
 
-  /** Clears the slot's bits for one (type, state) and its any-type bit; setSlotBits restores what other rows hold. */
-  private clearStateBit(slot: number, type: number, state: number): void {
+  /**
+   * Clears the slot's bits for one row's (type, state) and closing soon, with their any-type bits; setSlotBits
+   * restores what the slot's other rows hold.
+   */
+  private clearRowBits(slot: number, type: number, state: number, soon: number): void {
     clearBit(this.stateBits[type * STATES + state]!, slot);
     clearBit(this.stateBits[TYPES * STATES + state]!, slot);
+    if (soon === 0) return;
+    clearBit(this.soonBits[type]!, slot);
+    clearBit(this.soonBits[TYPES]!, slot);
   }
 
   private setSlotBits(slot: number): void {
     const start = this.start[slot]!;
     const end = start + this.count[slot]!;
-    for (let r = start; r < end; r++) {
-      const state = this.segState[r * MAX_SEGMENTS + this.current[r]!]!;
-      setBit(this.stateBits[this.type[r]! * STATES + state]!, slot);
-      setBit(this.stateBits[TYPES * STATES + state]!, slot);
-    }
+    for (let r = start; r < end; r++) this.setRowBits(slot, r);
+  }
+
+  private setRowBits(slot: number, r: number): void {
+    const type = this.type[r]!;
+    const state = this.segState[r * MAX_SEGMENTS + this.current[r]!]!;
+    setBit(this.stateBits[type * STATES + state]!, slot);
+    setBit(this.stateBits[TYPES * STATES + state]!, slot);
+    if (this.soon[r] === 0) return;
+    setBit(this.soonBits[type]!, slot);
+    setBit(this.soonBits[TYPES]!, slot);
   }
 
   /** Every row's segment at t, and the bitsets from scratch. */
   private materialize(t: number): void {
     this.at = t;
     for (const bits of this.stateBits) bits.fill(0);
+    for (const bits of this.soonBits) bits.fill(0);
     for (let r = 0; r < this.used; r++) {
       const slot = this.slotOf[r]!;
       if (slot < 0) continue;
-      const seg = this.segmentAt(r, t);
-      this.current[r] = seg;
-      const state = this.segState[r * MAX_SEGMENTS + seg]!;
-      setBit(this.stateBits[this.type[r]! * STATES + state]!, slot);
-      setBit(this.stateBits[TYPES * STATES + state]!, slot);
+      this.placeRow(r, t);
+      this.setRowBits(slot, r);
     }
   }
 
@@ -278,7 +336,8 @@ export class ChannelRows {
     this.segCloses = grown(this.segCloses, size * MAX_SEGMENTS);
     this.bound = grown(this.bound, size * BOUNDS);
     this.current = grown(this.current, size);
-    this.closing.growOwners(size * MAX_SEGMENTS);
+    this.soon = grown(this.soon, size);
+    if (this.closingBuilt) this.closing.growOwners(size * MAX_SEGMENTS);
   }
 
   /** Rewrites the rows without the ones replaced or removed contacts left behind, and the buckets with them. */
@@ -290,6 +349,7 @@ export class ChannelRows {
     const segCloses = new Float64Array(size * MAX_SEGMENTS);
     const bound = new Float64Array(size * BOUNDS);
     const current = new Uint8Array(size);
+    const soon = new Uint8Array(size);
     let n = 0;
     for (let slot = 0; slot < this.start.length; slot++) {
       const start = this.start[slot]!;
@@ -302,6 +362,7 @@ export class ChannelRows {
       segCloses.set(this.segCloses.subarray(start * MAX_SEGMENTS, end * MAX_SEGMENTS), n * MAX_SEGMENTS);
       bound.set(this.bound.subarray(start * BOUNDS, end * BOUNDS), n * BOUNDS);
       current.set(this.current.subarray(start, end), n);
+      soon.set(this.soon.subarray(start, end), n);
       this.start[slot] = n;
       n += count;
     }
@@ -311,6 +372,7 @@ export class ChannelRows {
     this.segCloses = segCloses;
     this.bound = bound;
     this.current = current;
+    this.soon = soon;
     this.used = n;
     this.garbage = 0;
     if (this.bucketsBuilt) this.rebuildBuckets();
@@ -320,22 +382,37 @@ export class ChannelRows {
     if (this.bucketsBuilt && this.changes.size > 2 * this.liveChanges + STALE_ENTRIES_SLACK) this.rebuildBuckets();
   }
 
-  /** The entries of the live rows only (after a compaction, under their new row numbers), counted first. */
+  /**
+   * The entries of the live rows only (after a compaction, under their new row numbers), counted first; the
+   * closes too once they were built.
+   */
   private rebuildBuckets(): void {
     const changeHours = new Map<number, number>();
     const closeHours = new Map<number, number>();
-    const count = (hours: Map<number, number>, at: number) => {
-      const hour = hourOf(at);
-      hours.set(hour, (hours.get(hour) ?? 0) + 1);
-    };
-    const countChange = (_: number, at: number) => count(changeHours, at);
-    const countClose = (_: number, at: number) => count(closeHours, at);
+    const countChange = (_: number, at: number) => countHour(changeHours, at);
+    const countClose = this.closingBuilt ? (_: number, at: number) => countHour(closeHours, at) : null;
     for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, countChange, countClose);
     this.changes.clear(changeHours);
+    if (this.closingBuilt) this.resetClosing(closeHours);
+    this.liveChanges = 0;
+    const addClose = this.closingBuilt ? this.addClose : null;
+    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, this.addChange, addClose);
+    this.bucketsBuilt = true;
+  }
+
+  /** The free-text segments of the live rows by close, counted first. */
+  private buildClosing(): void {
+    const closeHours = new Map<number, number>();
+    const countClose = (_: number, at: number) => countHour(closeHours, at);
+    const none = () => {};
+    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, none, countClose);
+    this.resetClosing(closeHours);
+    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, none, this.addClose);
+    this.closingBuilt = true;
+  }
+
+  private resetClosing(closeHours: ReadonlyMap<number, number>): void {
     this.closing.clear(closeHours);
     this.closing.growOwners(this.type.length * MAX_SEGMENTS);
-    this.liveChanges = 0;
-    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, this.addChange, this.addClose);
-    this.bucketsBuilt = true;
   }
 }

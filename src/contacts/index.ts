@@ -23,7 +23,7 @@
  */
 import { CHANNEL_TYPES, type RuleOverrides, type WindowState } from '../policy/index.js';
 import { AgentSlots } from './agent-slots.js';
-import { SlotSet, bitCount, bitsetWords, clearBit, setBit } from './bitset.js';
+import { SlotSet, andWords, bitsetWords, clearBit, setBit } from './bitset.js';
 import { CHANNEL_INDEX, ChannelRows } from './channel-rows.js';
 import { type ContactBatch, ContactBatchBuilder } from './contact-batch.js';
 import type { Contact } from './model.js';
@@ -189,18 +189,26 @@ export class ContactIndex {
     const terms = classifyQuery(q.text);
     if (terms.length > 0) sparse.push(this.text.match(terms));
     if (filters.agent !== null) {
-      this.agentSet.reset(this.capacity);
       const agent = this.agents.numberOf(filters.agent);
-      if (agent !== undefined) this.agents.addSlotsOf(agent, this.agentSet);
-      sparse.push(this.agentSet);
+      const bits = agent === undefined ? null : this.agents.bitsOf(agent);
+      if (bits !== null) dense.push(bits);
+      else {
+        this.agentSet.reset(this.capacity);
+        if (agent !== undefined) this.agents.addSlotsOf(agent, this.agentSet);
+        sparse.push(this.agentSet);
+      }
     }
     if (filters.window !== null) {
       // The window filter is per row, so a channel filter is part of it (the state on that channel).
       this.channels.advanceTo(t);
       if (filters.window.state === 'closing_soon') {
-        this.closingSet.reset(this.capacity);
-        this.channels.addClosingWithin(t, filters.window.closingMs, filters.channelType, this.closingSet);
-        sparse.push(this.closingSet);
+        const kept = this.channels.slotsClosingWithin(filters.window.closingMs, filters.channelType);
+        if (kept !== null) dense.push(kept);
+        else {
+          this.closingSet.reset(this.capacity);
+          this.channels.addClosingWithin(t, filters.window.closingMs, filters.channelType, this.closingSet);
+          sparse.push(this.closingSet);
+        }
       } else {
         dense.push(this.channels.slotsInState(filters.window.state, filters.channelType));
       }
@@ -239,18 +247,8 @@ export class ContactIndex {
       this.candidateBits = new Int32Array(bitsetWords(this.capacity));
     }
     const { candidateWord, candidateBits } = this;
-    let candidates = 0;
-    let total = 0;
+    const { words: candidates, bits: total } = andWords(sets, driver, nWords, candidateWord, candidateBits);
     const nSets = sets.length;
-    for (let i = 0; i < nWords; i++) {
-      const w = driver === null ? i : driver[i]!;
-      let word = sets[0]![w]!;
-      for (let k = 1; k < nSets && word !== 0; k++) word &= sets[k]![w]!;
-      if (word === 0) continue;
-      candidateWord[candidates] = w;
-      candidateBits[candidates++] = word;
-      total += bitCount(word);
-    }
 
     // The page, best first, as parallel lists of slots and activities.
     const page: number[] = [];
@@ -276,11 +274,33 @@ export class ContactIndex {
       page.splice(pos, 0, slot);
       pageAct.splice(pos, 0, act);
     };
-    /** Considers the candidates in tier t but not in the newer tier t - 1 (tier `tiers`: all); returns how many. */
+    /** Considers the matches in tier t but not in the newer tier t - 1 (tier `tiers`: all); returns how many. */
     const visit = (t: number): number => {
       const inTier = t < this.recent.tiers ? this.recent.bits[t]! : null;
       const newer = t > 0 ? this.recent.bits[t - 1]! : null;
       let seen = 0;
+      const summary = inTier === null ? null : this.recent.summary[t]!;
+      if (summary !== null && summary.length + this.recent.size(t) * nSets < candidates) {
+        // A small tier among many candidates: read the tier's own words (found by its summary) against the sets.
+        for (let s = 0; s < summary.length; s++) {
+          let present = summary[s]!;
+          while (present !== 0) {
+            const lowWord = present & -present;
+            present ^= lowWord;
+            const w = (s << 5) | (31 - Math.clz32(lowWord));
+            let word = inTier![w]!;
+            if (newer !== null) word &= ~newer[w]!;
+            for (let k = 0; k < nSets && word !== 0; k++) word &= sets[k]![w]!;
+            while (word !== 0) {
+              const low = word & -word;
+              consider((w << 5) | (31 - Math.clz32(low)));
+              seen++;
+              word ^= low;
+            }
+          }
+        }
+        return seen;
+      }
       for (let i = 0; i < candidates; i++) {
         const w = candidateWord[i]!;
         let word = candidateBits[i]!;

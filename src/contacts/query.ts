@@ -4,6 +4,9 @@ import { channelTypeSchema, windowStateSchema } from '../policy/index.js';
 import type { Contact } from './model.js';
 import { MIN_PHONE_DIGITS, classifyQuery, isPhoneLike, phoneDigits } from './normalize.js';
 
+/** "Closing soon" without a span: the span the Slack filter offers, which the index keeps a set for. */
+export const DEFAULT_CLOSING_WITHIN_HOURS = 24;
+
 export const searchQuerySchema = z.object({
   text: z.string().max(500).default(''),
   inbox: z.enum(['mine', 'all']).default('all'),
@@ -13,7 +16,7 @@ export const searchQuerySchema = z.object({
   channel: channelTypeSchema.optional(),
   /** A window state, or `closing_soon`: a free-text window closing within `closingWithinHours`. */
   windowState: z.union([windowStateSchema, z.literal('closing_soon')]).optional(),
-  closingWithinHours: z.number().positive().default(24),
+  closingWithinHours: z.number().positive().default(DEFAULT_CLOSING_WITHIN_HOURS),
   limit: z.number().int().min(1).max(100).default(20),
   cursor: z.string().optional(),
 });

@@ -8,6 +8,9 @@
  * Tier t holds the slots with activity ≥ from[t] (all slots while from[t] is -Infinity). Activity only
  * moves forward, so the tiers fill up; each is re-cut at a quantile of a sample of activities once it holds
  * three times its share.
+ *
+ * Each tier also has a summary, one bit per word of its bitset that has any slot: the first tier holds a few
+ * thousand slots of a million, so its words are found by reading a thousand summary words, not 31k words.
  */
 import { bitsetWords, clearBit, hasBit, setBit } from './bitset.js';
 
@@ -18,12 +21,15 @@ const SAMPLE = 8192;
 export class RecencyTiers {
   /** Per tier, newest first: its slots, its threshold, how many it holds, and how many it held at its cut. */
   readonly bits: Uint32Array[];
+  /** Per tier: bit w set = word w of its bitset is not zero. */
+  readonly summary: Uint32Array[];
   private readonly from: number[];
   private readonly count: number[];
   private readonly atCut: number[];
 
   constructor(private readonly shares: readonly number[]) {
     this.bits = shares.map(() => new Uint32Array(0));
+    this.summary = shares.map(() => new Uint32Array(0));
     this.from = shares.map(() => -Infinity);
     this.count = shares.map(() => 0);
     this.atCut = shares.map(() => 0);
@@ -33,12 +39,20 @@ export class RecencyTiers {
     return this.shares.length;
   }
 
+  /** How many slots tier t holds. */
+  size(t: number): number {
+    return this.count[t]!;
+  }
+
   growSlots(size: number): void {
     const words = bitsetWords(size);
     for (let t = 0; t < this.bits.length; t++) {
       const next = new Uint32Array(words);
       next.set(this.bits[t]!);
       this.bits[t] = next;
+      const summary = new Uint32Array(bitsetWords(words));
+      summary.set(this.summary[t]!);
+      this.summary[t] = summary;
     }
   }
 
@@ -48,8 +62,13 @@ export class RecencyTiers {
       const inTier = activity >= this.from[t]!;
       const bits = this.bits[t]!;
       if (hasBit(bits, slot) === inTier) continue;
-      if (inTier) setBit(bits, slot);
-      else clearBit(bits, slot);
+      if (inTier) {
+        setBit(bits, slot);
+        setBit(this.summary[t]!, slot >>> 5);
+      } else {
+        clearBit(bits, slot);
+        if (bits[slot >>> 5] === 0) clearBit(this.summary[t]!, slot >>> 5);
+      }
       this.count[t]! += inTier ? 1 : -1;
     }
   }
@@ -92,6 +111,7 @@ export class RecencyTiers {
     for (let t = 0; t < this.bits.length; t++) {
       this.from[t] = from[t]!;
       this.bits[t]!.fill(0);
+      this.summary[t]!.fill(0);
       this.count[t] = 0;
     }
     for (let slot = 0; slot < used; slot++) {
@@ -100,6 +120,7 @@ export class RecencyTiers {
       for (let t = 0; t < this.bits.length; t++) {
         if (activity < this.from[t]!) continue;
         setBit(this.bits[t]!, slot);
+        setBit(this.summary[t]!, slot >>> 5);
         this.count[t]!++;
       }
     }

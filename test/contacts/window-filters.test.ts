@@ -22,6 +22,9 @@ import { DAY, HOUR, MINUTE, NOW, iso, makeContact } from './helpers.js';
 type Filter = (typeof WINDOW_STATES)[number] | 'closing_soon';
 const FILTERS: readonly Filter[] = [...WINDOW_STATES, 'closing_soon'];
 const AGENTS = ['U1', 'U2', 'U3'];
+/** U4 holds a few contacts (kept as a list; U1–U3 hold enough for a bitset), U5 none. */
+const RARE_AGENT = 'U4';
+const QUERY_AGENTS = [...AGENTS, RARE_AGENT, 'U5'];
 
 /** What the policy core says about one stored channel at `now` (the Viber quota evaluated as unused). */
 function policyAt(ch: ContactChannel, now: Date, rules: RuleOverrides): WindowStatus {
@@ -80,7 +83,7 @@ function scenario(seed: number, rules: RuleOverrides): { queries: number; nonEmp
       id,
       firstName: pick(['Linh', 'Minh', 'Anna']),
       status: rand() < 0.6 ? 'closed' : 'open',
-      assignee: rand() < 0.8 ? pick(AGENTS) : null,
+      assignee: rand() < 0.8 ? (rand() < 0.02 ? RARE_AGENT : pick(AGENTS)) : null,
       activityAgo: Math.floor(rand() * 400) * MINUTE, // ties on purpose: the id breaks them
       channels: Array.from({ length: Math.floor(rand() * 4) }, () => randomChannel(pick(CHANNEL_TYPES))),
     });
@@ -101,8 +104,12 @@ function scenario(seed: number, rules: RuleOverrides): { queries: number; nonEmp
     if (ch === null || ch.lastInboundAt === null) return [randomInstant()];
     const base =
       ch.closedByProviderAt && rand() < 0.3 ? Date.parse(ch.closedByProviderAt) : Date.parse(ch.lastInboundAt);
+    // A window's close, or 24 h before it: where it enters "closing within 24 h", the span the index keeps a set for.
     const edge =
-      base + pick(WINDOW_LENGTHS) + (ch.lastInboundWindowHours && rand() < 0.3 ? ch.lastInboundWindowHours * HOUR : 0);
+      base +
+      pick(WINDOW_LENGTHS) +
+      (ch.lastInboundWindowHours && rand() < 0.3 ? ch.lastInboundWindowHours * HOUR : 0) -
+      (rand() < 0.4 ? 24 * HOUR : 0);
     return [edge - 1, edge, edge + 1];
   };
 
@@ -134,11 +141,12 @@ function scenario(seed: number, rules: RuleOverrides): { queries: number; nonEmp
         const filter = pick(FILTERS);
         const channel = rand() < 0.5 ? undefined : pick(CHANNEL_TYPES);
         const status = pick(['any', 'closed', 'open'] as const);
-        const agent = rand() < 0.25 ? pick(AGENTS) : undefined;
-        // closing_soon: the default 24 h, or up to exactly (±1 ms) when some free-text window closes.
+        const agent = rand() < 0.3 ? pick(QUERY_AGENTS) : undefined;
+        // closing_soon: the default 24 h (a set kept current), or up to exactly (±1 ms) when some free-text window
+        // closes (read from the windows by close).
         const closes = [...statuses.values()].flat().filter((s) => s.state === 'open' || s.state === 'human_agent');
         const closingWithinHours =
-          rand() < 0.3 || closes.length === 0
+          rand() < 0.5 || closes.length === 0
             ? 24
             : Math.max(1, pick(closes).windowClosesAt!.getTime() - t + pick([-1, 0, 0, 1])) / HOUR;
         const closingMs = closingWithinHours * HOUR;
