@@ -23,7 +23,7 @@
  */
 import { CHANNEL_TYPES, type RuleOverrides, type WindowState } from '../policy/index.js';
 import { AgentSlots } from './agent-slots.js';
-import { SlotSet, andWords, bitsetWords, clearBit, setBit } from './bitset.js';
+import { type AndResult, SlotSet, andWords, bitsetWords, clearBit, setBit } from './bitset.js';
 import { CHANNEL_INDEX, ChannelRows } from './channel-rows.js';
 import { type ContactBatch, ContactBatchBuilder } from './contact-batch.js';
 import type { Contact } from './model.js';
@@ -242,13 +242,19 @@ export class ContactIndex {
       }
     }
     const nWords = driver === null ? bitsetWords(this.used) : driverWords;
+    const nSets = sets.length;
+    // The words with matches, as candidates (index and bits). With dense sets only and many matches, they are
+    // counted, not written out: the page is then read from the newest tier's own words, and the candidates
+    // found in a second pass only if the page needs older tiers (-1: not found yet).
     if (this.candidateWord.length < nWords) {
       this.candidateWord = new Int32Array(bitsetWords(this.capacity));
       this.candidateBits = new Int32Array(bitsetWords(this.capacity));
     }
-    const { candidateWord, candidateBits } = this;
-    const { words: candidates, bits: total } = andWords(sets, driver, nWords, candidateWord, candidateBits);
-    const nSets = sets.length;
+    const findCandidates = (maxWords: number): AndResult =>
+      andWords(sets, driver, nWords, this.candidateWord, this.candidateBits, maxWords);
+    const found = findCandidates(driver === null ? nWords >>> 3 : nWords);
+    const total = found.bits;
+    let candidates = found.complete ? found.words : -1;
 
     // The page, best first, as parallel lists of slots and activities.
     const page: number[] = [];
@@ -280,7 +286,9 @@ export class ContactIndex {
       const newer = t > 0 ? this.recent.bits[t - 1]! : null;
       let seen = 0;
       const summary = inTier === null ? null : this.recent.summary[t]!;
-      if (summary !== null && summary.length + this.recent.size(t) * nSets < candidates) {
+      // Reading the tier's own words costs its size for each set; the candidates, one pass (or their number).
+      const tierCost = summary === null ? Infinity : summary.length + this.recent.size(t) * nSets;
+      if (summary !== null && tierCost < (candidates < 0 ? nWords : candidates)) {
         // A small tier among many candidates: read the tier's own words (found by its summary) against the sets.
         for (let s = 0; s < summary.length; s++) {
           let present = summary[s]!;
@@ -301,6 +309,8 @@ export class ContactIndex {
         }
         return seen;
       }
+      if (candidates < 0) candidates = findCandidates(nWords).words;
+      const { candidateWord, candidateBits } = this;
       for (let i = 0; i < candidates; i++) {
         const w = candidateWord[i]!;
         let word = candidateBits[i]!;
