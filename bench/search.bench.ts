@@ -22,7 +22,7 @@ import { mulberry32 } from '../src/demo/demo-events.js';
 import { BruteForceContacts } from './search-brute-force.js';
 import { percentile, printTable } from './support.js';
 
-const NOW = new Date('2025-03-10T12:00:00.000Z');
+export const NOW = new Date('2025-03-10T12:00:00.000Z');
 const DAY = 86_400_000;
 const SEED = 0x5eed;
 const QUERIES_PER_KIND = 300;
