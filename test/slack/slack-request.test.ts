@@ -9,6 +9,7 @@ import {
   type RawSlackRequest,
   checkPayload,
   checkSlackRequest,
+  mayHoldLongKey,
 } from '../../src/slack/slack-request.js';
 
 const SECRET = 'unit-signing-secret';
@@ -126,5 +127,44 @@ describe('payload kinds and the workspace they name', () => {
     ],
   ])('%s: refused with 400', (_name, body) => {
     expect(checkPayload(body as Record<string, unknown>)).toMatchObject({ kind: 'refused', status: 400 });
+  });
+});
+
+describe('long keys, found from the JSON text before any walk', () => {
+  const team = { id: 'T0001' };
+  const user = { id: 'U0001', team_id: 'T0001' };
+  const action = (extra: Record<string, unknown>) => ({ type: 'block_actions', actions: [], team, user, ...extra });
+
+  it.each([
+    ['a key of 256 characters', JSON.stringify({ ['k'.repeat(256)]: 1 }), true],
+    ['a key of 255 characters', JSON.stringify({ ['k'.repeat(255)]: 1 }), false],
+    ['a value of 10,000 characters', JSON.stringify({ text: 'v'.repeat(10_000), k: 'x' }), false],
+    ['a long value before a colon inside a string', JSON.stringify({ text: `${'v'.repeat(300)}":` }), false],
+    ['a long key with spaces before its colon', `{"${'k'.repeat(300)}" \n\t :1}`, true],
+    ['a long key deep down in a list', JSON.stringify({ a: [[{ ['k'.repeat(999)]: 1 }]] }), true],
+    // Its text is 256 characters long: the walk over the keys then decides (and accepts it).
+    ['a key of 255 characters written with an escape', JSON.stringify({ [`${'k'.repeat(254)}\n`]: 1 }), true],
+    ['escaped quotes in a long value', JSON.stringify({ text: '\\"'.repeat(400) }), false],
+  ])('%s: %s', (_name, json, expected) => {
+    expect(mayHoldLongKey(json)).toBe(expected);
+  });
+
+  it('a signed block action with a long key in its view is refused, as JSON or as a form payload', () => {
+    const body = action({ view: { state: { values: { ['b'.repeat(300)]: {} } } } });
+    const json = JSON.stringify(body);
+    for (const req of [signed(json), signed(new URLSearchParams({ payload: json }).toString(), FORM)]) {
+      expect(check(req)).toMatchObject({ kind: 'refused', status: 400, reason: expect.stringMatching(/300/) });
+    }
+  });
+
+  it('a signed block action carrying a large view with keys of 255 characters is accepted', () => {
+    const blocks = Array.from({ length: 90 }, (_, i) => ({
+      type: 'section',
+      block_id: `b${i}`,
+      text: 't'.repeat(500),
+    }));
+    const values = { [`${'b'.repeat(254)}\n`]: { ['a'.repeat(255)]: { type: 'plain_text_input', value: 'x' } } };
+    const json = JSON.stringify(action({ view: { blocks, state: { values } } }));
+    expect(check(signed(new URLSearchParams({ payload: json }).toString(), FORM)).kind).toBe('payload');
   });
 });
