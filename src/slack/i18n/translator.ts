@@ -32,6 +32,8 @@ export interface Translator {
 }
 
 const cache = createIntlCache();
+const MINUTE_MS = 60_000;
+const MINUTES_KEPT = 10_000;
 const translators = new Map<string, Translator>();
 
 /** Where formatting problems go (a message that does not parse, a missing value); default: stderr once each. */
@@ -52,6 +54,11 @@ class IcuTranslator implements Translator {
   private readonly compiled = new Map<string, CompiledMessage | null>();
   private readonly numbers: Intl.NumberFormat;
   private readonly dates: Intl.DateTimeFormat;
+  /**
+   * utcDateTime's answers by minute (it shows no seconds): Intl.DateTimeFormat#format was the costliest call in
+   * building a page of results, one per date shown. Emptied when it holds MINUTES_KEPT.
+   */
+  private readonly byMinute = new Map<number, string>();
   private readonly rtl: boolean;
 
   constructor(readonly language: CatalogLanguage) {
@@ -136,7 +143,15 @@ class IcuTranslator implements Translator {
   }
 
   utcDateTime(date: Date): string {
-    return `${this.dates.format(date)} UTC`;
+    const minute = Math.floor(date.getTime() / MINUTE_MS);
+    let text = this.byMinute.get(minute);
+    if (text === undefined) {
+      if (Number.isNaN(minute)) return `${this.dates.format(date)} UTC`;
+      if (this.byMinute.size >= MINUTES_KEPT) this.byMinute.clear();
+      text = `${this.dates.format(date)} UTC`;
+      this.byMinute.set(minute, text);
+    }
+    return text;
   }
 }
 

@@ -53,3 +53,21 @@ describe('Translator.t', () => {
     expect(checked).toBeGreaterThan(KEYS.length);
   });
 });
+
+describe('Translator.utcDateTime', () => {
+  it.each(LANGUAGES.map((l) => [l.code]))('%s: as Intl formats it, for instants within and across minutes', (code) => {
+    const t = translatorFor(code);
+    const intl = new Intl.DateTimeFormat(t.language.intlLocale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    });
+    const base = Date.UTC(2026, 10, 30, 17, 59, 0);
+    // The same minute at its first and last millisecond, the next minute, midnight, and spread over years.
+    const instants = [base, base + 59_999, base + 60_000, Date.UTC(2027, 0, 1), -1, 0];
+    for (let i = 0; i < 200; i++) instants.push(base + Math.round(Math.sin(i) * 3e11));
+    for (const ms of [...instants, ...instants]) {
+      expect(t.utcDateTime(new Date(ms)), `${code} ${ms}`).toBe(`${intl.format(new Date(ms))} UTC`);
+    }
+  });
+});
