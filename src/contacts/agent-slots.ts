@@ -16,15 +16,15 @@ export class AgentSlots {
   private bits: (Uint32Array | null)[] = [];
   private capacity = 0;
   /** Per slot: its agent's number, or -1; and its position in that agent's list. */
-  private agentOf = new Int32Array(0);
+  private agentNumber = new Int32Array(0);
   private position = new Int32Array(0);
 
   growSlots(size: number): void {
     const agentOf = new Int32Array(size).fill(-1);
-    agentOf.set(this.agentOf);
+    agentOf.set(this.agentNumber);
     const position = new Int32Array(size);
     position.set(this.position);
-    this.agentOf = agentOf;
+    this.agentNumber = agentOf;
     this.position = position;
     this.capacity = size;
     this.bits = this.bits.map((old) => {
@@ -35,6 +35,11 @@ export class AgentSlots {
     });
   }
 
+  /** The number of the slot's agent, or -1. */
+  agentOf(slot: number): number {
+    return this.agentNumber[slot]!;
+  }
+
   /** The agent's number, or undefined for an agent with nothing ever assigned. */
   numberOf(agent: string): number | undefined {
     return this.numbers.get(agent);
@@ -42,7 +47,7 @@ export class AgentSlots {
 
   assign(slot: number, agent: string | null): void {
     const next = agent === null ? -1 : this.intern(agent);
-    if (this.agentOf[slot] === next) return;
+    if (this.agentNumber[slot] === next) return;
     this.unassign(slot);
     if (next < 0) return;
     let list = this.lists[next]!;
@@ -54,7 +59,7 @@ export class AgentSlots {
     }
     list[size] = slot;
     this.sizes[next] = size + 1;
-    this.agentOf[slot] = next;
+    this.agentNumber[slot] = next;
     this.position[slot] = size;
     const bits = this.bits[next];
     if (bits) setBit(bits, slot);
@@ -62,7 +67,7 @@ export class AgentSlots {
   }
 
   unassign(slot: number): void {
-    const agent = this.agentOf[slot]!;
+    const agent = this.agentNumber[slot]!;
     if (agent < 0) return;
     const list = this.lists[agent]!;
     const last = --this.sizes[agent]!;
@@ -70,7 +75,7 @@ export class AgentSlots {
     const moved = list[last]!;
     list[at] = moved;
     this.position[moved] = at;
-    this.agentOf[slot] = -1;
+    this.agentNumber[slot] = -1;
     const bits = this.bits[agent];
     if (!bits) return;
     clearBit(bits, slot);

@@ -89,6 +89,12 @@ export class ContactIndex {
   private liveBits = new Uint32Array(0);
   private readonly channelBits: Uint32Array[] = CHANNEL_TYPES.map(() => new Uint32Array(0));
   private readonly recent = new RecencyTiers(RECENT_SHARES);
+  /**
+   * Contacts per status, and per agent number and status (agent × 2 + closed): the totals of the lists with no
+   * other filter — `/followup`'s own Mine/Closed — so those count without a pass over every word.
+   */
+  private readonly statusCount = [0, 0];
+  private agentStatusCount = new Int32Array(64);
 
   /** An upsert's contact, derived as a batch of one (contact-batch.ts). */
   private readonly single: ContactBatchBuilder;
@@ -142,6 +148,8 @@ export class ContactIndex {
       slot = this.allocate();
       this.slotOf.set(id, slot);
       this.idOf[slot] = id;
+    } else {
+      this.count(slot, -1);
     }
     this.channels.write(slot, batch, i);
     const closed = batch.closed[i] === 1;
@@ -153,13 +161,35 @@ export class ContactIndex {
     setBit(this.liveBits, slot);
     this.recent.set(slot, activity);
     this.agents.assign(slot, batch.assignees[i]!);
+    this.count(slot, 1);
     this.updateChannelBits(slot, this.channels.mask[slot]!);
     this.text.set(slot, batch, i, isNew);
+  }
+
+  /** Adds `by` to the counts of the slot's status and agent (a live slot). */
+  private count(slot: number, by: number): void {
+    const closed = (this.closedBits[slot >>> 5]! >>> (slot & 31)) & 1;
+    this.statusCount[closed]! += by;
+    const agent = this.agents.agentOf(slot);
+    if (agent < 0) return;
+    if (2 * agent + 1 >= this.agentStatusCount.length) {
+      const longer = new Int32Array(Math.max(2 * agent + 2, 2 * this.agentStatusCount.length));
+      longer.set(this.agentStatusCount);
+      this.agentStatusCount = longer;
+    }
+    this.agentStatusCount[2 * agent + closed]! += by;
+  }
+
+  /** How many contacts the status (and agent number, if not null) lists hold. */
+  private countOf(status: number, agent: number | null): number {
+    const [open, closed] = agent === null ? this.statusCount : [0, 1].map((c) => this.agentStatusCount[2 * agent + c]!);
+    return status === OPEN ? open! : status === CLOSED ? closed! : open! + closed!;
   }
 
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
+    this.count(slot, -1);
     this.slotOf.delete(id);
     this.idOf[slot] = undefined;
     this.sortKey[slot] = FREE;
@@ -188,11 +218,16 @@ export class ContactIndex {
     ];
     const terms = classifyQuery(q.text);
     if (terms.length > 0) sparse.push(this.text.match(terms));
+    // A list by status (and agent) alone: its total is kept.
+    const unfiltered = terms.length === 0 && filters.window === null && filters.channelType < 0;
+    let knownTotal = unfiltered && filters.agent === null ? this.countOf(filters.status, null) : null;
     if (filters.agent !== null) {
       const agent = this.agents.numberOf(filters.agent);
       const bits = agent === undefined ? null : this.agents.bitsOf(agent);
-      if (bits !== null) dense.push(bits);
-      else {
+      if (bits !== null) {
+        dense.push(bits);
+        if (unfiltered) knownTotal = this.countOf(filters.status, agent!);
+      } else {
         this.agentSet.reset(this.capacity);
         if (agent !== undefined) this.agents.addSlotsOf(agent, this.agentSet);
         sparse.push(this.agentSet);
@@ -215,7 +250,7 @@ export class ContactIndex {
     } else if (filters.channelType >= 0) {
       dense.push(this.channelBits[filters.channelType]!);
     }
-    return this.collectPage(sparse, dense, after, q.limit);
+    return this.collectPage(sparse, dense, after, q.limit, knownTotal);
   }
 
   /**
@@ -228,6 +263,7 @@ export class ContactIndex {
     dense: Uint32Array[],
     after: CursorPosition | null,
     limit: number,
+    knownTotal: number | null,
   ): IndexSearchResult {
     const { sortKey, idOf } = this;
     let driver: Int32Array | null = null;
@@ -252,9 +288,11 @@ export class ContactIndex {
     }
     const findCandidates = (maxWords: number): AndResult =>
       andWords(sets, driver, nWords, this.candidateWord, this.candidateBits, maxWords);
-    const found = findCandidates(driver === null ? nWords >>> 3 : nWords);
-    const total = found.bits;
-    let candidates = found.complete ? found.words : -1;
+    // A kept total needs no pass at all until the page needs more than the newest tiers.
+    const found =
+      knownTotal !== null && driver === null ? null : findCandidates(driver === null ? nWords >>> 3 : nWords);
+    const total = found === null ? knownTotal! : found.bits;
+    let candidates = found?.complete ? found.words : -1;
 
     // The page, best first, as parallel lists of slots and activities.
     const page: number[] = [];
