@@ -27,7 +27,7 @@ export async function searchContacts(
   },
 ): Promise<SearchPage> {
   const found = deps.index.search(query, now);
-  const records = await deps.store.contacts.getMany(found.ids);
+  const records = await deps.store.contacts.getManyForDisplay(found.ids);
   // A page usually needs one Viber counter (one bot, this month): read each key once, not per contact.
   const memo = new Map<string, Promise<number>>();
   const counters = {

@@ -1,0 +1,87 @@
+/**
+ * contacts.getManyForDisplay (a search page's records) on a real SQLite file and a real PostgreSQL: each
+ * contact is read from the store once, the copy follows this process's writes and deletions, a read that a
+ * write overtook is not kept, and (PostgreSQL) another replica's write shows here within a second.
+ */
+import { expect, it } from 'vitest';
+import type { Contact } from '../../src/contacts/model.js';
+import type { Store } from '../../src/store/index.js';
+import { STORE_BACKENDS } from './backends.js';
+import { contact } from './helpers.js';
+
+/** The store's contact reads, counted, and held after reading while `hold` is set. */
+function countReads(store: Store) {
+  const seen = { reads: 0, hold: null as Promise<void> | null };
+  // The repository's own collection (private): the reads to count are the ones it makes.
+  const records = (store.contacts as unknown as { records: { getMany(ids: string[]): Promise<unknown[]> } }).records;
+  const getMany = records.getMany.bind(records);
+  records.getMany = async (ids: string[]) => {
+    seen.reads++;
+    const hold = seen.hold;
+    const found = await getMany(ids);
+    await hold;
+    return found;
+  };
+  return seen;
+}
+
+const names = (contacts: Array<Contact | undefined>) => contacts.map((c) => c?.lastName);
+
+for (const backend of STORE_BACKENDS) {
+  backend.describe(`contacts read for display on ${backend.name}`, () => {
+    const place = backend.place();
+
+    it('reads each contact once and follows its own writes and deletions', async () => {
+      const store = await place.open();
+      await store.contacts.putMany([contact('c1'), contact('c2')]);
+      const seen = countReads(store);
+      expect(names(await store.contacts.getManyForDisplay(['c1', 'c2', 'nobody']))).toEqual([
+        'Nguyễn c1',
+        'Nguyễn c2',
+        undefined,
+      ]);
+      expect(names(await store.contacts.getManyForDisplay(['c2', 'c1']))).toEqual(['Nguyễn c2', 'Nguyễn c1']);
+      expect(seen.reads).toBe(1);
+
+      await store.contacts.put(contact('c1', { lastName: 'Trần' }));
+      await store.contacts.delete('c2');
+      expect(names(await store.contacts.getManyForDisplay(['c1', 'c2']))).toEqual(['Trần', undefined]);
+      expect(seen.reads).toBe(2);
+    });
+
+    it('does not keep a read that a write overtook', async () => {
+      const store = await place.open();
+      await store.contacts.put(contact('c1'));
+      const seen = countReads(store);
+      let release!: () => void;
+      seen.hold = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const reading = store.contacts.getManyForDisplay(['c1']);
+      await store.contacts.put(contact('c1', { lastName: 'Trần' }));
+      seen.hold = null;
+      release();
+      // What it read, from before the write; but not kept, so the next read asks the store again.
+      expect(names(await reading)).toEqual(['Nguyễn c1']);
+      expect(names(await store.contacts.getManyForDisplay(['c1']))).toEqual(['Trần']);
+      expect(seen.reads).toBe(2);
+    });
+
+    if (backend.name === 'postgres') {
+      it("shows another replica's write within a second", async () => {
+        const here = await place.open();
+        const other = await place.open();
+        await here.contacts.put(contact('c1'));
+        expect(names(await here.contacts.getManyForDisplay(['c1']))).toEqual(['Nguyễn c1']);
+        await other.contacts.put(contact('c1', { lastName: 'Trần' }));
+        const deadline = Date.now() + 1000;
+        let shown = names(await here.contacts.getManyForDisplay(['c1']));
+        while (shown[0] !== 'Trần' && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 20));
+          shown = names(await here.contacts.getManyForDisplay(['c1']));
+        }
+        expect(shown).toEqual(['Trần']);
+      });
+    }
+  });
+}
