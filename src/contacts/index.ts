@@ -318,6 +318,16 @@ export class ContactIndex {
       page.splice(pos, 0, slot);
       pageAct.splice(pos, 0, act);
     };
+    /** Considers each slot of word w in `bits`; returns how many. */
+    const considerWord = (w: number, bits: number): number => {
+      let seen = 0;
+      for (let word = bits; word !== 0; seen++) {
+        const low = word & -word;
+        consider((w << 5) | (31 - Math.clz32(low)));
+        word ^= low;
+      }
+      return seen;
+    };
     /** Considers the matches in tier t but not in the newer tier t - 1 (tier `tiers`: all); returns how many. */
     const visit = (t: number): number => {
       const inTier = t < this.recent.tiers ? this.recent.bits[t]! : null;
@@ -337,12 +347,7 @@ export class ContactIndex {
             let word = inTier![w]!;
             if (newer !== null) word &= ~newer[w]!;
             for (let k = 0; k < nSets && word !== 0; k++) word &= sets[k]![w]!;
-            while (word !== 0) {
-              const low = word & -word;
-              consider((w << 5) | (31 - Math.clz32(low)));
-              seen++;
-              word ^= low;
-            }
+            seen += considerWord(w, word);
           }
         }
         return seen;
@@ -354,12 +359,7 @@ export class ContactIndex {
         let word = candidateBits[i]!;
         if (inTier !== null) word &= inTier[w]!;
         if (newer !== null) word &= ~newer[w]!;
-        while (word !== 0) {
-          const low = word & -word;
-          consider((w << 5) | (31 - Math.clz32(low)));
-          seen++;
-          word ^= low;
-        }
+        seen += considerWord(w, word);
       }
       return seen;
     };
