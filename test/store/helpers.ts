@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PlannedSend } from '../../src/policy/index.js';
 import { type ContactInput, type RawRecord, openStore } from '../../src/store/index.js';
 
 /** A fresh directory for one test's SQLite file; `cleanup()` removes it. */
@@ -97,21 +96,4 @@ export function wroteAt(
     { id: `u${tag}`, type: 'contact.upserted', at, contact: { id, firstName, channels: [{ type, address }] } },
     { id: `in${tag}`, type: 'message.received', at, contactId: id, channel: type },
   ];
-}
-
-/** What the policy core plans for free text on WhatsApp inside the window (the outbox tests' entries carry it). */
-export function whatsappTextPlan(text: string): PlannedSend {
-  return {
-    ok: true,
-    channel: 'whatsapp',
-    kind: 'text',
-    messagingType: null,
-    tag: null,
-    text,
-    template: null,
-    chatbotInitiated: false,
-    billable: false,
-    countsTowardCap: false,
-    state: 'open',
-  };
 }

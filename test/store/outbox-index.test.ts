@@ -12,13 +12,13 @@ import { type NewOutboxEntry, type OutboxEntry, RecordCollection, type Store } f
 import { SandboxTransport } from '../../src/transports/sandbox/index.js';
 import { TransportRegistry } from '../../src/transports/transport.js';
 import { STORE_BACKENDS } from './backends.js';
-import { whatsappTextPlan } from './helpers.js';
+import { plannedSend } from '../support/planned-send.js';
 
 const T = new Date('2026-11-21T12:00:00.000Z');
 const at = (ms: number) => new Date(T.getTime() + ms);
 const iso = (ms: number) => at(ms).toISOString();
 
-const plan = whatsappTextPlan('Xin chào');
+const plan = plannedSend('whatsapp', 'Xin chào');
 
 function newEntry(name: string, sentBy = 'U1'): NewOutboxEntry {
   return {

@@ -7,7 +7,8 @@ import type { FollowupStore } from '../../src/followup/index.js';
 import { quotaCounterKey } from '../../src/policy/index.js';
 import { ContactNotFoundError, type Store, StoreRecordError, openStore } from '../../src/store/index.js';
 import { STORE_BACKENDS } from './backends.js';
-import { T0, contact, tempDir, whatsappTextPlan } from './helpers.js';
+import { plannedSend } from '../support/planned-send.js';
+import { T0, contact, tempDir } from './helpers.js';
 
 describe('openStore on SQLite', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -267,7 +268,7 @@ for (const backend of STORE_BACKENDS)
     });
 
     describe('outbox', () => {
-      const plan = whatsappTextPlan('Hello');
+      const plan = plannedSend('whatsapp', 'Hello');
       const now = new Date('2026-11-20T10:00:00Z');
 
       it('enqueues once per idempotency key, even concurrently, then records the outcome', async () => {

@@ -18,6 +18,7 @@ import { PROVIDER_LIST } from '../../src/transports/registry.js';
 import type { SendRequest } from '../../src/transports/transport.js';
 import { type Harness, startHarness } from '../e2e/harness.js';
 import type { ContractFixture, ContractRig, SendCase } from './contract-fixture.js';
+import { plannedSend } from '../support/planned-send.js';
 
 const NOW = new Date('2026-11-21T12:00:00.000Z');
 const KINDS: ReadonlyArray<PlannedSend['kind']> = ['text', 'template', 'tag'];
@@ -61,22 +62,15 @@ function deps(): ProviderDeps & { warnings: string[] } {
 }
 
 function plan(channel: ChannelType, kind: PlannedSend['kind']): PlannedSend {
-  return {
-    ok: true,
-    channel,
+  return plannedSend(channel, 'Xin chào, đơn hàng của bạn đã được giao.', {
     kind,
     messagingType: kind === 'tag' ? 'MESSAGE_TAG' : null,
     tag: kind === 'tag' ? 'HUMAN_AGENT' : null,
-    text: 'Xin chào, đơn hàng của bạn đã được giao.',
     template:
       kind === 'template'
         ? { name: 'order_update', language: 'vi', parameters: ['Linh'], named: { '1': 'Linh' } }
         : null,
-    chatbotInitiated: false,
-    billable: false,
-    countsTowardCap: false,
-    state: 'open',
-  };
+  });
 }
 
 function sendRequest(channel: ChannelType, kind: PlannedSend['kind'], address: string | undefined): SendRequest {

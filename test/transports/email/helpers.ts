@@ -5,6 +5,7 @@ import { type Contact, type ContactChannel, contactSchema, contactChannelSchema 
 import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps } from '../../../src/transports/provider.js';
 import type { SendRequest } from '../../../src/transports/transport.js';
+import { plannedSend } from '../../support/planned-send.js';
 
 export const NOW = new Date('2026-11-20T09:30:00.000Z');
 
@@ -19,19 +20,7 @@ export function testDeps(now: Date = NOW): ProviderDeps & { warnings: string[] }
 }
 
 export function textPlan(text: string): PlannedSend {
-  return {
-    ok: true,
-    channel: 'email',
-    kind: 'text',
-    messagingType: null,
-    tag: null,
-    text,
-    template: null,
-    chatbotInitiated: false,
-    billable: false,
-    countsTowardCap: false,
-    state: 'no_window',
-  };
+  return plannedSend('email', text, { state: 'no_window' });
 }
 
 export function sendRequest(

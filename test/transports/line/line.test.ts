@@ -6,6 +6,7 @@ import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps, WebhookRequest } from '../../../src/transports/provider.js';
 import { createLineChannel, lineOptionsSchema, lineRetryKey, uuidV5 } from '../../../src/transports/line/index.js';
 import { refusedUrl, startFakeApi, type FakeApi } from '../fake-api.js';
+import { plannedSend } from '../../support/planned-send.js';
 
 const TOKEN = 'Zx9/long+lived+channel+access+token=';
 const SECRET = '8c570fa6dd201bb328f1c1eac23a96d8';
@@ -39,19 +40,7 @@ const channel = (address?: string): ContactChannel => ({
   lastOutboundAt: null,
   outboundSinceInbound: 0,
 });
-const plan = (text: string): PlannedSend => ({
-  ok: true,
-  channel: 'line',
-  kind: 'text',
-  messagingType: null,
-  tag: null,
-  text,
-  template: null,
-  chatbotInitiated: false,
-  billable: false,
-  countsTowardCap: false,
-  state: 'open',
-});
+const plan = (text: string): PlannedSend => plannedSend('line', text);
 const account = (baseUrl: string, extra: Record<string, unknown> = {}) => ({
   type: 'line' as const,
   id: 'jp',

@@ -10,6 +10,7 @@ import type { Contact, ContactChannel } from '../../../src/contacts/model.js';
 import { ingestEventSchema } from '../../../src/ingest/events.js';
 import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps, ProviderIngestEvent, WebhookRequest } from '../../../src/transports/provider.js';
+import { plannedSend } from '../../support/planned-send.js';
 
 export interface RecordedRequest {
   method: string;
@@ -118,20 +119,10 @@ export function testDeps(now = new Date('2026-11-20T10:00:00Z')): ProviderDeps &
 }
 
 export function plan(channel: 'messenger' | 'instagram', overrides: Partial<PlannedSend> = {}): PlannedSend {
-  return {
-    ok: true,
-    channel,
-    kind: 'text',
+  return plannedSend(channel, 'Hi Linh, your parcel left the warehouse today.', {
     messagingType: 'RESPONSE',
-    tag: null,
-    text: 'Hi Linh, your parcel left the warehouse today.',
-    template: null,
-    chatbotInitiated: false,
-    billable: false,
-    countsTowardCap: false,
-    state: 'open',
     ...overrides,
-  };
+  });
 }
 
 export function contactWith(channel: ContactChannel): Contact {

@@ -6,6 +6,7 @@ import type { ProviderDeps, WebhookRequest } from '../../../src/transports/provi
 import { createTelegramChannel, telegramOptionsSchema } from '../../../src/transports/telegram/index.js';
 import { refusedUrl, startFakeApi, type FakeApi } from '../fake-api.js';
 import { contactOf } from '../events.js';
+import { plannedSend } from '../../support/planned-send.js';
 
 const BOT_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const SECRET = 's3cr3t_Token-value';
@@ -40,19 +41,7 @@ const channel = (address?: string): ContactChannel => ({
   lastOutboundAt: null,
   outboundSinceInbound: 0,
 });
-const plan = (text: string): PlannedSend => ({
-  ok: true,
-  channel: 'telegram',
-  kind: 'text',
-  messagingType: null,
-  tag: null,
-  text,
-  template: null,
-  chatbotInitiated: false,
-  billable: false,
-  countsTowardCap: false,
-  state: 'open',
-});
+const plan = (text: string): PlannedSend => plannedSend('telegram', text);
 
 const account = (baseUrl: string, extra: Record<string, unknown> = {}) => ({
   type: 'telegram' as const,

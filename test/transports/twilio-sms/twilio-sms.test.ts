@@ -12,6 +12,7 @@ import {
   urlVariants,
 } from '../../../src/transports/twilio-sms/index.js';
 import { refusedUrl, startFakeApi, type FakeApi } from '../fake-api.js';
+import { plannedSend } from '../../support/planned-send.js';
 
 const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 const AUTH_TOKEN = '9f8e7d6c5b4a39281706f5e4d3c2b1a0';
@@ -49,19 +50,7 @@ const channel = (address?: string): ContactChannel => ({
   lastOutboundAt: null,
   outboundSinceInbound: 0,
 });
-const plan = (text: string): PlannedSend => ({
-  ok: true,
-  channel: 'sms',
-  kind: 'text',
-  messagingType: null,
-  tag: null,
-  text,
-  template: null,
-  chatbotInitiated: false,
-  billable: false,
-  countsTowardCap: false,
-  state: 'open',
-});
+const plan = (text: string): PlannedSend => plannedSend('sms', text);
 const account = (options: Record<string, unknown>) => ({ type: 'sms' as const, id: 'us', options });
 const base = {
   accountSid: ACCOUNT_SID,

@@ -5,6 +5,7 @@ import type { ProviderDeps } from '../../../src/transports/provider.js';
 import type { SendRequest } from '../../../src/transports/transport.js';
 import { VIBER_STATUSES, createViberChannel, viberOptionsSchema } from '../../../src/transports/viber/index.js';
 import { FakeViber, SUCCESS_BODY, closedPortUrl } from './fake-viber.js';
+import { plannedSend } from '../../support/planned-send.js';
 
 const NOW = new Date('2026-11-21T10:00:00Z');
 const silent = { info() {}, warn() {}, error() {} };
@@ -13,19 +14,7 @@ const deps: ProviderDeps = { fetch: (...a) => fetch(...a), now: () => NOW, logge
 const USER_ID = '01234567890A=';
 
 function plan(text: string, kind: PlannedSend['kind'] = 'text'): PlannedSend {
-  return {
-    ok: true,
-    channel: 'viber',
-    kind,
-    messagingType: null,
-    tag: null,
-    text,
-    template: null,
-    chatbotInitiated: false,
-    billable: false,
-    countsTowardCap: false,
-    state: 'open',
-  };
+  return plannedSend('viber', text, { kind });
 }
 
 function request(

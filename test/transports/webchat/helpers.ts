@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Contact, type ContactChannel, contactChannelSchema, contactSchema } from '../../../src/contacts/model.js';
-import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps } from '../../../src/transports/provider.js';
 import type { SendRequest } from '../../../src/transports/transport.js';
+import { plannedSend } from '../../support/planned-send.js';
 
 export const NOW = new Date('2026-11-20T09:30:00.000Z');
 export const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
@@ -34,19 +34,7 @@ export function sendRequest(
   address: string | undefined,
   idempotencyKey = '6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f',
 ): SendRequest {
-  const plan: PlannedSend = {
-    ok: true,
-    channel: 'webchat',
-    kind: 'text',
-    messagingType: null,
-    tag: null,
-    text,
-    template: null,
-    chatbotInitiated: false,
-    billable: false,
-    countsTowardCap: false,
-    state: 'no_window',
-  };
+  const plan = plannedSend('webchat', text, { state: 'no_window' });
   const ch = { type: 'webchat', channelId: 'shop', ...(address ? { address } : {}) };
   const contact: Contact = contactSchema.parse({
     id: 'c-42',

@@ -5,6 +5,7 @@ import type { ProviderDeps } from '../../../src/transports/provider.js';
 import type { SendRequest } from '../../../src/transports/transport.js';
 import { WECHAT_ERRORS, createWechatChannel, wechatOptionsSchema } from '../../../src/transports/wechat/index.js';
 import { FakeWechat, closedPortUrl } from './fake-wechat.js';
+import { plannedSend } from '../../support/planned-send.js';
 
 const OPENID = 'oLVPpjqs9BhvzwPj5A-vTYAX3GLc';
 let now = new Date('2026-11-21T10:00:00Z');
@@ -41,19 +42,7 @@ function request(
     updatedAt: now.toISOString(),
     channels: [channel],
   };
-  const plan: PlannedSend = {
-    ok: true,
-    channel: 'wechat',
-    kind,
-    messagingType: null,
-    tag: null,
-    text,
-    template: null,
-    chatbotInitiated: false,
-    billable: false,
-    countsTowardCap: true,
-    state: 'open',
-  };
+  const plan = plannedSend('wechat', text, { kind, countsTowardCap: true });
   return { plan, contact, channel, idempotencyKey: 'idem-7' };
 }
 

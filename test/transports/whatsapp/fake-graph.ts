@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { contactSchema } from '../../../src/contacts/model.js';
 import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps } from '../../../src/transports/provider.js';
+import { plannedSend } from '../../support/planned-send.js';
 
 export interface Recorded {
   method: string;
@@ -119,18 +120,8 @@ export function contactWith(address: string | undefined) {
   });
 }
 
-const planBase = {
-  ok: true as const,
-  channel: 'whatsapp' as const,
-  messagingType: null,
-  tag: null,
-  chatbotInitiated: false,
-  billable: false,
-  countsTowardCap: false,
-};
-
 export function textPlan(text: string): PlannedSend {
-  return { ...planBase, kind: 'text', text, template: null, state: 'open' };
+  return plannedSend('whatsapp', text);
 }
 
 export function templatePlan(
@@ -139,12 +130,10 @@ export function templatePlan(
   named: Record<string, string>,
   text = 'rendered',
 ): PlannedSend {
-  return {
-    ...planBase,
+  return plannedSend('whatsapp', text, {
     kind: 'template',
-    text,
     billable: true,
     state: 'template_only',
     template: { name, language, parameters: Object.values(named), named },
-  };
+  });
 }
