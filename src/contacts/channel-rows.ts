@@ -10,15 +10,13 @@
  * between (a range of the time-ordered `changes`), so a query a second after the last one costs the few
  * windows that changed in that second, not a million evaluations.
  *
- * "Closing within the next 24 hours" (the span the Slack filter offers) is kept the same way: a row is in it
- * from max(segment start, windowClosesAt − 24 h) until its free-text segment ends, so that first instant is
- * one more change instant of the row, and per channel type a bitset holds the rows in it at `at`. Any other
- * span is a range of hours of `closing` (each free-text segment by its windowClosesAt; closing-windows.ts),
- * built at the first such query.
+ * "Closing within the next N hours" is kept the same way, for one span at a time (24 h, the span the Slack
+ * filter offers, until a query asks for another): a row is in it from max(segment start, windowClosesAt − N h)
+ * until its free-text segment ends, so that first instant is one more change instant of the row, and per channel
+ * type a bitset holds the rows in it at `at`. A query for another span re-keys the change instants once.
  */
 import { CHANNEL_TYPES, type ChannelType, WINDOW_STATES, type WindowState } from '../policy/index.js';
-import { type SlotSet, bitsetWords, clearBit, setBit } from './bitset.js';
-import { ClosingWindows } from './closing-windows.js';
+import { bitsetWords, clearBit, setBit } from './bitset.js';
 import type { ContactBatch } from './contact-batch.js';
 import { DEFAULT_CLOSING_WITHIN_HOURS } from './query.js';
 import { TimeBuckets, hourOf } from './time-buckets.js';
@@ -36,8 +34,8 @@ const FULL_PASS_SHARE = 1 / 8;
 const STALE_ENTRIES_SLACK = 1024;
 /** Garbage rows (of replaced or removed channels) tolerated, beyond half the rows, before a compaction. */
 const GARBAGE_SLACK = 1024;
-/** The "closing soon" span kept as a set, ms. */
-const SOON_MS = DEFAULT_CLOSING_WITHIN_HOURS * 3_600_000;
+/** The "closing soon" span kept as a set until a query asks for another, ms. */
+const DEFAULT_SOON_MS = DEFAULT_CLOSING_WITHIN_HOURS * 3_600_000;
 
 type Column = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
@@ -71,7 +69,7 @@ export class ChannelRows {
   private segCloses = new Float64Array(0);
   /** Per row MAX_SEGMENTS - 1 instants: segment i + 1 starts at bound i; unused ones are +Infinity. */
   private bound = new Float64Array(0);
-  /** Per row: the segment holding `at`, and whether that segment is free text closing within SOON_MS of `at`. */
+  /** Per row: the segment holding `at`, and whether that segment is free text closing within soonMs of `at`. */
   private current = new Uint8Array(0);
   private soon = new Uint8Array(0);
 
@@ -79,7 +77,9 @@ export class ChannelRows {
   private at = NaN;
   /** [type × STATES + state]: slots with a row of that type in that state; [TYPES × STATES + state]: of any type. */
   private stateBits: Uint32Array[] = Array.from({ length: (TYPES + 1) * STATES }, () => new Uint32Array(0));
-  /** [type]: slots with a row of that type closing within SOON_MS of `at`; [TYPES]: of any type. */
+  /** The "closing soon" span the change instants and soonBits are kept for, ms. */
+  private soonMs = DEFAULT_SOON_MS;
+  /** [type]: slots with a row of that type closing within soonMs of `at`; [TYPES]: of any type. */
   private soonBits: Uint32Array[] = Array.from({ length: TYPES + 1 }, () => new Uint32Array(0));
   /**
    * The time-ordered entries are built at the first query, all at once and sized by a count: a bulk load
@@ -90,9 +90,6 @@ export class ChannelRows {
   private readonly changes = new TimeBuckets();
   /** Entries of `changes` that belong to live rows. */
   private liveChanges = 0;
-  /** Free-text segments by close, for spans other than SOON_MS; built at the first query that needs them. */
-  private readonly closing = new ClosingWindows();
-  private closingBuilt = false;
 
   growSlots(size: number): void {
     this.start = grown(this.start, size);
@@ -184,25 +181,17 @@ export class ChannelRows {
   }
 
   /**
-   * Slots with some row (of type `type`, or any when -1) whose free-text window holds at the instant of the last
-   * advanceTo and closes within `withinMs` of it, inclusive, when `withinMs` is the span kept as a set; else null
-   * (ask addClosingWithin).
+   * Slots with some row (of type `type`, or any when -1) whose free-text window (open, or Messenger/Instagram's
+   * HUMAN_AGENT extension) holds at the instant of the last advanceTo and closes within `withinMs` of it,
+   * inclusive. Another span than the last one re-keys every row's change instants first (a pass over the rows).
    */
-  slotsClosingWithin(withinMs: number, type: number): Uint32Array | null {
-    return withinMs === SOON_MS ? this.soonBits[type < 0 ? TYPES : type]! : null;
-  }
-
-  /**
-   * Adds to `into` the slots with some row (of type `type`, or any when -1) whose free-text window (open, or
-   * Messenger/Instagram's HUMAN_AGENT extension) holds at `t` and closes within `withinMs` of it, inclusive.
-   * Call advanceTo(t) first.
-   */
-  addClosingWithin(t: number, withinMs: number, type: number, into: SlotSet): void {
-    if (!this.bucketsBuilt) this.rebuildBuckets();
-    if (!this.closingBuilt) this.buildClosing();
-    // A free-text segment holding t closes after t (window-segments.ts checks it), so its close is in
-    // (t, t + withinMs]; the range is widened by a millisecond against rounding, and each row checked exactly.
-    this.closing.addSlotsClosingWithin(t, withinMs, type, into);
+  slotsClosingWithin(withinMs: number, type: number): Uint32Array {
+    if (withinMs !== this.soonMs) {
+      this.soonMs = withinMs;
+      this.rebuildBuckets();
+      if (!Number.isNaN(this.at)) this.materialize(this.at);
+    }
+    return this.soonBits[type < 0 ? TYPES : type]!;
   }
 
   // ---- rows ----
@@ -214,7 +203,7 @@ export class ChannelRows {
       this.segCloses[r * MAX_SEGMENTS + j] = batch.segCloses[from * MAX_SEGMENTS + j]!;
     }
     for (let j = 0; j < BOUNDS; j++) this.bound[r * BOUNDS + j] = batch.segBounds[from * BOUNDS + j]!;
-    if (this.bucketsBuilt) this.rowEntries(r, this.addChange, this.closingBuilt ? this.addClose : null);
+    if (this.bucketsBuilt) this.rowEntries(r, this.addChange);
   }
 
   private readonly addChange = (r: number, at: number): void => {
@@ -226,23 +215,8 @@ export class ChannelRows {
     this.liveChanges--;
   };
 
-  private readonly addClose = (r: number, at: number, i: number, from: number, until: number): void => {
-    this.closing.add(r * MAX_SEGMENTS + i, this.slotOf[r]!, this.type[r]!, from, until, at);
-  };
-
-  private readonly dropClose = (r: number, at: number, i: number): void => {
-    this.closing.remove(r * MAX_SEGMENTS + i, at);
-  };
-
-  /**
-   * A row's change instants — where a segment ends, and where a free-text one starts closing within SOON_MS — and
-   * its free-text segments by close (segment i, holding in [from, until)), when `close` is given.
-   */
-  private rowEntries(
-    r: number,
-    change: (r: number, at: number) => void,
-    close: ((r: number, at: number, i: number, from: number, until: number) => void) | null,
-  ): void {
+  /** A row's change instants: where a segment ends, and where a free-text one starts closing within soonMs. */
+  private rowEntries(r: number, change: (r: number, at: number) => void): void {
     for (let i = 0; i < MAX_SEGMENTS; i++) {
       const from = i === 0 ? -Infinity : this.bound[r * BOUNDS + i - 1]!;
       const until = i < BOUNDS ? this.bound[r * BOUNDS + i]! : Infinity;
@@ -250,9 +224,8 @@ export class ChannelRows {
       const closes = this.segCloses[r * MAX_SEGMENTS + i]!;
       if (!FREE_TEXT[this.segState[r * MAX_SEGMENTS + i]!] || Number.isNaN(closes)) continue;
       // Entering "closing soon" inside the segment is a change; at its start or never, it is not one of its own.
-      const soonFrom = closes - SOON_MS;
+      const soonFrom = closes - this.soonMs;
       if (soonFrom > from && soonFrom < until) change(r, soonFrom);
-      close?.(r, closes, i, from, until);
     }
   }
 
@@ -263,12 +236,12 @@ export class ChannelRows {
     return seg;
   }
 
-  /** Row r's segment at t, and whether it closes within SOON_MS of t (NaN closes: never). */
+  /** Row r's segment at t, and whether it closes within soonMs of t (NaN closes: never). */
   private placeRow(r: number, t: number): void {
     const seg = this.segmentAt(r, t);
     this.current[r] = seg;
     const at = r * MAX_SEGMENTS + seg;
-    this.soon[r] = FREE_TEXT[this.segState[at]!] && this.segCloses[at]! - t <= SOON_MS ? 1 : 0;
+    this.soon[r] = FREE_TEXT[this.segState[at]!] && this.segCloses[at]! - t <= this.soonMs ? 1 : 0;
   }
 
   /** Detaches a slot's rows: their bits, their entries, their owner. */
@@ -279,7 +252,7 @@ export class ChannelRows {
       if (!Number.isNaN(this.at)) {
         this.clearRowBits(slot, this.type[r]!, this.segState[r * MAX_SEGMENTS + this.current[r]!]!, this.soon[r]!);
       }
-      if (this.bucketsBuilt) this.rowEntries(r, this.dropChange, this.closingBuilt ? this.dropClose : null);
+      if (this.bucketsBuilt) this.rowEntries(r, this.dropChange);
       this.slotOf[r] = -1;
     }
   }
@@ -337,7 +310,6 @@ export class ChannelRows {
     this.bound = grown(this.bound, size * BOUNDS);
     this.current = grown(this.current, size);
     this.soon = grown(this.soon, size);
-    if (this.closingBuilt) this.closing.growOwners(size * MAX_SEGMENTS);
   }
 
   /** Rewrites the rows without the ones replaced or removed contacts left behind, and the buckets with them. */
@@ -382,37 +354,14 @@ export class ChannelRows {
     if (this.bucketsBuilt && this.changes.size > 2 * this.liveChanges + STALE_ENTRIES_SLACK) this.rebuildBuckets();
   }
 
-  /**
-   * The entries of the live rows only (after a compaction, under their new row numbers), counted first; the
-   * closes too once they were built.
-   */
+  /** The entries of the live rows only (after a compaction, under their new row numbers), counted first. */
   private rebuildBuckets(): void {
     const changeHours = new Map<number, number>();
-    const closeHours = new Map<number, number>();
     const countChange = (_: number, at: number) => countHour(changeHours, at);
-    const countClose = this.closingBuilt ? (_: number, at: number) => countHour(closeHours, at) : null;
-    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, countChange, countClose);
+    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, countChange);
     this.changes.clear(changeHours);
-    if (this.closingBuilt) this.resetClosing(closeHours);
     this.liveChanges = 0;
-    const addClose = this.closingBuilt ? this.addClose : null;
-    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, this.addChange, addClose);
+    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, this.addChange);
     this.bucketsBuilt = true;
-  }
-
-  /** The free-text segments of the live rows by close, counted first. */
-  private buildClosing(): void {
-    const closeHours = new Map<number, number>();
-    const countClose = (_: number, at: number) => countHour(closeHours, at);
-    const none = () => {};
-    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, none, countClose);
-    this.resetClosing(closeHours);
-    for (let r = 0; r < this.used; r++) if (this.slotOf[r]! >= 0) this.rowEntries(r, none, this.addClose);
-    this.closingBuilt = true;
-  }
-
-  private resetClosing(closeHours: ReadonlyMap<number, number>): void {
-    this.closing.clear(closeHours);
-    this.closing.growOwners(this.type.length * MAX_SEGMENTS);
   }
 }

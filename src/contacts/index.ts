@@ -100,7 +100,6 @@ export class ContactIndex {
   private readonly single: ContactBatchBuilder;
   // Scratch sets of one query, and its candidate words (index and value) after the filters.
   private readonly agentSet = new SlotSet();
-  private readonly closingSet = new SlotSet();
   private candidateWord = new Int32Array(0);
   private candidateBits = new Int32Array(0);
 
@@ -237,13 +236,7 @@ export class ContactIndex {
       // The window filter is per row, so a channel filter is part of it (the state on that channel).
       this.channels.advanceTo(t);
       if (filters.window.state === 'closing_soon') {
-        const kept = this.channels.slotsClosingWithin(filters.window.closingMs, filters.channelType);
-        if (kept !== null) dense.push(kept);
-        else {
-          this.closingSet.reset(this.capacity);
-          this.channels.addClosingWithin(t, filters.window.closingMs, filters.channelType, this.closingSet);
-          sparse.push(this.closingSet);
-        }
+        dense.push(this.channels.slotsClosingWithin(filters.window.closingMs, filters.channelType));
       } else {
         dense.push(this.channels.slotsInState(filters.window.state, filters.channelType));
       }
