@@ -23,6 +23,7 @@ import { FollowupReceiver } from './receiver.js';
 import { register as registerSearch } from './search/index.js';
 import type { SlackServices } from './services.js';
 import { buildMessageModalView } from './shared/notice-modal.js';
+import { openView, pushView, updateView } from './shared/views-api.js';
 
 /** One folder per screen, each wiring its own listeners. */
 const SCREENS = [
@@ -149,13 +150,13 @@ async function showInModal({ ack, body, client, t }: Answering): Promise<void> {
   if (!trigger) return;
   const modal = storeDownModal(t);
   if (view?.type !== 'modal' || !view.id) {
-    await client.views.open({ trigger_id: trigger, view: modal });
+    await openView(client, { trigger_id: trigger, view: modal });
     return;
   }
   const id = view.id;
-  await client.views
-    .push({ trigger_id: trigger, view: modal })
-    .catch(() => client.views.update({ view_id: id, ...(view.hash ? { hash: view.hash } : {}), view: modal }));
+  await pushView(client, { trigger_id: trigger, view: modal }).catch(() =>
+    updateView(client, { view_id: id, ...(view.hash ? { hash: view.hash } : {}), view: modal }),
+  );
 }
 
 /** How each surface tells the person; events have no one to tell. */

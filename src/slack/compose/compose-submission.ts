@@ -26,6 +26,7 @@ import { type ComposeDraft, draftFromView, modeFor, renderCompose } from './comp
 import { type ComposeMeta, composeMetaSchema } from './compose-state.js';
 import { refusalText } from './refusal-text.js';
 import { buildSentConfirmation } from './send-messages.js';
+import { updateView } from '../shared/views-api.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -235,7 +236,7 @@ async function submitCompose(
   try {
     const queued = await writing;
     const outcome = queued.ok ? await s.followup.deliverFollowUp(queued.entry, s.clock(), queued.duplicate) : queued;
-    const show = (shown: ModalView) => client.views.update({ view_id: view.id, view: shown });
+    const show = (shown: ModalView) => updateView(client, { view_id: view.id, view: shown });
     if (outcome.ok) {
       await show(sentView(t, outcome.entry, outcome.duplicate, attempt.to));
       if (!outcome.duplicate) await confirm(t, client, userId, s, { name, e: outcome.entry }, logger);
@@ -254,7 +255,7 @@ async function submitCompose(
     logger.error('Sending a follow-up failed', err);
     const text = t.t('compose.notSent.sendFailed', { why: escapeMrkdwn(slackError(err)) });
     const failed = buildMessageModalView(t, t.t('compose.notSent.title'), text);
-    await client.views.update({ view_id: view.id, view: failed }).catch(() => undefined);
+    await updateView(client, { view_id: view.id, view: failed }).catch(() => undefined);
   }
 }
 

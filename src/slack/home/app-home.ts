@@ -8,6 +8,7 @@ import { translatorOf } from '../language/request-translator.js';
 import { openSearchOnTrigger } from '../search/search-screen.js';
 import type { SlackServices } from '../services.js';
 import { buildHomeView } from './home-view.js';
+import { publishView } from '../shared/views-api.js';
 
 const FOLLOW_UP_LIMIT = 20;
 const RECENT_LIMIT = 10;
@@ -56,7 +57,7 @@ export async function publishHome(client: WebClient, userId: string, s: SlackSer
     languageChoice: language !== null && isLanguage(language) ? language : null,
     now,
   });
-  await client.views.publish({ user_id: userId, view });
+  await publishView(client, { user_id: userId, view });
 }
 
 /** Events are acknowledged by Bolt before listeners run; a failure can only be logged (the tab keeps its last view). */

@@ -9,6 +9,7 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Translator } from '../i18n/index.js';
 import { buildLoadingModalView, buildMessageModalView } from './notice-modal.js';
+import { openView, pushView, updateView } from './views-api.js';
 
 /**
  * How long the real view may take before we open a loading view instead. Search answers from memory in
@@ -26,8 +27,8 @@ export async function openThenRender(
 ): Promise<void> {
   const open = (view: ModalView) =>
     opts.push
-      ? client.views.push({ trigger_id: opts.triggerId, view })
-      : client.views.open({ trigger_id: opts.triggerId, view });
+      ? pushView(client, { trigger_id: opts.triggerId, view })
+      : openView(client, { trigger_id: opts.triggerId, view });
   const rendering = render().then(
     (view) => ({ view }),
     (error: unknown) => ({ error }),
@@ -68,7 +69,7 @@ export async function renderInto(
     view = buildMessageModalView(t, t.t('app.failedTitle'), t.t('app.failed'));
   }
   try {
-    await client.views.update({ view_id: viewId, ...(hash ? { hash } : {}), view });
+    await updateView(client, { view_id: viewId, ...(hash ? { hash } : {}), view });
   } catch (err) {
     // A newer update won the race (hash_conflict): it shows fresher data than ours, so ours can go.
     if ((err as { data?: { error?: string } }).data?.error === 'hash_conflict') return;

@@ -1,0 +1,73 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HomeView, ModalView } from '@slack/types';
+import { WebClient } from '@slack/web-api';
+import { describe, expect, it } from 'vitest';
+import { openView, publishView, pushView, updateView } from '../../../src/slack/shared/views-api.js';
+
+/** A client whose requests are captured, not sent: the method's URL and the form body it would have posted. */
+function capturingClient() {
+  const sent: Array<{ method: string; body: string }> = [];
+  const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+    sent.push({ method: String(url).split('/').pop()!, body: String(init?.body) });
+    return new Response(JSON.stringify({ ok: true, view: { id: 'V1', hash: 'h1' } }), {
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+  const client = new WebClient('xoxb-test', { fetch, slackApiUrl: 'http://127.0.0.1:9/api/' });
+  return { client, sent };
+}
+
+const modal: ModalView = {
+  type: 'modal',
+  title: { type: 'plain_text', text: 'Follow up — “ünïcode” & <tags>' },
+  private_metadata: '{"q":"a&b=c"}',
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*&lt;!channel&gt;* 50% + 1 🙂\nnext line' } }],
+};
+const home: HomeView = { type: 'home', blocks: [{ type: 'divider' }] };
+
+describe('views sent as JSON text', () => {
+  it('posts exactly the body @slack/web-api posts for the same view as an object', async () => {
+    const ours = capturingClient();
+    const theirs = capturingClient();
+    await openView(ours.client, { trigger_id: 'T1', view: modal });
+    await theirs.client.views.open({ trigger_id: 'T1', view: modal });
+    await pushView(ours.client, { trigger_id: 'T2', view: modal });
+    await theirs.client.views.push({ trigger_id: 'T2', view: modal });
+    await updateView(ours.client, { view_id: 'V1', hash: 'h1', view: modal });
+    await theirs.client.views.update({ view_id: 'V1', hash: 'h1', view: modal });
+    await updateView(ours.client, { view_id: 'V1', view: modal });
+    await theirs.client.views.update({ view_id: 'V1', view: modal });
+    await publishView(ours.client, { user_id: 'U1', view: home });
+    await theirs.client.views.publish({ user_id: 'U1', view: home });
+    expect(ours.sent.map((s) => s.method)).toEqual([
+      'views.open',
+      'views.push',
+      'views.update',
+      'views.update',
+      'views.publish',
+    ]);
+    expect(ours.sent).toEqual(theirs.sent);
+    expect(JSON.parse(new URLSearchParams(ours.sent[0]!.body).get('view')!)).toEqual(modal);
+  });
+
+  it("returns Slack's answer: the view's id and hash", async () => {
+    const { client } = capturingClient();
+    const opened = await openView(client, { trigger_id: 'T1', view: modal });
+    expect(opened.view?.id).toBe('V1');
+    expect(opened.view?.hash).toBe('h1');
+  });
+});
+
+describe('every view goes through views-api', () => {
+  it('no file of src/ calls client.views.* itself', () => {
+    const src = join(dirname(fileURLToPath(import.meta.url)), '../../../src');
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const direct = files.filter((f) =>
+      /\.views\s*\.\s*(open|push|update|publish)\b/.test(readFileSync(join(src, f), 'utf8')),
+    );
+    expect(files.length).toBeGreaterThan(50);
+    expect(direct).toEqual([]);
+  });
+});
