@@ -28,12 +28,13 @@ export async function searchContacts(
 ): Promise<SearchPage> {
   const found = deps.index.search(query, now);
   const records = await deps.store.contacts.getManyForDisplay(found.ids);
-  // A page usually needs one Viber counter (one bot, this month): read each key once, not per contact.
+  // A page usually needs one Viber counter (one bot, this month): read each key once, not per contact, from
+  // the counters' display copy (a send reads the store itself).
   const memo = new Map<string, Promise<number>>();
   const counters = {
     get: (key: string) => {
       let v = memo.get(key);
-      if (!v) memo.set(key, (v = deps.store.counters.get(key)));
+      if (!v) memo.set(key, (v = deps.store.counters.getForDisplay(key)));
       return v;
     },
   };
