@@ -245,6 +245,9 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
     ...(opts.logger ? { logger: opts.logger } : { logLevel: opts.logLevel ?? LogLevel.INFO }),
     ...(opts.slackApiUrl ? { clientOptions: { slackApiUrl: opts.slackApiUrl } } : {}),
     deferInitialization: true,
+    // No listener keeps state per conversation: Bolt's in-memory store would look each request up (and build
+    // an Error for every miss) for nothing.
+    convoStore: false,
   });
 
   let installedTeam = opts.teamId;
