@@ -60,6 +60,10 @@ class IcuTranslator implements Translator {
    */
   private readonly byMinute = new Map<number, string>();
   private readonly rtl: boolean;
+  /** The messages asked for without values, formatted once. */
+  private readonly fixed = new Map<MessageKey, string>();
+  /** Intl.ListFormat per list type: building one costs more than the list it formats. */
+  private readonly lists = new Map<'conjunction' | 'disjunction', Intl.ListFormat>();
 
   constructor(readonly language: CatalogLanguage) {
     const messages: Record<string, string> = { ...englishMessages(), ...catalogFor(language.code).messages };
@@ -89,7 +93,12 @@ class IcuTranslator implements Translator {
   }
 
   t(key: MessageKey, values?: MessageValues): string {
-    if (!values) return this.format(key);
+    if (!values) {
+      // A message without values reads the same every time: labels, headers and options, on every view.
+      let text = this.fixed.get(key);
+      if (text === undefined) this.fixed.set(key, (text = this.format(key)));
+      return text;
+    }
     const put: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(values)) {
       put[name] = typeof value === 'string' ? this.isolate(value) : value;
@@ -134,7 +143,9 @@ class IcuTranslator implements Translator {
   }
 
   list(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-    return new Intl.ListFormat(this.language.intlLocale, { type }).format(items.map((i) => this.isolate(i)));
+    let format = this.lists.get(type);
+    if (!format) this.lists.set(type, (format = new Intl.ListFormat(this.language.intlLocale, { type })));
+    return format.format(items.map((i) => this.isolate(i)));
   }
 
   isolate(text: string): string {

@@ -71,3 +71,18 @@ describe('Translator.utcDateTime', () => {
     }
   });
 });
+
+describe('Translator.list', () => {
+  it.each(LANGUAGES.map((l) => [l.code]))('%s: as Intl.ListFormat joins them, either type, twice', (code) => {
+    const t = translatorFor(code);
+    const items = ['WhatsApp', 'Viber', 'LINE'];
+    for (const type of ['conjunction', 'disjunction', 'conjunction'] as const) {
+      const expected = new Intl.ListFormat(t.language.intlLocale, { type }).format(items.map((i) => t.isolate(i)));
+      expect(t.list(items, type)).toBe(expected);
+      expect(t.list(items.slice(1), type)).toBe(
+        new Intl.ListFormat(t.language.intlLocale, { type }).format(items.slice(1).map((i) => t.isolate(i))),
+      );
+    }
+    expect(t.list(items)).toBe(t.list(items, 'conjunction'));
+  });
+});
