@@ -23,6 +23,7 @@ import { FollowupReceiver } from './receiver.js';
 import { register as registerSearch } from './search/index.js';
 import type { SlackServices } from './services.js';
 import { buildMessageModalView } from './shared/notice-modal.js';
+import { routedListeners } from './shared/listeners.js';
 import { openView, pushView, updateView } from './shared/views-api.js';
 
 /** One folder per screen, each wiring its own listeners. */
@@ -294,7 +295,8 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
     }
   });
 
-  for (const register of SCREENS) register(app, s);
+  const listeners = routedListeners(app);
+  for (const register of SCREENS) register(listeners, s);
   app.event('app_uninstalled', async ({ logger }) => {
     logger.warn('Followup was uninstalled from the workspace; Slack requests will stop.');
   });

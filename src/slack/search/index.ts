@@ -1,6 +1,7 @@
 /** The search screen's listeners: /followup, the global shortcut, the modal's controls and its results. */
-import type { App, BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type { BlockAction, ViewSubmitAction } from '@slack/bolt';
 import type { SlackServices } from '../services.js';
+import type { SlackListeners } from '../shared/listeners.js';
 import { ACTION, ACTION_MATCH, CALLBACK, COMMAND, SHORTCUT_CALLBACK } from '../shared/ids.js';
 import { followupCommand } from './followup-command.js';
 import { followupShortcut } from './followup-shortcut.js';
@@ -9,7 +10,7 @@ import { SEARCH_MOVES, openContact, refreshSearch, searchSubmitted } from './sea
 /** The controls that change the query; each starts again at the first page. */
 const QUERY_CONTROLS = [ACTION.searchText, ACTION.inbox, ACTION.status, ACTION.channel, ACTION.windowState];
 
-export function register(app: App, s: SlackServices): void {
+export function register(app: SlackListeners, s: SlackServices): void {
   app.command(COMMAND, followupCommand(s));
   app.shortcut(SHORTCUT_CALLBACK, followupShortcut(s));
   const requery = refreshSearch(s, SEARCH_MOVES.requery);
