@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.js';
-import { STORE_BACKENDS } from './backends.js';
+import { STORE_BACKENDS, type StorePlace } from './backends.js';
 
 /** The store reads the display copy makes (the repository's `get`), counted, and held while `hold` is set. */
 function countReads(store: Store) {
@@ -23,6 +23,26 @@ function countReads(store: Store) {
 }
 
 const KEY = 'viber:bot1:2026-11';
+
+/**
+ * A store whose counter KEY (1) was written before it opened, so its display copy has to read it; `held()`
+ * holds the next reads until the release it returns is called.
+ */
+async function storeReadingAStoredCounter(place: StorePlace) {
+  const writer = await place.open();
+  await writer.counters.increment(KEY, 1);
+  await writer.close(); // SQLite: one process (one store) per file
+  const store = await place.open();
+  const seen = countReads(store);
+  const held = () => {
+    let release!: () => void;
+    seen.hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return release;
+  };
+  return { store, seen, held };
+}
 
 for (const backend of STORE_BACKENDS) {
   backend.describe(`counters read for display on ${backend.name}`, () => {
@@ -49,16 +69,8 @@ for (const backend of STORE_BACKENDS) {
     });
 
     it('does not keep a read that an increment overlapped', async () => {
-      // Written before this store opened: its display copy has to read it.
-      const writer = await place.open();
-      await writer.counters.increment(KEY, 1);
-      await writer.close(); // SQLite: one process (one store) per file
-      const store = await place.open();
-      const seen = countReads(store);
-      let release!: () => void;
-      seen.hold = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { store, seen, held } = await storeReadingAStoredCounter(place);
+      const release = held();
       const reading = store.counters.getForDisplay(KEY);
       seen.hold = null;
       // The increment reads and writes through the same collection: it is not held.
@@ -71,17 +83,9 @@ for (const backend of STORE_BACKENDS) {
     });
 
     it('does not keep a read that started during an increment and ended after it', async () => {
-      // Written before this store opened: its display copy has to read it.
-      const writer = await place.open();
-      await writer.counters.increment(KEY, 1);
-      await writer.close(); // SQLite: one process (one store) per file
-      const store = await place.open();
-      const seen = countReads(store);
-      let release!: () => void;
+      const { store, seen, held } = await storeReadingAStoredCounter(place);
       const incrementing = store.counters.increment(KEY, 1);
-      seen.hold = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const release = held();
       const reading = store.counters.getForDisplay(KEY);
       seen.hold = null;
       await incrementing;
