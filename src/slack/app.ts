@@ -24,7 +24,7 @@ import { register as registerSearch } from './search/index.js';
 import type { SlackServices } from './services.js';
 import { buildMessageModalView } from './shared/notice-modal.js';
 import { routedListeners } from './shared/listeners.js';
-import { openView, pushView, updateView } from './shared/views-api.js';
+import { openView, pushView, updateView, viewAnswersTrimmed } from './shared/views-api.js';
 
 /** One folder per screen, each wiring its own listeners. */
 const SCREENS = [
@@ -244,7 +244,7 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
     }),
     receiver,
     ...(opts.logger ? { logger: opts.logger } : { logLevel: opts.logLevel ?? LogLevel.INFO }),
-    ...(opts.slackApiUrl ? { clientOptions: { slackApiUrl: opts.slackApiUrl } } : {}),
+    clientOptions: { fetch: viewAnswersTrimmed(), ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}) },
     deferInitialization: true,
     // No listener keeps state per conversation: Bolt's in-memory store would look each request up (and build
     // an Error for every miss) for nothing.
@@ -311,7 +311,11 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
   const logger = opts.logger ?? app.logger;
   return {
     app,
-    client: new WebClient(opts.botToken, { logger, ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}) }),
+    client: new WebClient(opts.botToken, {
+      logger,
+      fetch: viewAnswersTrimmed(),
+      ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
+    }),
     connected: (auth) => {
       identity = auth;
       installedTeam ??= auth.teamId;

@@ -1,34 +1,77 @@
 /**
- * `views.open`, `views.push`, `views.update` and `views.publish` with the view sent as the JSON text Slack
- * reads — what @slack/web-api makes of an object view anyway, on the same form field. Handing it the text
- * skips the client's copy of the whole view, key by key, made to redact tokens from a debug line it builds
- * even when debug logging is off: for a 10 kB results view that copy and its second serialisation were a
- * quarter of a Slack call's CPU time on every search (bench slack).
+ * `views.open`, `views.push`, `views.update` and `views.publish`, sent and answered at the cost of what
+ * Followup uses of them. @slack/web-api copies every call's arguments and every answer key by key (two regexes
+ * per key) to redact tokens from debug lines it builds even with debug logging off, then serialises the
+ * copies. A view is the largest thing Followup sends, and Slack answers each of these calls with the whole view
+ * again; for a 10 kB results view those copies were about a third of a Slack call's CPU time, and a sixth of
+ * what the app allocated, on every search (bench slack). So:
+ *   - the view goes out as the JSON text Slack reads (what web-api makes of an object, on the same form field);
+ *   - the client's fetch (`viewAnswersTrimmed`) keeps of Slack's answer only the view's id and hash: all that
+ *     Followup reads of it (`ViewAnswer`), so no caller can miss the rest.
  */
 import type { HomeView, ModalView } from '@slack/types';
-import type {
-  ViewsOpenResponse,
-  ViewsPublishResponse,
-  ViewsPushResponse,
-  ViewsUpdateResponse,
-  WebClient,
-} from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 
 type ViewsClient = Pick<WebClient, 'apiCall'>;
 
-export function openView(client: ViewsClient, args: { trigger_id: string; view: ModalView }) {
-  return client.apiCall('views.open', { ...args, view: JSON.stringify(args.view) }) as Promise<ViewsOpenResponse>;
+/** What Followup reads of Slack's answer to a views call. */
+export interface ViewAnswer {
+  ok?: boolean;
+  error?: string;
+  view?: { id?: string; hash?: string };
 }
 
-export function pushView(client: ViewsClient, args: { trigger_id: string; view: ModalView }) {
-  return client.apiCall('views.push', { ...args, view: JSON.stringify(args.view) }) as Promise<ViewsPushResponse>;
+const call = (client: ViewsClient, method: string, args: Record<string, unknown>, view: ModalView | HomeView) =>
+  client.apiCall(method, { ...args, view: JSON.stringify(view) }) as Promise<ViewAnswer>;
+
+export function openView(client: ViewsClient, { view, ...args }: { trigger_id: string; view: ModalView }) {
+  return call(client, 'views.open', args, view);
+}
+
+export function pushView(client: ViewsClient, { view, ...args }: { trigger_id: string; view: ModalView }) {
+  return call(client, 'views.push', args, view);
 }
 
 /** With `hash`, Slack refuses the update (`hash_conflict`) when the view changed since that hash was read. */
-export function updateView(client: ViewsClient, args: { view_id: string; hash?: string; view: ModalView }) {
-  return client.apiCall('views.update', { ...args, view: JSON.stringify(args.view) }) as Promise<ViewsUpdateResponse>;
+export function updateView(
+  client: ViewsClient,
+  { view, ...args }: { view_id: string; hash?: string; view: ModalView },
+) {
+  return call(client, 'views.update', args, view);
 }
 
-export function publishView(client: ViewsClient, args: { user_id: string; view: HomeView }) {
-  return client.apiCall('views.publish', { ...args, view: JSON.stringify(args.view) }) as Promise<ViewsPublishResponse>;
+export function publishView(client: ViewsClient, { view, ...args }: { user_id: string; view: HomeView }) {
+  return call(client, 'views.publish', args, view);
+}
+
+const VIEW_METHOD = /\/views\.(open|push|update|publish)$/;
+
+/**
+ * A fetch for @slack/web-api's clients (`clientOptions.fetch`): Slack's answers to the views calls with the
+ * echoed view cut to its id and hash; every other answer, and any that is not a JSON object with a view,
+ * passed through as it came.
+ */
+export function viewAnswersTrimmed(fetch: typeof globalThis.fetch = globalThis.fetch): typeof globalThis.fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!VIEW_METHOD.test(url) || !response.headers.get('content-type')?.includes('json')) return response;
+    const text = await response.text();
+    let answer: unknown;
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      answer = null;
+    }
+    const view = (answer as { view?: unknown } | null)?.view;
+    let body = text;
+    if (view !== null && typeof view === 'object') {
+      const { id, hash } = view as { id?: unknown; hash?: unknown };
+      body = JSON.stringify({ ...(answer as object), view: { id, hash } });
+    }
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  };
 }
