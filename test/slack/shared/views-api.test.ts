@@ -125,7 +125,7 @@ describe("Slack's answers to views calls, trimmed", () => {
   it('passes every other method through as Slack answered it', async () => {
     const client = clientWith(answering(echoed).fetch);
     const answer = await client.apiCall('chat.postMessage', { channel: 'C1', text: 'hi' });
-    expect(answer.view).toEqual(echoed.view);
+    expect((answer as { view?: unknown }).view).toEqual(echoed.view);
   });
 
   it("leaves Slack's refusals as they were: hash_conflict still reaches the caller", async () => {
