@@ -43,9 +43,9 @@ const refused = (status: 400 | 401, reason: string): SlackRequestVerdict => ({ k
 export function checkSlackRequest(req: RawSlackRequest, signingSecret: string, nowMs: number): SlackRequestVerdict {
   const text = req.rawBody.toString('utf8');
   const isForm = mediaType(req.contentType) === 'application/x-www-form-urlencoded';
-  const form = isForm ? new URLSearchParams(text) : null;
+  const form = isForm ? formEntries(text) : null;
   // Slack's SSL check is not signed (Bolt answers it before verifying too); nothing in it is processed.
-  if (form?.get('ssl_check') === '1') return { kind: 'ssl_check' };
+  if (form?.some(([key, value]) => key === 'ssl_check' && value === '1')) return { kind: 'ssl_check' };
 
   const signatureProblem = verifySignature(req, signingSecret, nowMs);
   if (signatureProblem) return refused(401, signatureProblem);
@@ -62,7 +62,7 @@ export function checkSlackRequest(req: RawSlackRequest, signingSecret: string, n
   }
   // The JSON the payload was parsed from: when no string in it is long enough to be a long key, the walk over
   // every key (a block action carries its whole view: hundreds of objects) can be skipped.
-  const json = form ? form.get('payload') : text;
+  const json = form ? (form.find(([key]) => key === 'payload')?.[1] ?? null) : text;
   return checkPayload(body, { keysShort: json !== null && !mayHoldLongKey(json) });
 }
 
@@ -124,8 +124,35 @@ function parseJson(text: string, what: string): Parsed {
   }
 }
 
+/**
+ * The fields of a form body, decoded exactly as URLSearchParams decodes them. decodeURIComponent does it in
+ * native code: URLSearchParams's decoder took half of this check's time on a block action, whose payload is a
+ * 15 kB field. A malformed escape (which URLSearchParams keeps as it is) sends the body to URLSearchParams.
+ */
+export function formEntries(text: string): Array<[string, string]> {
+  const body = text.startsWith('?') ? text.slice(1) : text;
+  try {
+    const fields: Array<[string, string]> = [];
+    for (let start = 0; start < body.length; ) {
+      let end = body.indexOf('&', start);
+      if (end < 0) end = body.length;
+      if (end > start) {
+        const eq = body.indexOf('=', start);
+        const cut = eq < 0 || eq > end ? end : eq;
+        fields.push([formDecode(body.slice(start, cut)), cut < end ? formDecode(body.slice(cut + 1, end)) : '']);
+      }
+      start = end + 1;
+    }
+    return fields;
+  } catch {
+    return [...new URLSearchParams(body)];
+  }
+}
+
+const formDecode = (s: string) => decodeURIComponent(s.includes('+') ? s.replaceAll('+', ' ') : s);
+
 /** A slash command's fields, or interactivity's `payload=<json>` (Slack's two form encodings). */
-function parseForm(form: URLSearchParams): Parsed {
+function parseForm(form: Array<[string, string]>): Parsed {
   const fields: Record<string, string> = {};
   let count = 0;
   for (const [key, value] of form) {

@@ -10,6 +10,7 @@ import {
   checkPayload,
   checkSlackRequest,
   mayHoldLongKey,
+  formEntries,
 } from '../../src/slack/slack-request.js';
 
 const SECRET = 'unit-signing-secret';
@@ -166,5 +167,47 @@ describe('long keys, found from the JSON text before any walk', () => {
     const values = { [`${'b'.repeat(254)}\n`]: { ['a'.repeat(255)]: { type: 'plain_text_input', value: 'x' } } };
     const json = JSON.stringify(action({ view: { blocks, state: { values } } }));
     expect(check(signed(new URLSearchParams({ payload: json }).toString(), FORM)).kind).toBe('payload');
+  });
+});
+
+describe('form fields, decoded as URLSearchParams decodes them', () => {
+  it('agrees with URLSearchParams on well-formed, odd and malformed forms', () => {
+    const samples = [
+      '',
+      'a=1',
+      '?a=1&b=2',
+      'payload=%7B%22a%22%3A%22Nguy%E1%BB%85n%20%F0%9F%99%82%22%7D',
+      'text=a+b%2Bc&user_id=U1',
+      '=x&&y=&z',
+      'a=1=2&b',
+      'bad=%E0%A4%A&ok=1',
+      'lone=%&x=%zz',
+      'sur=%ED%A0%80',
+      'k%3D=v%26w',
+    ];
+    const alphabet = [
+      'a',
+      '=',
+      '&',
+      '+',
+      '%',
+      '2',
+      'B',
+      'E',
+      'F',
+      '%41',
+      '%C3%A9',
+      '%F0%9F%99%82',
+      '%E2%82',
+      'ễ',
+      '?',
+      ' ',
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 2000; i++) {
+      samples.push(Array.from({ length: next() % 24 }, () => alphabet[next() % alphabet.length]).join(''));
+    }
+    for (const text of samples) expect(formEntries(text), text).toEqual([...new URLSearchParams(text)]);
   });
 });
