@@ -25,13 +25,13 @@ export class ContactNotFoundError extends Error {
 }
 
 /** Contacts kept for getManyForDisplay: a few pages for each of a few hundred agents. */
-const DISPLAY_CACHE_SIZE = 5000;
+export const DISPLAY_CACHE_SIZE = 5000;
 
 export class ContactRepository {
   private readonly changes = new ChangeFeed<Contact>();
   private readonly deletions = new ChangeFeed<string>();
   private watchingOthers = false;
-  /** Contacts read for display, oldest first; each leaves when a write of it is heard. */
+  /** Contacts read for display, least recently shown first; each leaves when a write of it is heard. */
   private readonly shown = new Map<string, Contact>();
   /** Writes heard (own and other replicas'): a read overtaken by one is not kept. */
   private writesHeard = 0;
@@ -87,7 +87,12 @@ export class ContactRepository {
    */
   async getManyForDisplay(ids: readonly string[]): Promise<Array<Contact | undefined>> {
     this.watchOthers();
-    const found = ids.map((id) => this.shown.get(id));
+    const found = ids.map((id) => {
+      const contact = this.shown.get(id);
+      // Seen again: kept as the newest, so the pages agents come back to outlast one-off searches.
+      if (contact !== undefined) this.keepShown(id, contact);
+      return contact;
+    });
     const missing = ids.filter((_, i) => found[i] === undefined);
     if (missing.length === 0) return found;
     const heard = this.writesHeard;

@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest';
 import type { Contact } from '../../src/contacts/model.js';
 import type { Store } from '../../src/store/index.js';
+import { DISPLAY_CACHE_SIZE } from '../../src/store/contacts.js';
 import { STORE_BACKENDS } from './backends.js';
 import { contact } from './helpers.js';
 
@@ -47,6 +48,26 @@ for (const backend of STORE_BACKENDS) {
       await store.contacts.delete('c2');
       expect(names(await store.contacts.getManyForDisplay(['c1', 'c2']))).toEqual(['Trần', undefined]);
       expect(seen.reads).toBe(2);
+    });
+
+    it('keeps the contacts shown again and lets the least recently shown go when full', async () => {
+      const store = await place.open();
+      const ids = Array.from({ length: DISPLAY_CACHE_SIZE + 2 }, (_, i) => `c${i}`);
+      await store.contacts.putMany(ids.map((id) => contact(id)));
+      const seen = countReads(store);
+      const [hot, cold, ...rest] = ids as [string, string, ...string[]];
+      await store.contacts.getManyForDisplay([hot, cold]);
+      await store.contacts.getManyForDisplay(rest.slice(0, DISPLAY_CACHE_SIZE - 2)); // now full
+      expect(seen.reads).toBe(2);
+      await store.contacts.getManyForDisplay([hot]); // shown again: the newest now
+      expect(seen.reads).toBe(2);
+      await store.contacts.getManyForDisplay(rest.slice(DISPLAY_CACHE_SIZE - 2)); // two more: two leave
+      expect(seen.reads).toBe(3);
+      // The two least recently shown went (the cold one and the first of the rest); the hot one stayed.
+      expect(names(await store.contacts.getManyForDisplay([hot]))).toEqual([`Nguyễn ${hot}`]);
+      expect(seen.reads).toBe(3);
+      expect(names(await store.contacts.getManyForDisplay([cold]))).toEqual([`Nguyễn ${cold}`]);
+      expect(seen.reads).toBe(4);
     });
 
     it('does not keep a read that a write overtook', async () => {
