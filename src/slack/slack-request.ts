@@ -145,7 +145,7 @@ export function formEntries(text: string): Array<[string, string]> {
     }
     return fields;
   } catch {
-    return [...new URLSearchParams(body)];
+    return [...new URLSearchParams(text)]; // the text as given: URLSearchParams drops its own leading '?'
   }
 }
 
