@@ -4,7 +4,7 @@
  * every replica. The language codes themselves are the Slack front-end's business; this only keeps them.
  */
 import { z } from 'zod';
-import type { RecordCollection, Store } from '../store/index.js';
+import { FollowedCopy, type RecordCollection, type Store } from '../store/index.js';
 
 export const AGENT_PREFERENCES = 'agent_preferences';
 
@@ -48,40 +48,25 @@ export function createAgentPreferences(store: Pick<Store, 'collection'>): AgentP
     AGENT_PREFERENCES,
     agentPreferenceSchema,
   );
-  const known = new Map<string, AgentPreference>();
-  /** Counts the changes heard: a read that started before one may hold what it replaced. */
-  let changes = 0;
-  const keep = (userId: string, preference: AgentPreference) => {
-    known.delete(userId); // re-inserted last: the oldest entry is the first to go
-    known.set(userId, preference);
-    if (known.size > REMEMBERED_AGENTS) known.delete(known.keys().next().value!);
-    return preference;
-  };
+  const known = new FollowedCopy<AgentPreference>(REMEMBERED_AGENTS);
   records.watch({
-    change: (userId, preference) => {
-      changes++;
-      keep(userId, preference);
-    },
-    delete: (userId) => {
-      changes++;
-      known.delete(userId);
-    },
+    change: (userId, preference) => known.wrote(userId, preference),
+    delete: (userId) => known.wrote(userId, undefined),
   });
   const change = async (userId: string, patch: Partial<AgentPreference>, skip?: (c: AgentPreference) => boolean) => {
-    changes++;
-    const stored = await records.update(userId, (current) =>
-      current && skip?.(current) ? undefined : { ...(current ?? NONE), ...patch },
-    );
-    return keep(userId, stored ?? NONE);
+    let stored: AgentPreference | undefined;
+    try {
+      stored =
+        (await records.update(userId, (current) =>
+          current && skip?.(current) ? undefined : { ...(current ?? NONE), ...patch },
+        )) ?? NONE;
+    } finally {
+      known.wrote(userId, stored);
+    }
+    return stored;
   };
   return {
-    get: async (userId) => {
-      const cached = known.get(userId);
-      if (cached !== undefined) return cached;
-      const before = changes;
-      const stored = (await records.get(userId)) ?? NONE;
-      return before === changes ? keep(userId, stored) : stored;
-    },
+    get: async (userId) => (await known.get(userId, async (id) => (await records.get(id)) ?? NONE))!,
     chooseLanguage: (userId, language) => change(userId, { language }),
     rememberSlackLocale: (userId, locale, at, readSince) =>
       change(

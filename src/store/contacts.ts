@@ -10,6 +10,7 @@ import { readContactRecord } from '../contacts/contact-record.js';
 import type { Contact, contactSchema } from '../contacts/model.js';
 import type { RuleOverrides } from '../policy/index.js';
 import { ChangeFeed } from './changes.js';
+import { FollowedCopy } from './followed-copy.js';
 import { LOAD_BATCH, contactBatchesInWorkers, loaderThreads, workerLoadAvailable } from './contact-batches.js';
 import type { RecordCollection } from './records.js';
 
@@ -31,18 +32,13 @@ export class ContactRepository {
   private readonly changes = new ChangeFeed<Contact>();
   private readonly deletions = new ChangeFeed<string>();
   private watchingOthers = false;
-  /** Contacts read for display, least recently shown first; each leaves when a write of it is heard. */
-  private readonly shown = new Map<string, Contact>();
-  /** Writes heard (own and other replicas'): a read overtaken by one is not kept. */
-  private writesHeard = 0;
+  /** Contacts read for display; each leaves when a write of it is heard (own or other replicas'). */
+  private readonly shown = new FollowedCopy<Contact>(DISPLAY_CACHE_SIZE);
 
   constructor(private readonly records: ContactCollection) {
     // Every read is validated; a million at start-up cost less through the equivalent precompiled check.
     records.decodeFastWith(readContactRecord);
-    const forget = (id: string) => {
-      this.writesHeard++;
-      this.shown.delete(id);
-    };
+    const forget = (id: string) => this.shown.wrote(id, undefined);
     this.changes.on((contact) => forget(contact.id));
     this.deletions.on(forget);
   }
@@ -85,33 +81,9 @@ export class ContactRepository {
    * is heard as it is announced, another replica's once its notification arrives. A read that any write
    * overtook is returned but not kept. The contacts returned are shared: do not change them.
    */
-  async getManyForDisplay(ids: readonly string[]): Promise<Array<Contact | undefined>> {
+  getManyForDisplay(ids: readonly string[]): Promise<Array<Contact | undefined>> {
     this.watchOthers();
-    const found = ids.map((id) => {
-      const contact = this.shown.get(id);
-      // Seen again: kept as the newest, so the pages agents come back to outlast one-off searches.
-      if (contact !== undefined) this.keepShown(id, contact);
-      return contact;
-    });
-    const missing = ids.filter((_, i) => found[i] === undefined);
-    if (missing.length === 0) return found;
-    const heard = this.writesHeard;
-    const read = await this.records.getMany(missing);
-    const keep = this.writesHeard === heard;
-    const byId = new Map<string, Contact>();
-    missing.forEach((id, i) => {
-      const contact = read[i];
-      if (contact === undefined) return;
-      byId.set(id, contact);
-      if (keep) this.keepShown(id, contact);
-    });
-    return ids.map((id, i) => found[i] ?? byId.get(id));
-  }
-
-  private keepShown(id: string, contact: Contact): void {
-    this.shown.delete(id);
-    if (this.shown.size >= DISPLAY_CACHE_SIZE) this.shown.delete(this.shown.keys().next().value!);
-    this.shown.set(id, contact);
+    return this.shown.getMany(ids, (missing) => this.records.getMany(missing));
   }
 
   has(id: string): Promise<boolean> {

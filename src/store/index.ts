@@ -22,6 +22,7 @@ export type { ContactInput } from './contacts.js';
 export { TemplateRepository, templateKey } from './templates.js';
 export type { TemplateFilter } from './templates.js';
 export { CounterRepository } from './counters.js';
+export { FollowedCopy } from './followed-copy.js';
 export { recordProviderClosedWindow } from './provider-closed-window.js';
 export type { SendTarget } from './provider-closed-window.js';
 export { OutboxRepository, outboxEntrySchema, OUTBOX_STATUSES } from './outbox.js';

@@ -7,21 +7,15 @@ import { expect, it } from 'vitest';
 import { createAgentPreferences } from '../../src/followup/index.js';
 import type { Store } from '../../src/store/index.js';
 import { STORE_BACKENDS } from '../store/backends.js';
+import { type HeldReads, countReads } from '../support/held-reads.js';
 
 /** The store, with every read of a preference counted, and the next ones held while `hold` is set. */
 function countingStore(store: Store) {
-  const seen = { reads: 0, hold: null as Promise<void> | null };
+  const seen: HeldReads = { reads: 0, hold: null };
   const wrapped: Pick<Store, 'collection'> = {
     collection: ((name: string, schema: never) => {
       const records = store.collection(name, schema);
-      const get = records.get.bind(records);
-      records.get = async (id: string) => {
-        seen.reads++;
-        const hold = seen.hold;
-        const value = await get(id);
-        await hold;
-        return value;
-      };
+      countReads(records, 'get', seen);
       return records;
     }) as Store['collection'],
   };

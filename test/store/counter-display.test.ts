@@ -4,23 +4,8 @@
  * overlapped is not kept, and (PostgreSQL) another replica's increment shows here within a second.
  */
 import { expect, it } from 'vitest';
-import type { Store } from '../../src/store/index.js';
+import { countReads } from '../support/held-reads.js';
 import { STORE_BACKENDS, type StorePlace } from './backends.js';
-
-/** The store reads the display copy makes (the repository's `get`), counted, and held while `hold` is set. */
-function countReads(store: Store) {
-  const seen = { reads: 0, hold: null as Promise<void> | null };
-  const counters = store.counters;
-  const get = counters.get.bind(counters);
-  counters.get = async (key: string) => {
-    seen.reads++;
-    const hold = seen.hold;
-    const found = await get(key);
-    await hold;
-    return found;
-  };
-  return seen;
-}
 
 const KEY = 'viber:bot1:2026-11';
 
@@ -33,7 +18,8 @@ async function storeReadingAStoredCounter(place: StorePlace) {
   await writer.counters.increment(KEY, 1);
   await writer.close(); // SQLite: one process (one store) per file
   const store = await place.open();
-  const seen = countReads(store);
+  // The store reads the display copy makes (the repository's `get`).
+  const seen = countReads(store.counters, 'get');
   const held = () => {
     let release!: () => void;
     seen.hold = new Promise<void>((resolve) => {
@@ -51,7 +37,8 @@ for (const backend of STORE_BACKENDS) {
     it('reads a counter once and follows its own increments', async () => {
       const store = await place.open();
       await store.counters.increment(KEY, 2);
-      const seen = countReads(store);
+      // The store reads the display copy makes (the repository's `get`).
+      const seen = countReads(store.counters, 'get');
       // Its own increment is kept: no read. A counter never written reads as 0, once.
       expect(await store.counters.getForDisplay(KEY)).toBe(2);
       expect(await store.counters.getForDisplay('viber:unknown:2026-11')).toBe(0);

@@ -9,21 +9,11 @@ import type { Store } from '../../src/store/index.js';
 import { DISPLAY_CACHE_SIZE } from '../../src/store/contacts.js';
 import { STORE_BACKENDS } from './backends.js';
 import { contact } from './helpers.js';
+import { countReads as countHeldReads } from '../support/held-reads.js';
 
-/** The store's contact reads, counted, and held after reading while `hold` is set. */
+/** The store's contact reads (the repository's own, private collection), counted and held. */
 function countReads(store: Store) {
-  const seen = { reads: 0, hold: null as Promise<void> | null };
-  // The repository's own collection (private): the reads to count are the ones it makes.
-  const records = (store.contacts as unknown as { records: { getMany(ids: string[]): Promise<unknown[]> } }).records;
-  const getMany = records.getMany.bind(records);
-  records.getMany = async (ids: string[]) => {
-    seen.reads++;
-    const hold = seen.hold;
-    const found = await getMany(ids);
-    await hold;
-    return found;
-  };
-  return seen;
+  return countHeldReads((store.contacts as unknown as { records: object }).records, 'getMany' as never);
 }
 
 const names = (contacts: Array<Contact | undefined>) => contacts.map((c) => c?.lastName);
