@@ -2,7 +2,6 @@
  * Every screen's register(): each interactive id the views use has exactly one listener, so a builder and its
  * listener cannot drift apart, and a screen whose register() forgets one fails here.
  */
-import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { register as registerCompose } from '../../src/slack/compose/index.js';
 import { register as registerContact } from '../../src/slack/contact/index.js';
@@ -11,6 +10,7 @@ import { register as registerLanguage } from '../../src/slack/language/index.js'
 import { register as registerNotifications } from '../../src/slack/notifications/index.js';
 import { register as registerSearch } from '../../src/slack/search/index.js';
 import type { SlackServices } from '../../src/slack/services.js';
+import type { SlackListeners } from '../../src/slack/shared/listeners.js';
 import { ACTION, ACTION_MATCH, CALLBACK, COMMAND, SHORTCUT_CALLBACK } from '../../src/slack/shared/ids.js';
 
 type Matcher = string | RegExp;
@@ -40,7 +40,7 @@ function registrations() {
       view: (id: Matcher) => seen.view.push(id),
       event: (id: Matcher) => seen.event.push(id),
     };
-    register(app as unknown as App, {} as SlackServices);
+    register(app as unknown as SlackListeners, {} as SlackServices);
   }
   return seen;
 }

@@ -75,14 +75,14 @@ export function repeatedActionId(base: string, suffix: string | number): string 
   return `${base}:${suffix}`;
 }
 
-/** Matches `base` and `base:<anything>`; pass to `app.action(...)`. */
+/** Matches `base` and `base:<anything>`; pass to a screen's `action(...)` registration. */
 export function actionPattern(base: string): RegExp {
   return new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::.*)?$`);
 }
 
 /**
  * Listener matchers for the elements that repeat within one surface and so carry a `:suffix`:
- * `app.action(ACTION_MATCH.openContact, …)`. Each also matches the bare id.
+ * `app.action(ACTION_MATCH.openContact, …)` in a screen's register() (SlackListeners). Each also matches the bare id.
  */
 export const ACTION_MATCH = {
   openContact: actionPattern(ACTION.openContact),
