@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { createAgentPreferences } from '../../src/followup/index.js';
 import type { Store } from '../../src/store/index.js';
 import { STORE_BACKENDS } from '../store/backends.js';
-import { type HeldReads, countReads } from '../support/held-reads.js';
+import { type HeldReads, countReads, storeAnswered } from '../support/held-reads.js';
 
 /** The store, with every read of a preference counted, and the next ones held while `hold` is set. */
 function countingStore(store: Store) {
@@ -50,8 +50,10 @@ for (const backend of STORE_BACKENDS) {
       const other = createAgentPreferences(wrapped); // an empty copy, so its read goes to the store
       let release!: () => void;
       seen.hold = new Promise((resolve) => (release = resolve));
+      const answeredBefore = seen.answered ?? 0;
       const reading = other.get('U2');
       seen.hold = null;
+      await storeAnswered(seen, answeredBefore + 1);
       await other.chooseLanguage('U2', 'vi');
       release();
       expect((await reading).language).toBe('de'); // read before the write: answered, not kept

@@ -4,7 +4,7 @@
  * overlapped is not kept, and (PostgreSQL) another replica's increment shows here within a second.
  */
 import { expect, it } from 'vitest';
-import { countReads } from '../support/held-reads.js';
+import { countReads, storeAnswered } from '../support/held-reads.js';
 import { STORE_BACKENDS, type StorePlace } from './backends.js';
 
 const KEY = 'viber:bot1:2026-11';
@@ -60,6 +60,7 @@ for (const backend of STORE_BACKENDS) {
       const release = held();
       const reading = store.counters.getForDisplay(KEY);
       seen.hold = null;
+      await storeAnswered(seen, 1);
       // The increment reads and writes through the same collection: it is not held.
       const incrementing = store.counters.increment(KEY, 1);
       await new Promise((r) => setTimeout(r, 20));

@@ -9,7 +9,7 @@ import type { Store } from '../../src/store/index.js';
 import { DISPLAY_CACHE_SIZE } from '../../src/store/contacts.js';
 import { STORE_BACKENDS } from './backends.js';
 import { contact } from './helpers.js';
-import { countReads as countHeldReads } from '../support/held-reads.js';
+import { countReads as countHeldReads, storeAnswered } from '../support/held-reads.js';
 
 /** The store's contact reads (the repository's own, private collection), counted and held. */
 function countReads(store: Store) {
@@ -69,6 +69,7 @@ for (const backend of STORE_BACKENDS) {
         release = resolve;
       });
       const reading = store.contacts.getManyForDisplay(['c1']);
+      await storeAnswered(seen, 1);
       await store.contacts.put(contact('c1', { lastName: 'Trần' }));
       seen.hold = null;
       release();

@@ -4,6 +4,8 @@
  */
 export interface HeldReads {
   reads: number;
+  /** Reads the store has answered (counted before any hold). */
+  answered?: number;
   /** While set, each read started waits for it after reading. */
   hold: Promise<void> | null;
 }
@@ -19,8 +21,17 @@ export function countReads<T extends object, K extends keyof T>(
     seen.reads++;
     const hold = seen.hold;
     const found = await read(...args);
+    seen.answered = (seen.answered ?? 0) + 1;
     await hold;
     return found;
   };
   return seen;
+}
+
+/**
+ * Waits until the store has answered `n` reads: a test that writes after a held read must know the read came
+ * first, or which value it returns depends on the order the store ran the two statements in.
+ */
+export async function storeAnswered(seen: HeldReads, n: number): Promise<void> {
+  while ((seen.answered ?? 0) < n) await new Promise((resolve) => setTimeout(resolve, 1));
 }
