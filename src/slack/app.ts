@@ -24,7 +24,8 @@ import { register as registerSearch } from './search/index.js';
 import type { SlackServices } from './services.js';
 import { buildMessageModalView } from './shared/notice-modal.js';
 import { routedListeners } from './shared/listeners.js';
-import { openView, pushView, updateView, viewAnswersTrimmed } from './shared/views-api.js';
+import { slackFetch } from './shared/slack-fetch.js';
+import { openView, pushView, updateView } from './shared/views-api.js';
 
 /** One folder per screen, each wiring its own listeners. */
 const SCREENS = [
@@ -244,7 +245,7 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
     }),
     receiver,
     ...(opts.logger ? { logger: opts.logger } : { logLevel: opts.logLevel ?? LogLevel.INFO }),
-    clientOptions: { fetch: viewAnswersTrimmed(), ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}) },
+    clientOptions: { fetch: slackFetch(), ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}) },
     deferInitialization: true,
     // No listener keeps state per conversation: Bolt's in-memory store would look each request up (and build
     // an Error for every miss) for nothing.
@@ -313,7 +314,7 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
     app,
     client: new WebClient(opts.botToken, {
       logger,
-      fetch: viewAnswersTrimmed(),
+      fetch: slackFetch(),
       ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
     }),
     connected: (auth) => {

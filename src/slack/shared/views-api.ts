@@ -6,8 +6,8 @@
  * again; for a 10 kB results view those copies were about a third of a Slack call's CPU time, and a sixth of
  * what the app allocated, on every search (bench slack). So:
  *   - the view goes out as the JSON text Slack reads (what web-api makes of an object, on the same form field);
- *   - the client's fetch (`viewAnswersTrimmed`) keeps of Slack's answer only the view's id and hash: all that
- *     Followup reads of it (`ViewAnswer`), so no caller can miss the rest.
+ *   - the client's fetch (`slackFetch`, through `trimViewAnswer`) keeps of Slack's answer only the view's id
+ *     and hash: all that Followup reads of it (`ViewAnswer`), so no caller can miss the rest.
  */
 import type { HomeView, ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
@@ -47,28 +47,35 @@ export function publishView(client: ViewsClient, { view, ...args }: { user_id: s
 const VIEW_METHOD = /\/views\.(open|push|update|publish)$/;
 
 /**
- * A fetch for @slack/web-api's clients (`clientOptions.fetch`): Slack's answers to the views calls with the
- * echoed view cut to its id and hash; every other answer, and any that is not a JSON object with a view,
- * passed through as it came.
+ * Slack's answer `text` to a call of `url`, the echoed view cut to its id and hash when it is a views call
+ * answered with a JSON object holding a view; any other answer as it came.
+ */
+export function trimViewAnswer(url: string, contentType: string | null, text: string): string {
+  if (!VIEW_METHOD.test(url) || !contentType?.includes('json')) return text;
+  let answer: unknown;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  const view = (answer as { view?: unknown } | null)?.view;
+  if (view === null || typeof view !== 'object') return text;
+  const { id, hash } = view as { id?: unknown; hash?: unknown };
+  return JSON.stringify({ ...(answer as object), view: { id, hash } });
+}
+
+/**
+ * A fetch for @slack/web-api's clients wrapping `fetch`: Slack's answers to the views calls trimmed
+ * (`trimViewAnswer`), every other answer passed through as it came. `slackFetch` uses it for what it does
+ * not send itself.
  */
 export function viewAnswersTrimmed(fetch: typeof globalThis.fetch = globalThis.fetch): typeof globalThis.fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!VIEW_METHOD.test(url) || !response.headers.get('content-type')?.includes('json')) return response;
-    const text = await response.text();
-    let answer: unknown;
-    try {
-      answer = JSON.parse(text);
-    } catch {
-      answer = null;
-    }
-    const view = (answer as { view?: unknown } | null)?.view;
-    let body = text;
-    if (view !== null && typeof view === 'object') {
-      const { id, hash } = view as { id?: unknown; hash?: unknown };
-      body = JSON.stringify({ ...(answer as object), view: { id, hash } });
-    }
+    const contentType = response.headers.get('content-type');
+    if (!VIEW_METHOD.test(url) || !contentType?.includes('json')) return response;
+    const body = trimViewAnswer(url, contentType, await response.text());
     const headers = new Headers(response.headers);
     headers.delete('content-length');
     headers.delete('content-encoding');
