@@ -46,14 +46,23 @@ function bodyText(chunks: Buffer[], encoding: string | undefined): string {
 }
 
 /**
- * A fetch for @slack/web-api's clients. `fallback` serves what the lean path does not (tests pass a stub);
- * `tls.ca` replaces Node's certificate authorities (tests trust their own loopback server with it).
- * Connections are kept alive per client, as the global fetch keeps them.
+ * How long an idle connection is kept for the next call: the global fetch's own default (undici's
+ * keepAliveTimeout), shorter than servers' usual idle limits, so a call rarely meets a connection the server
+ * is closing at that moment.
  */
-export function slackFetch(fallback: Fetch = globalThis.fetch, tls: { ca?: string } = {}): Fetch {
+export const IDLE_CONNECTION_MS = 4_000;
+
+/**
+ * A fetch for @slack/web-api's clients. `fallback` serves what the lean path does not (tests pass a stub);
+ * `options.ca` replaces Node's certificate authorities (tests trust their own loopback server with it).
+ * Connections are kept alive per client, as the global fetch keeps them, for `options.idleMs` when idle.
+ */
+export function slackFetch(fallback: Fetch = globalThis.fetch, options: { ca?: string; idleMs?: number } = {}): Fetch {
+  // An agent's timeout closes its idle connections; a request in flight only hears of it (and none listens).
+  const kept = { keepAlive: true, timeout: options.idleMs ?? IDLE_CONNECTION_MS };
   const agents = {
-    'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true, ...(tls.ca ? { ca: tls.ca } : {}) }),
+    'http:': new http.Agent(kept),
+    'https:': new https.Agent({ ...kept, ...(options.ca ? { ca: options.ca } : {}) }),
   };
   const slow = viewAnswersTrimmed(fallback);
   return (input, init) => {

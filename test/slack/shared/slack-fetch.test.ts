@@ -112,6 +112,25 @@ describe('slackFetch: what web-api sends goes out as the global fetch would send
     }
   });
 
+  it('closes a connection left idle, and waits for a slow answer on one in use', async () => {
+    const server = await startServer((req, res) => {
+      const answer = () => json({ ok: true })(req, res);
+      if (req.url.endsWith('/slow')) setTimeout(answer, 250);
+      else answer();
+    });
+    try {
+      const fetch = slackFetch(globalThis.fetch, { idleMs: 100 });
+      const init = { method: 'POST', body: '', redirect: 'error' as const };
+      await fetch(`${server.url}auth.test`, init);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await fetch(`${server.url}auth.test`, init);
+      expect(server.connections()).toBe(2);
+      expect(await (await fetch(`${server.url}slow`, init)).json()).toEqual({ ok: true });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('undoes the content encoding a server chose, and refuses one it cannot read', async () => {
     const body = JSON.stringify({ ok: true, said: 'encodé' });
     const encoders: Record<string, (b: Buffer) => Buffer> = {
