@@ -5,7 +5,7 @@
  */
 import type { PlannedSend } from '../../src/policy/index.js';
 import type { ProviderAccount, WebhookRequest } from '../../src/transports/provider.js';
-import { type FakeApi, type FakeAnswer, startFakeApi } from './fake-api.js';
+import { type FakeApi, type FakeAnswer, startFakeApi } from '../support/fake-api.js';
 
 /** A send the fake provider answers in one documented way. */
 export interface SendCase {

@@ -4,13 +4,14 @@
  * own HTTP client on keep-alive connections does the same exchange at about half the CPU time of the global
  * fetch, whose WHATWG streams, body checks and signal plumbing cost more than rendering a search view
  * (bench slack at 1M contacts: 3.2 → 2.4 ms of CPU per `/followup <text>`). Anything else (another method, a
- * binary upload, a redirect to follow, a Headers object) goes to the global fetch as before. Either way
- * Slack's answers to views calls come back trimmed to what Followup reads of them (`trimViewAnswer`).
+ * binary upload, a redirect to follow, a Headers object) goes to the global fetch untouched. Slack's answers
+ * to the views calls, all of which take the lean path, come back trimmed to what Followup reads of them
+ * (`trimViewAnswer`): trimming is only a saving, so what the global fetch answers needs none.
  */
 import http from 'node:http';
 import https from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { trimViewAnswer, viewAnswersTrimmed } from './views-api.js';
+import { trimViewAnswer } from './views-api.js';
 
 type Fetch = typeof globalThis.fetch;
 
@@ -64,7 +65,6 @@ export function slackFetch(fallback: Fetch = globalThis.fetch, options: { ca?: s
     'http:': new http.Agent(kept),
     'https:': new https.Agent({ ...kept, ...(options.ca ? { ca: options.ca } : {}) }),
   };
-  const slow = viewAnswersTrimmed(fallback);
   return (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : null;
     const redirect = init?.redirect ?? 'follow';
@@ -78,7 +78,7 @@ export function slackFetch(fallback: Fetch = globalThis.fetch, options: { ca?: s
       !isPlainHeaders(given) ||
       redirect === 'follow'
     ) {
-      return slow(input, init);
+      return fallback(input, init);
     }
     const body = init.body;
     const signal = init.signal ?? undefined;

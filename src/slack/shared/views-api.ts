@@ -63,22 +63,3 @@ export function trimViewAnswer(url: string, contentType: string | null, text: st
   const { id, hash } = view as { id?: unknown; hash?: unknown };
   return JSON.stringify({ ...(answer as object), view: { id, hash } });
 }
-
-/**
- * A fetch for @slack/web-api's clients wrapping `fetch`: Slack's answers to the views calls trimmed
- * (`trimViewAnswer`), every other answer passed through as it came. `slackFetch` uses it for what it does
- * not send itself.
- */
-export function viewAnswersTrimmed(fetch: typeof globalThis.fetch = globalThis.fetch): typeof globalThis.fetch {
-  return async (input, init) => {
-    const response = await fetch(input, init);
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const contentType = response.headers.get('content-type');
-    if (!VIEW_METHOD.test(url) || !contentType?.includes('json')) return response;
-    const body = trimViewAnswer(url, contentType, await response.text());
-    const headers = new Headers(response.headers);
-    headers.delete('content-length');
-    headers.delete('content-encoding');
-    return new Response(body, { status: response.status, statusText: response.statusText, headers });
-  };
-}

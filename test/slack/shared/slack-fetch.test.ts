@@ -1,55 +1,24 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackFetch } from '../../../src/slack/shared/slack-fetch.js';
-import { openView } from '../../../src/slack/shared/views-api.js';
+import { openView, updateView } from '../../../src/slack/shared/views-api.js';
+import { type RecordedRequest, refusedUrl, startFakeApi } from '../../support/fake-api.js';
 
-interface Received {
-  method: string;
-  url: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+type Answer = (req: RecordedRequest, res: ServerResponse) => void;
 
-type Answer = (req: Received, res: http.ServerResponse) => void;
-
-/** A loopback HTTP(S) server answering with `answer`, keeping what it received and how many connections. */
+/** The fake API answering each request with `answer` (which writes the answer itself), at its `/api/`. */
 async function startServer(answer: Answer, tls?: { key: string; cert: string }) {
-  const received: Received[] = [];
-  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const r = { method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString() };
-      received.push(r);
-      answer(r, res);
-    });
-  };
-  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
-  let connections = 0;
-  server.on(tls ? 'secureConnection' : 'connection', () => connections++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/api/`,
-    received,
-    connections: () => connections,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const api = await startFakeApi((req) => (res) => answer(req, res), tls);
+  return { ...api, url: `${api.url}/api/`, received: api.requests };
 }
 
-const json = (body: unknown, headers: http.OutgoingHttpHeaders = {}): Answer => {
+const json = (body: unknown, headers: OutgoingHttpHeaders = {}): Answer => {
   return (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify(body));
@@ -94,6 +63,19 @@ describe('slackFetch: what web-api sends goes out as the global fetch would send
       });
       expect(opened.view).toEqual({ id: 'V7', hash: 'h7' });
       expect(JSON.parse(new URLSearchParams(server.received[0]!.body).get('view')!)).toEqual(view);
+      // Any other method's answer is handed on whole.
+      const posted = await clientOf(server.url, slackFetch()).apiCall('chat.postMessage', { channel: 'C1', text: 'x' });
+      expect((posted as { view?: unknown }).view).toEqual(echoed);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("leaves Slack's refusals as they were: hash_conflict still reaches the caller", async () => {
+    const server = await startServer(json({ ok: false, error: 'hash_conflict' }));
+    try {
+      const update = updateView(clientOf(server.url, slackFetch()), { view_id: 'V7', hash: 'old', view });
+      await expect(update).rejects.toMatchObject({ data: { ok: false, error: 'hash_conflict' } });
     } finally {
       await server.close();
     }
@@ -150,7 +132,8 @@ describe('slackFetch: what web-api sends goes out as the global fetch would send
       for (const coding of ['gzip', 'deflate', 'br', 'identity']) {
         const answer = await fetch(`${server.url}${coding}`, { method: 'POST', body: '', redirect: 'error' });
         expect(await answer.json(), coding).toEqual({ ok: true, said: 'encodé' });
-        expect(answer.headers.get('content-encoding')).toBeNull();
+        // The text handed on is decoded: the coding and length the server sent no longer describe it.
+        expect([answer.headers.get('content-encoding'), answer.headers.get('content-length')]).toEqual([null, null]);
       }
       await expect(fetch(`${server.url}zstd`, { method: 'POST', body: '', redirect: 'error' })).rejects.toMatchObject({
         name: 'TypeError',
@@ -222,11 +205,9 @@ describe("slackFetch: Slack's refusals and network failures reach web-api as the
   });
 
   it('words a refused connection as fetch does: fetch failed, the code as its cause', async () => {
-    const server = await startServer(json({ ok: true }));
-    const url = server.url;
-    await server.close();
+    const url = await refusedUrl();
     await expect(
-      slackFetch()(`${url}auth.test`, { method: 'POST', body: '', redirect: 'error' }),
+      slackFetch()(`${url}/api/auth.test`, { method: 'POST', body: '', redirect: 'error' }),
     ).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed', cause: { code: 'ECONNREFUSED' } });
   });
 
@@ -274,7 +255,7 @@ describe("slackFetch: Slack's refusals and network failures reach web-api as the
   });
 });
 
-describe('slackFetch: what it does not send itself goes to the global fetch, views answers trimmed', () => {
+describe('slackFetch: what it does not send itself goes to the global fetch, answered untouched', () => {
   const echoed = { ok: true, view: { ...view, id: 'V1', hash: 'h1', blocks: [{ type: 'divider' }] } };
   const recording = () => {
     const calls: Array<{ url: string; init?: RequestInit }> = [];
@@ -296,7 +277,7 @@ describe('slackFetch: what it does not send itself goes to the global fetch, vie
     const answer = await slackFetch(fetch)('http://127.0.0.1:9/api/views.open', init);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.init).toBe(init);
-    expect(((await answer.json()) as { view: unknown }).view).toEqual({ id: 'V1', hash: 'h1' });
+    expect(await answer.json()).toEqual(echoed);
   });
 
   it('a Request or an address that is not http(s)', async () => {

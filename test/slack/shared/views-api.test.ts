@@ -4,13 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { HomeView, ModalView } from '@slack/types';
 import { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import {
-  openView,
-  publishView,
-  pushView,
-  updateView,
-  viewAnswersTrimmed,
-} from '../../../src/slack/shared/views-api.js';
+import { openView, publishView, pushView, trimViewAnswer, updateView } from '../../../src/slack/shared/views-api.js';
 
 /** A client whose requests are captured, not sent: the method's URL and the form body it would have posted. */
 function capturingClient() {
@@ -78,73 +72,37 @@ describe('every view goes through views-api', () => {
   });
 });
 
-/** A fetch answering every call with `answer` (JSON unless a string), and the calls it got. */
-function answering(answer: unknown, init: ResponseInit = {}) {
-  const urls: string[] = [];
-  const fetch = async (url: string | URL | Request) => {
-    urls.push(String(url));
-    const body = typeof answer === 'string' ? answer : JSON.stringify(answer);
-    const type = typeof answer === 'string' ? 'text/plain' : 'application/json; charset=utf-8';
-    const headers = { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'x-oauth-scopes': 'a' };
-    return new Response(body, { ...init, headers });
-  };
-  return { fetch: fetch as typeof globalThis.fetch, urls };
-}
-
 const echoed = { ok: true, view: { ...modal, id: 'V9', hash: 'h9', state: { values: {} }, team_id: 'T1' } };
+const JSON_TYPE = 'application/json; charset=utf-8';
+const trimmed = (url: string, answer: unknown, type: string | null = JSON_TYPE) =>
+  trimViewAnswer(url, type, typeof answer === 'string' ? answer : JSON.stringify(answer));
 
-describe("Slack's answers to views calls, trimmed", () => {
-  const clientWith = (fetch: typeof globalThis.fetch) =>
-    new WebClient('xoxb-test', { fetch: viewAnswersTrimmed(fetch), slackApiUrl: 'http://127.0.0.1:9/api/' });
-
-  it('keeps of the echoed view its id and hash, and the rest of the answer', async () => {
-    const client = clientWith(answering({ ...echoed, response_metadata: { warnings: ['w'] } }).fetch);
-    const opened = await openView(client, { trigger_id: 'T1', view: modal });
-    expect(opened.view).toEqual({ id: 'V9', hash: 'h9' });
-    expect(opened).toMatchObject({
-      ok: true,
-      response_metadata: { warnings: ['w'], scopes: ['a'] },
-    });
-    for (const call of [
-      () => pushView(client, { trigger_id: 'T2', view: modal }),
-      () => updateView(client, { view_id: 'V9', view: modal }),
-      () => publishView(client, { user_id: 'U1', view: home }),
-    ]) {
-      expect((await call()).view).toEqual({ id: 'V9', hash: 'h9' });
+describe("Slack's answers to views calls, trimmed (slackFetch applies this to every answer it receives)", () => {
+  it('keeps of the echoed view its id and hash, and the rest of the answer, for each views method', () => {
+    for (const method of ['views.open', 'views.push', 'views.update', 'views.publish']) {
+      const answer = { ...echoed, response_metadata: { warnings: ['w'] } };
+      expect(JSON.parse(trimmed(`http://127.0.0.1:9/api/${method}`, answer)), method).toEqual({
+        ok: true,
+        view: { id: 'V9', hash: 'h9' },
+        response_metadata: { warnings: ['w'] },
+      });
     }
   });
 
-  it('says the trimmed answer is as long as it is', async () => {
-    const trimmed = await viewAnswersTrimmed(answering(echoed).fetch)('http://127.0.0.1:9/api/views.open');
-    const length = trimmed.headers.get('content-length');
-    const body = await trimmed.text();
-    expect(JSON.parse(body).view).toEqual({ id: 'V9', hash: 'h9' });
-    expect(length === null || Number(length) === Buffer.byteLength(body)).toBe(true);
+  it("leaves every other method, and Slack's refusals, as Slack answered them", () => {
+    const posted = JSON.stringify(echoed);
+    expect(trimmed('http://127.0.0.1:9/api/chat.postMessage', posted)).toBe(posted);
+    expect(trimmed('http://127.0.0.1:9/api/views.openx', posted)).toBe(posted);
+    const refusal = '{"ok":false,"error":"hash_conflict"}';
+    expect(trimmed('http://127.0.0.1:9/api/views.update', refusal)).toBe(refusal);
   });
 
-  it('passes every other method through as Slack answered it', async () => {
-    const client = clientWith(answering(echoed).fetch);
-    const answer = await client.apiCall('chat.postMessage', { channel: 'C1', text: 'hi' });
-    expect((answer as { view?: unknown }).view).toEqual(echoed.view);
-  });
-
-  it("leaves Slack's refusals as they were: hash_conflict still reaches the caller", async () => {
-    const client = clientWith(answering({ ok: false, error: 'hash_conflict' }).fetch);
-    await expect(updateView(client, { view_id: 'V9', hash: 'old', view: modal })).rejects.toMatchObject({
-      data: { ok: false, error: 'hash_conflict' },
-    });
-  });
-
-  it('passes an answer that is not JSON, or has no view, through with its status', async () => {
-    const text = await viewAnswersTrimmed(answering('upstream timeout', { status: 503 }).fetch)(
-      'http://127.0.0.1:9/api/views.open',
-    );
-    expect([text.status, await text.text()]).toEqual([503, 'upstream timeout']);
-    const broken = await viewAnswersTrimmed(answering('{"ok": tru', {}).fetch)('http://127.0.0.1:9/api/views.open');
-    expect(await broken.text()).toBe('{"ok": tru');
-    const plain = await viewAnswersTrimmed(answering({ ok: true, view: null }).fetch)(
-      new URL('http://127.0.0.1:9/api/views.update'),
-    );
-    expect(await plain.json()).toEqual({ ok: true, view: null });
+  it('leaves an answer that is not JSON, is malformed, or has no view object as it came', () => {
+    const url = 'http://127.0.0.1:9/api/views.open';
+    expect(trimmed(url, JSON.stringify(echoed), 'text/plain')).toBe(JSON.stringify(echoed));
+    expect(trimmed(url, JSON.stringify(echoed), null)).toBe(JSON.stringify(echoed));
+    expect(trimmed(url, '{"ok": tru')).toBe('{"ok": tru');
+    expect(trimmed(url, '{"ok":true,"view":null}')).toBe('{"ok":true,"view":null}');
+    expect(trimmed(url, 'null')).toBe('null');
   });
 });

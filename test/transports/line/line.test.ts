@@ -5,7 +5,7 @@ import { ingestEventSchema } from '../../../src/ingest/events.js';
 import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps, WebhookRequest } from '../../../src/transports/provider.js';
 import { createLineChannel, lineOptionsSchema, lineRetryKey, uuidV5 } from '../../../src/transports/line/index.js';
-import { refusedUrl, startFakeApi, type FakeApi } from '../fake-api.js';
+import { refusedUrl, startFakeApi, type FakeApi } from '../../support/fake-api.js';
 import { plannedSend } from '../../support/planned-send.js';
 
 const TOKEN = 'Zx9/long+lived+channel+access+token=';

@@ -4,7 +4,7 @@ import { ingestEventSchema } from '../../../src/ingest/events.js';
 import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps, WebhookRequest } from '../../../src/transports/provider.js';
 import { createTelegramChannel, telegramOptionsSchema } from '../../../src/transports/telegram/index.js';
-import { refusedUrl, startFakeApi, type FakeApi } from '../fake-api.js';
+import { refusedUrl, startFakeApi, type FakeApi } from '../../support/fake-api.js';
 import { contactOf } from '../events.js';
 import { plannedSend } from '../../support/planned-send.js';
 

@@ -11,7 +11,7 @@ import {
   twilioSmsOptionsSchema,
   urlVariants,
 } from '../../../src/transports/twilio-sms/index.js';
-import { refusedUrl, startFakeApi, type FakeApi } from '../fake-api.js';
+import { refusedUrl, startFakeApi, type FakeApi } from '../../support/fake-api.js';
 import { plannedSend } from '../../support/planned-send.js';
 
 const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';

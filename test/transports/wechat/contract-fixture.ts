@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { ContractFixture } from '../contract-fixture.js';
 import { webhookRequest } from '../contract-fixture.js';
-import { startFakeApi } from '../fake-api.js';
+import { startFakeApi } from '../../support/fake-api.js';
 
 const APP_ID = 'wx1234567890abcdef';
 const TOKEN = 'wxcallbacktoken';

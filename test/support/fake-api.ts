@@ -1,5 +1,9 @@
-/** A local stand-in for a provider's HTTP API on 127.0.0.1: records every request, answers as scripted. */
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+/**
+ * A local stand-in for an HTTP API on 127.0.0.1 (a provider's, or Slack's for its transport): records every
+ * request, answers as scripted, over HTTPS when given a certificate.
+ */
+import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -10,20 +14,29 @@ export interface RecordedRequest {
   body: string;
 }
 
-export type FakeAnswer = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
+export type FakeAnswer =
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | 'hang'
+  /** Writes the answer itself (bytes, a late answer, a connection cut halfway). */
+  | ((res: ServerResponse) => void);
 
 export interface FakeApi {
   url: string;
   requests: RecordedRequest[];
   /** What the next requests get (until changed). */
   answer(fn: (req: RecordedRequest) => FakeAnswer): void;
+  /** Connections opened to it so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
-export async function startFakeApi(initial: (req: RecordedRequest) => FakeAnswer): Promise<FakeApi> {
+export async function startFakeApi(
+  initial: (req: RecordedRequest) => FakeAnswer,
+  tls?: { key: string; cert: string },
+): Promise<FakeApi> {
   let handler = initial;
   const requests: RecordedRequest[] = [];
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -36,6 +49,7 @@ export async function startFakeApi(initial: (req: RecordedRequest) => FakeAnswer
       requests.push(recorded);
       const a = handler(recorded);
       if (a === 'hang') return; // never answers: the client's timeout must fire
+      if (typeof a === 'function') return a(res);
       const body = a.body === undefined ? '' : typeof a.body === 'string' ? a.body : JSON.stringify(a.body);
       res.writeHead(a.status, {
         'content-type': typeof a.body === 'string' ? 'text/html' : 'application/json',
@@ -43,15 +57,19 @@ export async function startFakeApi(initial: (req: RecordedRequest) => FakeAnswer
       });
       res.end(body);
     });
-  });
+  };
+  const server = tls ? createTlsServer(tls, onRequest) : createServer(onRequest);
+  let connections = 0;
+  server.on(tls ? 'secureConnection' : 'connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     answer(fn) {
       handler = fn;
     },
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
