@@ -16,8 +16,12 @@ export class ConfigError extends Error {
 
 const SETTINGS_HELP = 'see README.md → "Settings"';
 
-const slackId = (prefix: string) =>
-  z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,}$`), `must be a Slack id starting with ${prefix}`);
+/** A Slack id whose first letter is one of `letters` ('CGD': "must be a Slack id starting with C, G or D"). */
+const slackId = (letters: string) => {
+  const first = [...letters];
+  const named = first.length > 1 ? `${first.slice(0, -1).join(', ')} or ${first.at(-1)}` : letters;
+  return z.string().regex(new RegExp(`^[${letters}][A-Z0-9]{2,}$`), `must be a Slack id starting with ${named}`);
+};
 
 export const envSchema = z.object({
   SLACK_BOT_TOKEN: z

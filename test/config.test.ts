@@ -28,7 +28,9 @@ describe('loadConfig', () => {
   it('refuses malformed values', () => {
     expect(fail({ ...OK, SLACK_BOT_TOKEN: 'xoxp-user' })).toMatch(/SLACK_BOT_TOKEN must be a bot token/);
     expect(fail({ ...OK, PORT: 'eighty' })).toMatch(/^PORT/);
-    expect(fail({ ...OK, NOTIFY_CHANNEL: '#support' })).toMatch(/^NOTIFY_CHANNEL must be a Slack id/);
+    expect(fail({ ...OK, NOTIFY_CHANNEL: '#support' })).toMatch(
+      /^NOTIFY_CHANNEL must be a Slack id starting with C, G or D;/,
+    );
     expect(fail({ ...OK, INGEST_TOKEN: 'short' })).toMatch(/^INGEST_TOKEN must be at least 16/);
   });
   it('applies defaults', () => {
