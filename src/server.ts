@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http';
 import { LogLevel, type Logger } from '@slack/bolt';
+import { ConsoleLogger } from '@slack/logger';
 import { WebClient, type WebAPICallResult } from '@slack/web-api';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { AddressBook } from './contacts/address-book.js';
@@ -233,6 +234,18 @@ function channelsFor(config: Config, sandbox: SandboxTransport, deps: ProviderDe
   return { transports, webhooks, templateSources };
 }
 
+/** A promise settled from outside (Promise.withResolvers needs Node 22); its rejection alone is not unhandled. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
 /**
  * The store, waited for when it cannot be reached at start-up (a database still starting, a network not up
  * yet): one log line per attempt, a few seconds apart, instead of exiting. Anything else stops start-up.
@@ -271,11 +284,22 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
   );
   let slackLink: SlackLink | null = null;
   let leaderDuties: LeaderDuties | null = null;
+  // Awaited by the leader's start, which begins before they exist; a failed start-up rejects them.
+  const contactsRead = deferred<void>();
+  const notifierBuilt = deferred<Notifier>();
   try {
     for (const t of config.file.templates) await store.templates.upsert(t);
 
-    // Until the Slack app's logger exists, background errors go to the console.
-    const logs = { error: (line: string, err?: unknown) => console.error(line, err) };
+    // Until the Slack app's logger exists (work begins before it: see the leader's duties), one like it.
+    const logLevel = opts.logLevel ?? LOG_LEVELS[config.env.LOG_LEVEL] ?? LogLevel.INFO;
+    let logger: Logger = new ConsoleLogger();
+    logger.setName('bolt-app');
+    logger.setLevel(logLevel);
+    const logs: Pick<Logger, 'info' | 'warn' | 'error'> = {
+      info: (...lines) => logger.info(...lines),
+      warn: (...lines) => logger.warn(...lines),
+      error: (...lines) => logger.error(...lines),
+    };
     const schedule = config.notifyChannel
       ? new WindowSchedule({
           kv: store.namespace('schedule'),
@@ -323,6 +347,79 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     store.contacts.onDelete((id) => heard(id, null));
     await store.changesCaughtUp();
     await keeper?.start();
+    const followupDeps: FollowupDeps = {
+      store,
+      transports,
+      settings: { rules, closingLogic: config.file.closing.logic },
+    };
+
+    // The fleet's once-only work runs on the leader of 'workers' (always this process on SQLite): the
+    // notifier, outbox retries and template sync start when it leads and stop when it no longer does. It
+    // begins before the contacts load, so that a new leader reads the stored schedule while the index loads
+    // (each takes seconds at a million contacts); the notifier posts once the Slack app exists.
+    const workers = store.leadership('workers', opts.leaderRetryMs ? { retryMs: opts.leaderRetryMs } : {});
+    const duties: LeaderDuty[] = [];
+    if (schedule && keeper) {
+      // Taking over loads the stored schedule and re-arms what changed since the last leader's mark; the
+      // first leader of a store arms every contact once, later starts stay independent of their number.
+      duties.push({
+        name: 'the window notifications',
+        start: async () => {
+          await keeper.lead(contactsRead.promise);
+          (await notifierBuilt.promise).start(opts.notifyIntervalMs ?? 30_000);
+        },
+        stop: async () => {
+          await (await notifierBuilt.promise).stop();
+          await keeper.follow();
+        },
+      });
+    }
+
+    // Follow-ups a provider did not take yet are retried from the store, also after a restart.
+    const outbox = new OutboxWorker(followupDeps, clock, (err) => logs.error('Outbox retry failed', err));
+    duties.push({
+      name: 'the outbox retries',
+      start: () => outbox.start(opts.outboxIntervalMs ?? 15_000),
+      stop: () => outbox.stop(),
+    });
+
+    // Providers that own templates (WhatsApp) keep the store's list current.
+    const syncTemplates = async () => {
+      for (const source of templateSources) {
+        try {
+          for (const t of await source.sync()) {
+            const parsed = templateSchema.safeParse(t);
+            if (parsed.success) await store.templates.upsert(parsed.data);
+          }
+        } catch (err) {
+          logs.warn(`Template sync from ${source.name} failed (kept the last list)`, (err as Error).message);
+        }
+      }
+    };
+    let templateTimer: NodeJS.Timeout | null = null;
+    if (templateSources.length) {
+      duties.push({
+        name: 'the template sync',
+        start: () => {
+          templateTimer = setInterval(() => void syncTemplates(), 3_600_000);
+          templateTimer.unref();
+          void syncTemplates();
+        },
+        stop: () => {
+          if (templateTimer) clearInterval(templateTimer);
+          templateTimer = null;
+        },
+      });
+    }
+    const fleetWork = new LeaderDuties(workers, duties, {
+      log: { info: (line) => logs.info(line), error: (line, err) => logs.error(line, err) },
+    });
+    leaderDuties = fleetWork;
+    // startFollowup resolves after the leader's start, which runs meanwhile: /followup needs only the index.
+    const leading = fleetWork.begin();
+    // Awaited below; until then a failure must not count as unhandled (e.g. when the port cannot be opened).
+    leading.catch(() => undefined);
+
     const index = await loadSearchIndex(store, {
       rules,
       now: clock(),
@@ -333,12 +430,8 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     });
     for (const [id, contact] of heardDuringLoad) follow(index, id, contact);
     liveIndex = index;
+    contactsRead.resolve();
 
-    const followupDeps: FollowupDeps = {
-      store,
-      transports,
-      settings: { rules, closingLogic: config.file.closing.logic },
-    };
     const services: SlackServices = {
       followup: createFollowupUseCases({ ...followupDeps, index }),
       permissions: config.file.permissions,
@@ -350,9 +443,6 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
 
     // Operability: one store check and one metrics registry per running app (tests run several in a process).
     const reachability = new StoreReachability(store);
-    // The fleet's once-only work (notifications, outbox retries, template sync) belongs to this role.
-    const workers = store.leadership('workers', opts.leaderRetryMs ? { retryMs: opts.leaderRetryMs } : {});
-    let dueNotices: WindowSchedule | null = null;
     const metrics = new FollowupMetrics({
       now: clock,
       indexSize: () => index.size,
@@ -362,7 +452,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         const queued = await store.outbox.list({ status: 'queued' }); // oldest first
         return { queued: queued.length, oldestQueuedAt: queued[0] ? new Date(queued[0].createdAt) : null };
       },
-      oldestDueNotice: () => (workers.isLeader() ? (dueNotices?.oldestDueAt(clock()) ?? null) : null),
+      oldestDueNotice: () => (workers.isLeader() ? (schedule?.oldestDueAt(clock()) ?? null) : null),
     });
 
     const routes = [
@@ -413,7 +503,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         ...(config.file.teamId ? { teamId: config.file.teamId } : {}),
         port: config.env.PORT,
         customRoutes: routes,
-        logLevel: opts.logLevel ?? LOG_LEVELS[config.env.LOG_LEVEL] ?? LogLevel.INFO,
+        logLevel,
         store: reachability,
         observeRequest: (surface, seconds) => metrics.observeRequest(surface, seconds),
         ...opts.slackReceiver,
@@ -424,14 +514,10 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     await app.init();
     slackLink = await connectToSlack(slack, config.env, app.logger, opts);
 
-    logs.error = (line, err) => app.logger.error(line, err);
+    logger = app.logger;
 
-    // The fleet's once-only work runs on the leader of 'workers' (always this process on SQLite): the
-    // notifier, outbox retries and template sync start when it leads and stop when it no longer does.
-    const duties: LeaderDuty[] = [];
     let notifier: Notifier | null = null;
-    if (config.notifyChannel && schedule && keeper) {
-      dueNotices = schedule;
+    if (schedule && keeper && config.notifyChannel) {
       notifier = new Notifier({
         schedule,
         clock,
@@ -456,73 +542,13 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         guardClaim: (claim) => keeper.fence(claim),
         ...(opts.notifyInDoubtMs !== undefined ? { inDoubtAfterMs: opts.notifyInDoubtMs } : {}),
       });
-      const ticking = notifier;
-      // Taking over loads the stored schedule and re-arms what changed since the last leader's mark; the
-      // first leader of a store arms every contact once, later starts stay independent of their number.
-      duties.push({
-        name: 'the window notifications',
-        start: async () => {
-          await keeper.lead();
-          ticking.start(opts.notifyIntervalMs ?? 30_000);
-        },
-        stop: async () => {
-          await ticking.stop();
-          await keeper.follow();
-        },
-      });
+      notifierBuilt.resolve(notifier);
     } else {
       app.logger.info(
         'Window notifications are off: set NOTIFY_CHANNEL (or notifications.channel in the config file) ' +
           'to a channel id to turn them on.',
       );
     }
-
-    // Follow-ups a provider did not take yet are retried from the store, also after a restart.
-    const outbox = new OutboxWorker(followupDeps, clock, (err) => app.logger.error('Outbox retry failed', err));
-    duties.push({
-      name: 'the outbox retries',
-      start: () => outbox.start(opts.outboxIntervalMs ?? 15_000),
-      stop: () => outbox.stop(),
-    });
-
-    // Providers that own templates (WhatsApp) keep the store's list current.
-    const syncTemplates = async () => {
-      for (const source of templateSources) {
-        try {
-          for (const t of await source.sync()) {
-            const parsed = templateSchema.safeParse(t);
-            if (parsed.success) await store.templates.upsert(parsed.data);
-          }
-        } catch (err) {
-          app.logger.warn(`Template sync from ${source.name} failed (kept the last list)`, (err as Error).message);
-        }
-      }
-    };
-    let templateTimer: NodeJS.Timeout | null = null;
-    if (templateSources.length) {
-      duties.push({
-        name: 'the template sync',
-        start: () => {
-          templateTimer = setInterval(() => void syncTemplates(), 3_600_000);
-          templateTimer.unref();
-          void syncTemplates();
-        },
-        stop: () => {
-          if (templateTimer) clearInterval(templateTimer);
-          templateTimer = null;
-        },
-      });
-    }
-    const fleetWork = new LeaderDuties(workers, duties, {
-      log: { info: (line) => app.logger.info(line), error: (line, err) => app.logger.error(line, err) },
-    });
-    leaderDuties = fleetWork;
-    // The leader's start (restoring the notification schedule: seconds at a million contacts) runs while the
-    // server starts listening, since /followup needs only the index; startFollowup still resolves after it.
-    const leading = fleetWork.begin();
-    // Awaited below; until then a failure must not count as unhandled (e.g. when the port cannot be opened).
-    leading.catch(() => undefined);
-
     const started = (await app.start(config.env.PORT)) as unknown;
     const address = (started as Server | undefined)?.address?.();
     const port = typeof address === 'object' && address ? address.port : config.env.PORT;
@@ -582,6 +608,8 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         })()),
     };
   } catch (err) {
+    contactsRead.reject(err);
+    notifierBuilt.reject(err);
     slackLink?.stop();
     await leaderDuties?.end().catch(() => undefined);
     await store.close().catch(() => undefined);

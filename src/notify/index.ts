@@ -12,8 +12,8 @@
  *   notifier.start(60_000);  …  await notifier.stop();
  *
  * Across replicas (leader-duties.ts, schedule-keeper.ts): every replica tells the keeper what changed
- * (`keeper.seen(contact)`); only the leader re-arms, and its duty is `keeper.lead()` + `notifier.start()`,
- * with `guardClaim: (claim) => keeper.fence(claim)` on the notifier.
+ * (`keeper.seen(contact)`); only the leader re-arms, and its duty is `keeper.lead(contactsRead)` +
+ * `notifier.start()`, with `guardClaim: (claim) => keeper.fence(claim)` on the notifier.
  */
 export {
   WindowSchedule,

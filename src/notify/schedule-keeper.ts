@@ -109,7 +109,6 @@ export class ScheduleKeeper {
     return this.recent.size;
   }
 
-  /** Reads the leader's mark so the start-up load remembers only what a takeover may need. Call before it. */
   /** Shutdown has begun: stop arming, stop checkpoints; the store is about to close. Synchronous on purpose. */
   halt(): void {
     this.halted = true;
@@ -117,6 +116,7 @@ export class ScheduleKeeper {
     this.timer = null;
   }
 
+  /** Reads the leader's mark so the start-up load remembers only what a takeover may need. Call before it. */
   async start(): Promise<void> {
     this.moveFloor(await this.readMark());
     this.timer = setInterval(() => void this.periodic(), this.checkpointMs);
@@ -142,8 +142,13 @@ export class ScheduleKeeper {
   /**
    * This replica leads from now on: a new term, the stored schedule loaded, then the changes the previous
    * leader may not have armed. Resolves once the schedule is ready to tick.
+   *
+   * `contactsRead` settles once the start-up load has passed every contact to `loaded`: the stored schedule
+   * is read meanwhile (start-up runs both at once), the catch-up after, since it re-arms what that load found
+   * changed. A rejected `contactsRead` fails the take-over.
    */
-  async lead(): Promise<void> {
+  async lead(contactsRead: Promise<void> = Promise.resolve()): Promise<void> {
+    contactsRead.catch(() => undefined); // awaited below, after the schedule's load: not unhandled meanwhile
     this.mode = 'taking-over';
     try {
       const term = randomUUID();
@@ -152,8 +157,10 @@ export class ScheduleKeeper {
         return this.readMark();
       });
       this.term = term;
+      const restored = await this.schedule.load(this.clock());
+      await contactsRead;
+      if (this.halted) throw new KeeperHaltedError();
       const now = this.clock();
-      const restored = await this.schedule.load(now);
       if (restored.rows === 0 && !(await this.meta.get(META.armed))) {
         for await (const contact of this.contacts.loadAll()) {
           // A shutdown must not wait for (or outlive) arming a million contacts; the next leader arms again.

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import type { Contact } from '../../src/contacts/model.js';
 import { KeeperHaltedError, NotLeaderError, Notifier, ScheduleKeeper, WindowSchedule } from '../../src/notify/index.js';
 import { rowKeyFor } from '../../src/notify/schedule.js';
@@ -96,6 +96,45 @@ for (const backend of STORE_BACKENDS) {
       expect(b.schedule.entriesOf('ana').map((e) => e.kind)).toEqual(['reminder', 'notice']);
       expect(await storedRow(b.store)).toBeDefined();
       expect(errors).toEqual([]);
+    });
+
+    it('a new leader reads the stored schedule while the contacts load, catching up once they are read', async () => {
+      const [a, b] = await twoReplicas();
+      await a.keeper.lead();
+      const kept = await a.store.contacts.put({ ...ana(T), id: 'kept' });
+      a.keeper.seen(kept);
+      await a.keeper.settled();
+      await a.keeper.follow(); // its mark: T
+      now = T + MIN;
+      // Changed while nobody led: b's start-up load finds it only after b began taking over.
+      const changed = await b.store.contacts.put(ana(now));
+
+      let contactsRead!: () => void;
+      const leading = b.keeper.lead(new Promise<void>((resolve) => (contactsRead = resolve)));
+      await vi.waitFor(() => expect(b.schedule.isLoaded).toBe(true));
+      expect(b.schedule.entriesOf('kept').map((e) => e.kind)).toEqual(['reminder', 'notice']);
+      expect(b.keeper.isLeading).toBe(false);
+      b.keeper.loaded(changed); // the load reaches it
+      contactsRead();
+      await leading;
+      expect(b.keeper.isLeading).toBe(true);
+      expect(b.schedule.entriesOf('ana').map((e) => e.kind)).toEqual(['reminder', 'notice']);
+      expect(errors).toEqual([]);
+    });
+
+    it('a contacts load that fails fails the take-over; halting during it stops the take-over', async () => {
+      const [a] = await twoReplicas();
+      const failed = new Error('the contacts load failed');
+      await expect(a.keeper.lead(Promise.reject(failed))).rejects.toBe(failed);
+      expect(a.keeper.isLeading).toBe(false);
+      let contactsRead!: () => void;
+      const leading = a.keeper.lead(new Promise<void>((resolve) => (contactsRead = resolve)));
+      await vi.waitFor(() => expect(a.schedule.isLoaded).toBe(true));
+      a.keeper.halt();
+      contactsRead();
+      await expect(leading).rejects.toThrow(KeeperHaltedError);
+      expect(a.keeper.isLeading).toBe(false);
+      expect(await a.store.namespace('schedule_meta').get('armed')).toBeUndefined();
     });
 
     it('a write that leaves updatedAt as it was (a provider closing the window) is re-armed too', async () => {

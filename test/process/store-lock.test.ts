@@ -193,6 +193,21 @@ describe('a store setting that cannot work stops start-up with one line naming S
     );
   });
 
+  it('a start-up whose contacts load fails while the leader takes over says why and releases its lock', async () => {
+    freshStore();
+    const store = await openStore(url);
+    await store.rawRecords().write([{ namespace: 'contacts', key: 'broken', value: '{not json' }]);
+    await store.close();
+    // Notifications on: the leader reads the schedule while the contacts load, and waits for them.
+    const p = tracked(run(process.execPath, [join(build, 'main.js')], { ...serverEnv(), NOTIFY_CHANNEL: 'C0NOTIFY' }));
+    expect(await p.exited).toBe(1);
+    expect(p.out().trimEnd().split('\n').at(-1)).toMatch(
+      /^followup: could not start: Corrupt record contacts:"broken": not JSON .* \(LOG_LEVEL=debug prints/,
+    );
+    expect(p.out()).not.toMatch(/This replica leads|trying again|Unhandled/);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
   it('a start-up that fails after opening the store releases its lock', async () => {
     freshStore();
     const taken = createServer();
