@@ -5,7 +5,6 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -94,13 +93,6 @@ export function lockPid(file: string): number {
   return JSON.parse(readFileSync(`${file}.lock`, 'utf8')).pid as number;
 }
 
-/** A loopback port nothing listens on (free a moment ago). */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { closedPort } from '../support/fake-api.js';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -78,11 +78,16 @@ export async function startFakeApi(
   };
 }
 
-/** A URL on 127.0.0.1 where nothing listens (connection refused). */
-export async function refusedUrl(): Promise<string> {
+/** A port on 127.0.0.1 nothing listens on (bound, then released): connections are refused. */
+export async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
+  return port;
+}
+
+/** A URL on 127.0.0.1 where nothing listens (connection refused). */
+export async function refusedUrl(): Promise<string> {
+  return `http://127.0.0.1:${await closedPort()}`;
 }

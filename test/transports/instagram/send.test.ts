@@ -15,10 +15,10 @@ import {
   contactWith,
   graphError,
   plan,
-  refusedUrl,
   startFakeGraph,
   testDeps,
 } from '../messenger/meta-fixtures.js';
+import { refusedUrl } from '../../support/fake-api.js';
 
 const IG_ID = '17841405793187218';
 const PAGE_ID = '104857329811223';

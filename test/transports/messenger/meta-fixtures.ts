@@ -99,15 +99,6 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   };
 }
 
-/** A URL nothing listens on (connection refused). */
-export async function refusedUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
-
 export function testDeps(now = new Date('2026-11-20T10:00:00Z')): ProviderDeps & { warnings: unknown[][] } {
   const warnings: unknown[][] = [];
   return {

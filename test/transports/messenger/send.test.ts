@@ -13,10 +13,10 @@ import {
   contactWith,
   graphError,
   plan,
-  refusedUrl,
   startFakeGraph,
   testDeps,
 } from './meta-fixtures.js';
+import { refusedUrl } from '../../support/fake-api.js';
 
 const PAGE_ID = '104857329811223';
 const PSID = '6723918823017345';

@@ -4,8 +4,9 @@ import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps } from '../../../src/transports/provider.js';
 import type { SendRequest } from '../../../src/transports/transport.js';
 import { VIBER_STATUSES, createViberChannel, viberOptionsSchema } from '../../../src/transports/viber/index.js';
-import { FakeViber, SUCCESS_BODY, closedPortUrl } from './fake-viber.js';
+import { FakeViber, SUCCESS_BODY } from './fake-viber.js';
 import { plannedSend } from '../../support/planned-send.js';
+import { refusedUrl } from '../../support/fake-api.js';
 
 const NOW = new Date('2026-11-21T10:00:00Z');
 const silent = { info() {}, warn() {}, error() {} };
@@ -150,7 +151,7 @@ describe('viber send (contract with the REST Bot API)', () => {
   });
 
   it('a refused connection is retryable', async () => {
-    const result = await channel({ baseUrl: await closedPortUrl() }).transport.send(request());
+    const result = await channel({ baseUrl: await refusedUrl() }).transport.send(request());
     expect(result).toMatchObject({ ok: false, reason: 'provider_error', retryable: true });
   });
 

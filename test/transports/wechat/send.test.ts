@@ -4,8 +4,9 @@ import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps } from '../../../src/transports/provider.js';
 import type { SendRequest } from '../../../src/transports/transport.js';
 import { WECHAT_ERRORS, createWechatChannel, wechatOptionsSchema } from '../../../src/transports/wechat/index.js';
-import { FakeWechat, closedPortUrl } from './fake-wechat.js';
+import { FakeWechat } from './fake-wechat.js';
 import { plannedSend } from '../../support/planned-send.js';
+import { refusedUrl } from '../../support/fake-api.js';
 
 const OPENID = 'oLVPpjqs9BhvzwPj5A-vTYAX3GLc';
 let now = new Date('2026-11-21T10:00:00Z');
@@ -219,7 +220,7 @@ describe('wechat send (contract with the customer-service message API)', () => {
   });
 
   it('a refused connection is retryable', async () => {
-    expect(await channel({ baseUrl: await closedPortUrl() }).transport.send(request())).toMatchObject({
+    expect(await channel({ baseUrl: await refusedUrl() }).transport.send(request())).toMatchObject({
       ok: false,
       reason: 'provider_error',
       retryable: true,

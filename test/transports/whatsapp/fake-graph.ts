@@ -2,20 +2,13 @@
  * A local fake of the Graph API on 127.0.0.1 (port 0): records every request exactly as received and answers
  * with what the test scripted.
  */
-import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { contactSchema } from '../../../src/contacts/model.js';
 import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps } from '../../../src/transports/provider.js';
+import { type RecordedRequest, startFakeApi } from '../../support/fake-api.js';
 import { plannedSend } from '../../support/planned-send.js';
 
-export interface Recorded {
-  method: string;
-  /** Path and query as received. */
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
+export type Recorded = RecordedRequest;
 
 export interface Scripted {
   status: number;
@@ -32,54 +25,27 @@ export interface FakeGraph {
   close(): Promise<void>;
 }
 
+/** The project's fake API (support/fake-api.ts), answering JSON as Graph does, its handler told its own URL. */
 export async function startFakeGraph(): Promise<FakeGraph> {
-  const requests: Recorded[] = [];
   let handler: (req: Recorded, base: string) => Scripted = () => ({
     status: 500,
     body: { error: { message: 'not scripted' } },
   });
   let base = '';
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const rec: Recorded = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
-      requests.push(rec);
-      const out = handler(rec, base);
-      if (out.hang) return; // left open until the client aborts
-      const text = out.body === undefined ? '' : typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
-      res.writeHead(out.status, { 'content-type': 'application/json' });
-      res.end(text);
-    });
+  const api = await startFakeApi((req) => {
+    const out = handler(req, base);
+    if (out.hang) return 'hang'; // left open until the client aborts
+    return { status: out.status, body: out.body, headers: { 'content-type': 'application/json' } };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = api.url;
   return {
     baseUrl: base,
-    requests,
+    requests: api.requests,
     answer(fn) {
       handler = fn;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => api.close(),
   };
-}
-
-/** A port nothing listens on (bound, then released). */
-export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
 
 export interface LogLine {

@@ -6,13 +6,13 @@ import {
   ACCESS_TOKEN,
   type FakeGraph,
   PHONE_NUMBER_ID,
-  closedPortUrl,
   contactWith,
   startFakeGraph,
   templatePlan,
   testDeps,
   textPlan,
 } from './fake-graph.js';
+import { refusedUrl } from '../../support/fake-api.js';
 
 let fake: FakeGraph;
 
@@ -316,7 +316,7 @@ describe('whatsapp-cloud send: documented errors', () => {
   });
 
   it('a refused connection is retryable', async () => {
-    const result = await transportAt(await closedPortUrl()).send({
+    const result = await transportAt(await refusedUrl()).send({
       plan: textPlan('x'),
       contact: contactWith('84901234567'),
       channel: contactWith('84901234567').channels[0]!,
