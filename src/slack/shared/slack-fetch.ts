@@ -61,18 +61,22 @@ export const IDLE_CONNECTION_MS = 4_000;
 export function slackFetch(fallback: Fetch = globalThis.fetch, options: { ca?: string; idleMs?: number } = {}): Fetch {
   // An agent's timeout closes its idle connections; a request in flight only hears of it (and none listens).
   const kept = { keepAlive: true, timeout: options.idleMs ?? IDLE_CONNECTION_MS };
-  const agents = {
-    'http:': new http.Agent(kept),
-    'https:': new https.Agent({ ...kept, ...(options.ca ? { ca: options.ca } : {}) }),
+  /** Per URL scheme: the client that sends and the agent that keeps its connections. */
+  const schemes: Record<string, { request: typeof http.request; agent: http.Agent }> = {
+    'http:': { request: http.request, agent: new http.Agent(kept) },
+    'https:': {
+      request: https.request,
+      agent: new https.Agent({ ...kept, ...(options.ca ? { ca: options.ca } : {}) }),
+    },
   };
   return (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : null;
     const redirect = init?.redirect ?? 'follow';
     const given = init?.headers;
-    const protocol = url?.startsWith('https:') ? 'https:' : url?.startsWith('http:') ? 'http:' : null;
+    const scheme = url === null ? undefined : schemes[url.slice(0, url.indexOf(':') + 1)];
     if (
       url === null ||
-      protocol === null ||
+      scheme === undefined ||
       init?.method?.toUpperCase() !== 'POST' ||
       typeof init?.body !== 'string' ||
       !isPlainHeaders(given) ||
@@ -87,19 +91,20 @@ export function slackFetch(fallback: Fetch = globalThis.fetch, options: { ca?: s
         reject(signal.reason);
         return;
       }
-      const client = protocol === 'https:' ? https : http;
       // Sent whole with end(): Node gives it its Content-Length.
-      const req = client.request(url, { method: 'POST', headers: { ...given }, agent: agents[protocol] });
+      const req = scheme.request(url, { method: 'POST', headers: { ...given }, agent: scheme.agent });
       const onAbort = () => {
         req.destroy();
         reject(signal?.reason);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const settle = () => signal?.removeEventListener('abort', onAbort);
-      req.on('error', (err) => {
+      /** A failure on the way out or back, worded as fetch words it (the abort's reason if aborted). */
+      const fail = (err: Error) => {
         settle();
         reject(signal?.aborted ? signal.reason : fetchFailed(err));
-      });
+      };
+      req.on('error', fail);
       req.on('response', (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400 && res.headers.location !== undefined && redirect === 'error') {
@@ -110,10 +115,7 @@ export function slackFetch(fallback: Fetch = globalThis.fetch, options: { ca?: s
         }
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', (err) => {
-          settle();
-          reject(signal?.aborted ? signal.reason : fetchFailed(err));
-        });
+        res.on('error', fail);
         res.on('end', () => {
           settle();
           try {
