@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { stripByteOrderMark } from './ingest/byte-order-mark.js';
-import { channelTypeSchema, ruleOverridesSchema, templateSchema } from './policy/index.js';
+import { type RuleOverrides, channelTypeSchema, ruleOverridesSchema, templateSchema } from './policy/index.js';
 import { TRANSPORT_NAMES } from './transports/registry.js';
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage } from './slack/i18n/catalog.js';
 
@@ -266,6 +266,40 @@ export function parseConfigFile(text: string, file: string, env: Record<string, 
   return parsed.data;
 }
 
+function readConfigText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError(`FOLLOWUP_CONFIG points at ${file}, which cannot be read (${code}); ${SETTINGS_HELP}`);
+  }
+}
+
+const policySectionSchema = z.object({ policy: ruleOverridesSchema.default({}) });
+
+/**
+ * The config file's channel rule overrides (`policy:`) alone: the CLI evaluates windows as the server does
+ * without needing the server's secrets, so `${NAME}` references outside `policy:` need not be set. No
+ * FOLLOWUP_CONFIG: the policy table as written.
+ */
+export function loadPolicyOverrides(env: Record<string, string | undefined>): RuleOverrides {
+  const file = env.FOLLOWUP_CONFIG;
+  if (!file) return {};
+  const raw = parseConfigText(readConfigText(file), file) ?? {};
+  const isMapping = typeof raw === 'object' && !Array.isArray(raw);
+  const references: EnvReferences = new Map();
+  const section = isMapping
+    ? substituteEnv({ policy: (raw as { policy?: unknown }).policy }, env, file, references)
+    : raw;
+  const parsed = policySectionSchema.safeParse(section);
+  if (!parsed.success) {
+    throw new ConfigError(
+      `FOLLOWUP_CONFIG ${file}: ${describeIssues(parsed.error, section, references)}; ${SETTINGS_HELP}`,
+    );
+  }
+  return parsed.data.policy;
+}
+
 /** Where to find each Slack app setting: the app is created from manifest.yml (README → Install). */
 const SLACK_APP_HINTS: Partial<Record<keyof Env, string>> = {
   SLACK_BOT_TOKEN: 'OAuth & Permissions → Bot User OAuth Token of the app created from manifest.yml',
@@ -283,19 +317,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`${describeIssue(first, env, new Map())}${help}`);
   }
   const e = parsedEnv.data;
-  let file = configFileSchema.parse({});
-  if (e.FOLLOWUP_CONFIG) {
-    let text: string;
-    try {
-      text = readFileSync(e.FOLLOWUP_CONFIG, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      throw new ConfigError(
-        `FOLLOWUP_CONFIG points at ${e.FOLLOWUP_CONFIG}, which cannot be read (${code}); ${SETTINGS_HELP}`,
-      );
-    }
-    file = parseConfigFile(text, e.FOLLOWUP_CONFIG, env);
-  }
+  const file = e.FOLLOWUP_CONFIG
+    ? parseConfigFile(readConfigText(e.FOLLOWUP_CONFIG), e.FOLLOWUP_CONFIG, env)
+    : configFileSchema.parse({});
   return {
     env: e,
     file,

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { loadPolicyOverrides } from '../config.js';
 import {
   type IngestResult,
   type PayloadEntry,
@@ -73,6 +74,8 @@ export async function importCommand(positionals: string[], ctx: CommandContext):
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError('import needs a FILE (NDJSON), or - to read standard input.');
   if (extra.length > 0) throw new UsageError(`import takes one FILE; got also: ${extra.join(' ')}`);
+  // Events are reduced with the server's rules (Viber's window decides what counts as chatbot-initiated).
+  const rules = loadPolicyOverrides(ctx.io.env);
   const input = await openInput(file, ctx);
 
   const tally: Tally = { accepted: 0, duplicate: 0, rejected: 0, firstRejections: [] };
@@ -82,7 +85,7 @@ export async function importCommand(positionals: string[], ctx: CommandContext):
     ctx,
     async (store) => {
       const apply = async (entries: PayloadEntry[]) => {
-        for (const r of await applyEntries(store, entries, { now: ctx.now })) {
+        for (const r of await applyEntries(store, entries, { now: ctx.now, rules })) {
           tally[r.status]++;
           if (r.status === 'rejected' && tally.firstRejections.length < SHOW_REJECTIONS) tally.firstRejections.push(r);
         }

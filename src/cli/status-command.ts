@@ -1,4 +1,5 @@
 /** `followup status CONTACT_ID`: every channel's window at the given time, in plain words. */
+import { loadPolicyOverrides } from '../config.js';
 import { displayName } from '../contacts/model.js';
 import { NO_ADDRESS_BADGE, lacksAddress, windowStatusFor } from '../followup/index.js';
 import { describeReason } from '../policy/index.js';
@@ -16,9 +17,10 @@ export async function statusCommand(
   if (extra.length > 0) throw new UsageError(`status takes one CONTACT_ID; got also: ${extra.join(' ')}`);
   const now = ctx.now();
 
+  const rules = loadPolicyOverrides(ctx.io.env);
   const found = await withStore(ctx, async (store) => {
     const contact = await store.contacts.get(contactId);
-    return contact ? { contact, statuses: await windowStatusFor(contact, now, { store, rules: {} }) } : undefined;
+    return contact ? { contact, statuses: await windowStatusFor(contact, now, { store, rules }) } : undefined;
   });
   if (!found) {
     ctx.io.stderr.write(`followup: no contact with id "${terminalSafe(contactId)}".\n`);

@@ -58,6 +58,7 @@ export type CommandName = keyof typeof COMMAND_HELP;
 
 const COMMON_OPTIONS = `Options for every command:
   --store URL              Store to use (default: $STORE_URL, else sqlite://data/followup.sqlite).
+                           Windows follow the policy: overrides in $FOLLOWUP_CONFIG, as the server's do.
   -h, --help               Help (for one command: followup COMMAND --help).
 
 Exit codes: 0 done; 1 failed, or import rejected at least one event; 2 usage error.

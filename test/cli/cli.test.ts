@@ -334,3 +334,79 @@ describe('usage', () => {
     });
   });
 });
+
+describe('the policy overrides in FOLLOWUP_CONFIG', () => {
+  beforeEach(importExample);
+
+  /** A config file whose `policy:` makes WhatsApp's window 48 h; the server's secrets are left unset. */
+  const config = (policy = '  whatsapp: { windowHours: 48 }') =>
+    writeFile(
+      'followup.yml',
+      [
+        'channels:',
+        '  - { type: whatsapp, transport: whatsapp-cloud, options: { token: "${WHATSAPP_TOKEN}" } }',
+        'policy:',
+        policy,
+        '',
+      ].join('\n'),
+    );
+  const withConfig = (iso: string, file = config()) => ({ env: { FOLLOWUP_NOW: iso, FOLLOWUP_CONFIG: file } });
+
+  it('status and search evaluate windows as the server does: 48 h, not the table’s 24 h', async () => {
+    // Without the file the window closed at 10:00 (the tests above); with it, it is open a day more.
+    const status = await run(['status', 'c-42', '--json'], withConfig('2026-11-21T10:00:00Z'));
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout).channels[0]).toMatchObject({
+      state: 'open',
+      windowClosesAt: '2026-11-22T10:00:00.000Z',
+    });
+    const open = await run(['search', '--window', 'open'], withConfig('2026-11-22T09:59:59.999Z'));
+    expect(open.stdout).toMatch(/whatsapp open \(closes in under a minute\)\n1 of 1\n$/);
+    const closed = await run(['search', '--window', 'template_only'], withConfig('2026-11-22T10:00:00Z'));
+    expect(closed.stdout).toMatch(/whatsapp template_only\n1 of 1\n$/);
+    const before = await run(['search', '--window', 'template_only'], withConfig('2026-11-22T09:59:59.999Z'));
+    expect(before.stdout).toBe('No contacts match (0 of 0).\n');
+  });
+
+  it('import counts a Viber send by the overridden window', async () => {
+    const events = (prefix: string, contactId: string) =>
+      [
+        `{"id":"${prefix}1","type":"contact.upserted","at":"2026-11-20T09:00:00Z","contact":{"id":"${contactId}",` +
+          '"firstName":"Ana","channels":[{"type":"viber","address":"vb-1"}]}}',
+        `{"id":"${prefix}2","type":"message.received","at":"2026-11-20T10:00:00Z","contactId":"${contactId}",` +
+          '"channel":"viber","text":"hi"}',
+        // 30 h after the inbound: outside the table's 24 h session, inside an overridden 48 h one.
+        `{"id":"${prefix}3","type":"message.sent","at":"2026-11-21T16:00:00Z","contactId":"${contactId}",` +
+          '"channel":"viber","text":"follow-up"}',
+      ].join('\n');
+    const file = config('  viber: { windowHours: 48 }');
+    const now = '2026-11-25T12:00:00Z';
+    expect((await run(['import', writeFile('a.ndjson', events('a', 'v-a'))], withConfig(now, file))).code).toBe(0);
+    expect((await run(['import', writeFile('b.ndjson', events('b', 'v-b'))], at(now))).code).toBe(0);
+    // One chatbot-initiated message counted this month (the one imported without the file), not two.
+    const left = await run(['status', 'v-a', '--json'], withConfig(now, file));
+    expect(JSON.parse(left.stdout).channels[0]).toMatchObject({ state: 'chatbot_initiated', messagesLeft: 9_999 });
+  });
+
+  it('a policy the server would refuse is one line naming the setting, exit 1, before anything is read', async () => {
+    const bad = await run(
+      ['status', 'c-42'],
+      withConfig('2026-11-21T10:00:00Z', config('  whatsapp: { windowHours: 0 }')),
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^followup: FOLLOWUP_CONFIG \S+followup\.yml: policy\.whatsapp\.windowHours .+\n$/);
+    const missing = await run(['search', 'linh'], withConfig('2026-11-21T10:00:00Z', join(tmp.dir, 'nope.yml')));
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toMatch(
+      /^followup: FOLLOWUP_CONFIG points at \S+nope\.yml, which cannot be read \(ENOENT\)/,
+    );
+    const events = writeFile('more.ndjson', EXAMPLE_NDJSON.split('\n')[0]!.replace('"e1"', '"e9"'));
+    const imported = await run(['import', events], withConfig('2026-11-21T10:00:00Z', config('  sms: { bogus: 1 }')));
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toMatch(/policy\.sms has unknown key "bogus"/);
+    expect((await run(['import', events], at('2026-11-21T10:00:00Z'))).stdout).toBe(
+      'accepted 1, duplicate 0, rejected 0\n',
+    );
+  });
+});
