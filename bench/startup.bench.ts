@@ -22,7 +22,7 @@ const AGENT = 'UAGENT000';
 const NOW = '2025-03-10T12:00:00.000Z';
 const TARGET = { searchS: 1, restartS: 15, rssMb: 1024 };
 const here = new URL('.', import.meta.url).pathname;
-const CLI = join(here, '..', 'src', 'cli', 'main.js');
+const CLI = join(here, '..', 'src', 'cli.js');
 const SERVER = join(here, '..', 'src', 'main.js');
 
 async function writeStore(url: string, n: number): Promise<number> {

@@ -1,5 +1,6 @@
 /** What every command gets: the writers, the environment, the clock and the store to open. */
 import type { Readable } from 'node:stream';
+import type { RuleOverrides } from '../policy/index.js';
 import { type Store, openStore, storeUrlFrom } from '../store/index.js';
 
 export interface CliIo {
@@ -11,12 +12,19 @@ export interface CliIo {
   now: () => Date;
   /** Minimum time between import progress lines (default 1000 ms). */
   progressIntervalMs?: number;
+  /**
+   * The channel rule overrides the server runs with (the config file's `policy:`), read from `env`; the entry
+   * (src/cli.ts) passes the server's reader. Without it, the rule table as written.
+   */
+  readPolicy?: (env: CliIo['env']) => RuleOverrides;
 }
 
 export interface CommandContext {
   io: CliIo;
   now: () => Date;
   storeUrl: string;
+  /** The rule overrides windows are evaluated with (read when asked: a bad file fails only what needs it). */
+  rules: () => RuleOverrides;
 }
 
 export function resolveStoreUrl(option: string | undefined, env: CliIo['env']): string {

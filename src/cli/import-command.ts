@@ -7,7 +7,6 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { loadPolicyOverrides } from '../config.js';
 import {
   type IngestResult,
   type PayloadEntry,
@@ -75,7 +74,7 @@ export async function importCommand(positionals: string[], ctx: CommandContext):
   if (!file) throw new UsageError('import needs a FILE (NDJSON), or - to read standard input.');
   if (extra.length > 0) throw new UsageError(`import takes one FILE; got also: ${extra.join(' ')}`);
   // Events are reduced with the server's rules (Viber's window decides what counts as chatbot-initiated).
-  const rules = loadPolicyOverrides(ctx.io.env);
+  const rules = ctx.rules();
   const input = await openInput(file, ctx);
 
   const tally: Tally = { accepted: 0, duplicate: 0, rejected: 0, firstRejections: [] };

@@ -1,12 +1,9 @@
-#!/usr/bin/env node
 /**
  * `followup`: the operators' and scripts' front-end of the shared core (import, search, status; migrate,
  * export and import-records to move a store).
- * `main(argv, io)` is the whole program, testable in-process; the entry at the bottom only wires the real
+ * `main(argv, io)` is the whole program, testable in-process; the entry (src/cli.ts) only wires the real
  * process (and is the one place that reads the system clock).
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type CliIo, type CommandContext, resolveStoreUrl } from './context.js';
 import { terminalSafe } from './format.js';
@@ -95,6 +92,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io,
       now: clockFrom(io),
       storeUrl: resolveStoreUrl(values.store, io.env),
+      rules: () => io.readPolicy?.(io.env) ?? {},
     });
     const helpOr = async (values: { help?: boolean | undefined }, run: () => Promise<number>) => {
       if (!values.help) return run();
@@ -141,25 +139,4 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr.write(`followup: ${terminalSafe((error as Error)?.message ?? String(error))}\n`);
     return 1;
   }
-}
-
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  const code = await main(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-    now: () => new Date(),
-  });
-  process.exitCode = code;
 }

@@ -2,7 +2,6 @@
  * `followup search`: one query at the given time, answered by the running server that holds the store when
  * there is one (server-search.ts), else by a search index built from the store for this query.
  */
-import { loadPolicyOverrides } from '../config.js';
 import { couldMatch, loadSearchIndex } from '../contacts/load-index.js';
 import { displayName } from '../contacts/model.js';
 import { type SearchQuery, describeQueryTextProblem, queryTextProblem, searchQuerySchema } from '../contacts/query.js';
@@ -63,7 +62,7 @@ async function searchPage(query: SearchQuery, now: Date, ctx: CommandContext): P
   }
   if (asked.reason) ctx.io.stderr.write(`followup: searched locally: ${terminalSafe(asked.reason)}\n`);
   // The window states are the server's: its policy overrides, read from the same config file.
-  const rules = loadPolicyOverrides(ctx.io.env);
+  const rules = ctx.rules();
   return withStore(ctx, async (store) => {
     const index = await loadSearchIndex(store, { now, only: couldMatch(query), warm: false, rules });
     return searchContacts(query, now, { index, store, rules });

@@ -1,5 +1,4 @@
 /** `followup status CONTACT_ID`: every channel's window at the given time, in plain words. */
-import { loadPolicyOverrides } from '../config.js';
 import { displayName } from '../contacts/model.js';
 import { NO_ADDRESS_BADGE, lacksAddress, windowStatusFor } from '../followup/index.js';
 import { describeReason } from '../policy/index.js';
@@ -17,7 +16,7 @@ export async function statusCommand(
   if (extra.length > 0) throw new UsageError(`status takes one CONTACT_ID; got also: ${extra.join(' ')}`);
   const now = ctx.now();
 
-  const rules = loadPolicyOverrides(ctx.io.env);
+  const rules = ctx.rules();
   const found = await withStore(ctx, async (store) => {
     const contact = await store.contacts.get(contactId);
     return contact ? { contact, statuses: await windowStatusFor(contact, now, { store, rules }) } : undefined;

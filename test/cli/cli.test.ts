@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliIo, main } from '../../src/cli/main.js';
+import { loadPolicyOverrides } from '../../src/config.js';
 import { EXAMPLE_NDJSON } from '../ingest/fixtures.js';
 import { tempDir } from '../store/helpers.js';
 
@@ -31,6 +32,8 @@ async function run(
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t), isTTY: opts.tty ?? false },
     env: { STORE_URL: tmp.url, ...opts.env },
+    // As the entry (src/cli.ts) wires it.
+    readPolicy: loadPolicyOverrides,
     now: () => {
       throw new Error('tests pin the clock with FOLLOWUP_NOW');
     },

@@ -1,9 +1,10 @@
 /**
  * `followup search` beside a running server, as operators run it (issue 8): with INGEST_TOKEN it is answered
  * by the server that holds the store (its lock file names pid and port), and prints exactly what searching
- * the store itself prints; without the token it searches the store itself and says why in one line.
+ * the store itself prints; without the token it searches the store itself and says why in one line. Both read
+ * the same config file, whose policy override (WhatsApp's window at 48 h) both must apply.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ let build: string;
 let fake: FakeSlack;
 let dir: string;
 let url: string;
+let config: string;
 let server: Proc & { port: number };
 
 beforeAll(async () => {
@@ -27,6 +29,8 @@ beforeAll(async () => {
   fake = await startFakeSlack();
   dir = mkdtempSync(join(tmpdir(), 'followup-server-search-'));
   url = `sqlite://${join(dir, 'followup.sqlite')}`;
+  config = join(dir, 'followup.yml');
+  writeFileSync(config, 'policy:\n  whatsapp: { windowHours: 48 }\n');
   const seed = cli(build, ['seed-demo', '--count', '200', '--agent', AGENT], { STORE_URL: url, FOLLOWUP_NOW: SEEDED });
   expect(await seed.exited, seed.out()).toBe(0);
   server = await startServer(build, {
@@ -35,6 +39,7 @@ beforeAll(async () => {
     SLACK_API_URL: fake.url,
     STORE_URL: url,
     INGEST_TOKEN,
+    FOLLOWUP_CONFIG: config,
   });
 }, 120_000);
 afterAll(async () => {
@@ -49,7 +54,12 @@ afterAll(async () => {
 
 /** `followup search ARGS` in its own process: stdout and stderr apart. */
 async function search(args: string[], env: Record<string, string>) {
-  const p = cli(build, ['search', ...args], { STORE_URL: url, FOLLOWUP_NOW: SEARCHED, ...env });
+  const p = cli(build, ['search', ...args], {
+    STORE_URL: url,
+    FOLLOWUP_NOW: SEARCHED,
+    FOLLOWUP_CONFIG: config,
+    ...env,
+  });
   let stdout = '';
   let stderr = '';
   p.child.stdout!.on('data', (d) => (stdout += d));
@@ -115,6 +125,20 @@ describe('followup search beside the running server that holds the store', () =>
     expect(second.stdout).toBe(
       (await search(['--status', 'any', '--limit', '7', '--cursor', cursor, '--json'], {})).stdout,
     );
+  }, 60_000);
+
+  it('the policy override decides the answer: without the config file the store search differs', async () => {
+    const args = ['--window', 'template_only', '--status', 'any', '--json'];
+    const viaServer = await search(args, { INGEST_TOKEN });
+    expect(viaServer.stderr).toMatch(answered());
+    const tableOnly = cli(build, ['search', ...args], { STORE_URL: url, FOLLOWUP_NOW: SEARCHED });
+    let stdout = '';
+    tableOnly.child.stdout!.on('data', (d) => (stdout += d));
+    expect(await tableOnly.exited).toBe(0);
+    const total = (out: string) => (JSON.parse(out) as { total: number }).total;
+    // WhatsApp windows 24–48 h old are template-only by the table, still open by the file's policy.
+    expect(total(stdout)).toBeGreaterThan(total(viaServer.stdout));
+    expect(viaServer.stdout).toBe((await search(args, {})).stdout);
   }, 60_000);
 
   it('with a wrong INGEST_TOKEN: searched locally, saying the server refused it', async () => {

@@ -76,7 +76,7 @@ export async function startServer(
 }
 
 export function cli(build: string, args: string[], env: Record<string, string>): Proc {
-  return run(process.execPath, [join(build, 'cli', 'main.js'), ...args], env);
+  return run(process.execPath, [join(build, 'cli.js'), ...args], env);
 }
 
 export function isRunning(pid: number): boolean {
