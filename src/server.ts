@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import { LogLevel, type Logger } from '@slack/bolt';
 import { ConsoleLogger } from '@slack/logger';
-import { WebClient, type WebAPICallResult } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { AddressBook } from './contacts/address-book.js';
 import type { ContactIndex } from './contacts/index.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createMessengerChannel } from '../../../src/transports/messenger/index.js';
 import { signBody } from '../../../src/transports/meta/signature.js';
 import type { InboundWebhook } from '../../../src/transports/provider.js';
-import { expectValidEvents, sign, signedPost, testDeps, verificationGet } from './meta-fixtures.js';
+import { expectValidEvents, signedPost, testDeps, verificationGet } from './meta-fixtures.js';
 
 const PAGE_ID = '104857329811223';
 const PSID = '6723918823017345';
