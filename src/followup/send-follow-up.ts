@@ -114,6 +114,7 @@ export async function attemptDelivery(
       status: conv.status,
       assignee: conv.assignee,
       statusChangedAt: conv.statusChangedAt.toISOString(),
+      // biome-ignore lint/complexity/useMathMinMax: ISO strings compared as text (Math.max would give NaN).
       lastActivityAt: stamp > current.lastActivityAt ? stamp : current.lastActivityAt,
       updatedAt: stamp,
       // A template or tag never moves the anchor; every business message counts toward caps.
