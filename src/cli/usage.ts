@@ -58,8 +58,10 @@ export type CommandName = keyof typeof COMMAND_HELP;
 
 const COMMON_OPTIONS = `Options for every command:
   --store URL              Store to use (default: $STORE_URL, else sqlite://data/followup.sqlite).
-                           Windows follow the policy: overrides in $FOLLOWUP_CONFIG, as the server's do.
   -h, --help               Help (for one command: followup COMMAND --help).
+
+FOLLOWUP_CONFIG, the server's config file: its policy: section (channel rule overrides) decides the
+windows here as it does in Slack.
 
 Exit codes: 0 done; 1 failed, or import rejected at least one event; 2 usage error.
 `;
