@@ -290,16 +290,13 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
   try {
     for (const t of config.file.templates) await store.templates.upsert(t);
 
-    // Until the Slack app's logger exists (work begins before it: see the leader's duties), one like it.
+    // Bolt's own kind of logger, made here and handed to the Slack app: work begins before the app exists
+    // (see the leader's duties) and logs the same way.
     const logLevel = opts.logLevel ?? LOG_LEVELS[config.env.LOG_LEVEL] ?? LogLevel.INFO;
-    let logger: Logger = new ConsoleLogger();
+    const logger = new ConsoleLogger();
     logger.setName('bolt-app');
     logger.setLevel(logLevel);
-    const logs: Pick<Logger, 'info' | 'warn' | 'error'> = {
-      info: (...lines) => logger.info(...lines),
-      warn: (...lines) => logger.warn(...lines),
-      error: (...lines) => logger.error(...lines),
-    };
+    const notificationError = (err: unknown, context: string) => logger.error(`Notifications: ${context}`, err);
     const schedule = config.notifyChannel
       ? new WindowSchedule({
           kv: store.namespace('schedule'),
@@ -316,7 +313,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
           contacts: store.contacts,
           withLock: (key, fn) => store.withLock(key, fn),
           clock,
-          onError: (err, context) => logs.error(`Notifications: ${context}`, err),
+          onError: notificationError,
         })
       : null;
 
@@ -376,7 +373,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     }
 
     // Follow-ups a provider did not take yet are retried from the store, also after a restart.
-    const outbox = new OutboxWorker(followupDeps, clock, (err) => logs.error('Outbox retry failed', err));
+    const outbox = new OutboxWorker(followupDeps, clock, (err) => logger.error('Outbox retry failed', err));
     duties.push({
       name: 'the outbox retries',
       start: () => outbox.start(opts.outboxIntervalMs ?? 15_000),
@@ -392,7 +389,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
             if (parsed.success) await store.templates.upsert(parsed.data);
           }
         } catch (err) {
-          logs.warn(`Template sync from ${source.name} failed (kept the last list)`, (err as Error).message);
+          logger.warn(`Template sync from ${source.name} failed (kept the last list)`, (err as Error).message);
         }
       }
     };
@@ -412,7 +409,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
       });
     }
     const fleetWork = new LeaderDuties(workers, duties, {
-      log: { info: (line) => logs.info(line), error: (line, err) => logs.error(line, err) },
+      log: { info: (line) => logger.info(line), error: (line, err) => logger.error(line, err) },
     });
     leaderDuties = fleetWork;
     // startFollowup resolves after the leader's start, which runs meanwhile: /followup needs only the index.
@@ -503,6 +500,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
         ...(config.file.teamId ? { teamId: config.file.teamId } : {}),
         port: config.env.PORT,
         customRoutes: routes,
+        logger,
         logLevel,
         store: reachability,
         observeRequest: (surface, seconds) => metrics.observeRequest(surface, seconds),
@@ -512,9 +510,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     );
     const { app } = slack;
     await app.init();
-    slackLink = await connectToSlack(slack, config.env, app.logger, opts);
-
-    logger = app.logger;
+    slackLink = await connectToSlack(slack, config.env, logger, opts);
 
     let notifier: Notifier | null = null;
     if (schedule && keeper && config.notifyChannel) {
@@ -535,16 +531,16 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
           dmAssignee: config.file.notifications.dmAssignee,
           language: services.notificationLanguage,
           agents: services,
-          logger: app.logger,
+          logger,
           ...(opts.notifyPaceMs !== undefined ? { paceMs: opts.notifyPaceMs } : {}),
         }),
-        onError: (err, context) => app.logger.error(`Notifications: ${context}`, err),
+        onError: notificationError,
         guardClaim: (claim) => keeper.fence(claim),
         ...(opts.notifyInDoubtMs !== undefined ? { inDoubtAfterMs: opts.notifyInDoubtMs } : {}),
       });
       notifierBuilt.resolve(notifier);
     } else {
-      app.logger.info(
+      logger.info(
         'Window notifications are off: set NOTIFY_CHANNEL (or notifications.channel in the config file) ' +
           'to a channel id to turn them on.',
       );
@@ -553,7 +549,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
     const address = (started as Server | undefined)?.address?.();
     const port = typeof address === 'object' && address ? address.port : config.env.PORT;
     store.updateLock({ port });
-    app.logger.info(
+    logger.info(
       `Followup is listening on port ${port} ` +
         `(${config.env.SLACK_APP_TOKEN ? 'Socket Mode' : 'HTTP'}; store ${store.url})`,
     );
@@ -599,7 +595,7 @@ export async function startFollowup(opts: FollowupOptions = {}): Promise<Running
           if (!finished) {
             // A slow upload or a hung provider call must not keep the process (and the store's lock) forever.
             // What those requests stored so far stays; they were not acknowledged, so the sender retries.
-            app.logger.warn(`Shutdown: cut off the requests still open after SHUTDOWN_DEADLINE_MS=${deadlineMs}`);
+            logger.warn(`Shutdown: cut off the requests still open after SHUTDOWN_DEADLINE_MS=${deadlineMs}`);
             httpServer?.closeAllConnections?.();
           }
           // The workers never outlive the store: they stop promptly once halted, so this wait is short.

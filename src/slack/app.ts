@@ -244,7 +244,9 @@ export function createSlackApp(opts: SlackAppOptions, s: SlackServices): SlackAp
       ...(identity?.botUserId ? { botUserId: identity.botUserId } : {}),
     }),
     receiver,
-    ...(opts.logger ? { logger: opts.logger } : { logLevel: opts.logLevel ?? LogLevel.INFO }),
+    // Bolt sets its logger to `logLevel`, INFO when none is given: a logger passed in keeps its own level.
+    ...(opts.logger ? { logger: opts.logger } : {}),
+    logLevel: opts.logLevel ?? opts.logger?.getLevel() ?? LogLevel.INFO,
     clientOptions: { fetch: slackFetch(), ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}) },
     deferInitialization: true,
     // No listener keeps state per conversation: Bolt's in-memory store would look each request up (and build
