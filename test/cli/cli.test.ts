@@ -398,6 +398,7 @@ describe('the policy overrides in FOLLOWUP_CONFIG', () => {
     );
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
+    expect(storeLine).toBeUndefined(); // the store was never opened
     expect(bad.stderr).toMatch(/^followup: FOLLOWUP_CONFIG \S+followup\.yml: policy\.whatsapp\.windowHours .+\n$/);
     const missing = await run(['search', 'linh'], withConfig('2026-11-21T10:00:00Z', join(tmp.dir, 'nope.yml')));
     expect(missing).toMatchObject({ code: 1, stdout: '' });

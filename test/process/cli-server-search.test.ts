@@ -131,13 +131,11 @@ describe('followup search beside the running server that holds the store', () =>
     const args = ['--window', 'template_only', '--status', 'any', '--json'];
     const viaServer = await search(args, { INGEST_TOKEN });
     expect(viaServer.stderr).toMatch(answered());
-    const tableOnly = cli(build, ['search', ...args], { STORE_URL: url, FOLLOWUP_NOW: SEARCHED });
-    let stdout = '';
-    tableOnly.child.stdout!.on('data', (d) => (stdout += d));
-    expect(await tableOnly.exited).toBe(0);
+    const tableOnly = await search(args, { FOLLOWUP_CONFIG: '' }); // as if unset
+    expect(tableOnly.code).toBe(0);
     const total = (out: string) => (JSON.parse(out) as { total: number }).total;
     // WhatsApp windows 24–48 h old are template-only by the table, still open by the file's policy.
-    expect(total(stdout)).toBeGreaterThan(total(viaServer.stdout));
+    expect(total(tableOnly.stdout)).toBeGreaterThan(total(viaServer.stdout));
     expect(viaServer.stdout).toBe((await search(args, {})).stdout);
   }, 60_000);
 

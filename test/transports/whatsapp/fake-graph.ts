@@ -5,10 +5,8 @@
 import { contactSchema } from '../../../src/contacts/model.js';
 import type { PlannedSend } from '../../../src/policy/index.js';
 import type { ProviderDeps } from '../../../src/transports/provider.js';
-import { type RecordedRequest, startFakeApi } from '../../support/fake-api.js';
+import { type FakeApi, type RecordedRequest, startFakeApi } from '../../support/fake-api.js';
 import { plannedSend } from '../../support/planned-send.js';
-
-export type Recorded = RecordedRequest;
 
 export interface Scripted {
   status: number;
@@ -19,27 +17,25 @@ export interface Scripted {
 
 export interface FakeGraph {
   baseUrl: string;
-  requests: Recorded[];
+  requests: RecordedRequest[];
   /** Answers by request, in order; the last one repeats. */
-  answer(fn: (req: Recorded, base: string) => Scripted): void;
+  answer(fn: (req: RecordedRequest, base: string) => Scripted): void;
   close(): Promise<void>;
 }
 
 /** The project's fake API (support/fake-api.ts), answering JSON as Graph does, its handler told its own URL. */
 export async function startFakeGraph(): Promise<FakeGraph> {
-  let handler: (req: Recorded, base: string) => Scripted = () => ({
+  let handler: (req: RecordedRequest, base: string) => Scripted = () => ({
     status: 500,
     body: { error: { message: 'not scripted' } },
   });
-  let base = '';
-  const api = await startFakeApi((req) => {
-    const out = handler(req, base);
+  const api: FakeApi = await startFakeApi((req) => {
+    const out = handler(req, api.url); // requests come once it listens, so api is set
     if (out.hang) return 'hang'; // left open until the client aborts
     return { status: out.status, body: out.body, headers: { 'content-type': 'application/json' } };
   });
-  base = api.url;
   return {
-    baseUrl: base,
+    baseUrl: api.url,
     requests: api.requests,
     answer(fn) {
       handler = fn;
