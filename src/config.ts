@@ -255,15 +255,25 @@ function parseConfigText(text: string, file: string): unknown {
 
 const firstLine = (message: string) => message.split('\n')[0]!.replace(/[.:]\s*$/, '');
 
-export function parseConfigFile(text: string, file: string, env: Record<string, string | undefined>): ConfigFile {
+/** `raw` (parsed from `file`) with its `${NAME}` references filled in, checked by `schema`; else one line why. */
+function checkedConfig<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  file: string,
+  env: Record<string, string | undefined>,
+): z.output<S> {
   const references: EnvReferences = new Map();
-  const raw = substituteEnv(parseConfigText(text, file) ?? {}, env, file, references);
-  const parsed = configFileSchema.safeParse(raw);
+  const substituted = substituteEnv(raw, env, file, references);
+  const parsed = schema.safeParse(substituted);
   if (!parsed.success) {
-    const issues = describeIssues(parsed.error, raw, references);
+    const issues = describeIssues(parsed.error, substituted, references);
     throw new ConfigError(`FOLLOWUP_CONFIG ${file}: ${issues}; ${SETTINGS_HELP}`);
   }
   return parsed.data;
+}
+
+export function parseConfigFile(text: string, file: string, env: Record<string, string | undefined>): ConfigFile {
+  return checkedConfig(configFileSchema, parseConfigText(text, file) ?? {}, file, env);
 }
 
 function readConfigText(file: string): string {
@@ -286,18 +296,10 @@ export function loadPolicyOverrides(env: Record<string, string | undefined>): Ru
   const file = env.FOLLOWUP_CONFIG;
   if (!file) return {};
   const raw = parseConfigText(readConfigText(file), file) ?? {};
-  const isMapping = typeof raw === 'object' && !Array.isArray(raw);
-  const references: EnvReferences = new Map();
-  const section = isMapping
-    ? substituteEnv({ policy: (raw as { policy?: unknown }).policy }, env, file, references)
-    : raw;
-  const parsed = policySectionSchema.safeParse(section);
-  if (!parsed.success) {
-    throw new ConfigError(
-      `FOLLOWUP_CONFIG ${file}: ${describeIssues(parsed.error, section, references)}; ${SETTINGS_HELP}`,
-    );
-  }
-  return parsed.data.policy;
+  // Only `policy:` is kept (and has its references filled in); anything else is the server's to check.
+  const section =
+    typeof raw === 'object' && !Array.isArray(raw) ? { policy: (raw as { policy?: unknown }).policy } : raw;
+  return checkedConfig(policySectionSchema, section, file, env).policy;
 }
 
 /** Where to find each Slack app setting: the app is created from manifest.yml (README → Install). */
